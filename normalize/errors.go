@@ -3,6 +3,7 @@ package normalize
 import (
 	"errors"
 	"strconv"
+	"strings"
 )
 
 // Sentinel errors. Every error returned by a Parse function of this package
@@ -31,9 +32,14 @@ type ParseError struct {
 	Err    error  // one of the sentinel errors above
 }
 
-// Error returns "normalize.Func: sentinel: reason".
+// Error returns "normalize.Func: sentinel: reason". A Func that already
+// names its package (holds a dot, as "vnname.Parse") is used as it is.
 func (e *ParseError) Error() string {
-	msg := "normalize." + e.Func + ": " + e.Err.Error()
+	fn := e.Func
+	if !strings.Contains(fn, ".") {
+		fn = "normalize." + fn
+	}
+	msg := fn + ": " + e.Err.Error()
 	if e.Reason != "" {
 		msg += ": " + e.Reason
 	}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/vnlink/vnlink/benchmarks/synth"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "synthgen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, log io.Writer) error {
+	cfg := synth.DefaultConfig()
+	fs := flag.NewFlagSet("synthgen", flag.ContinueOnError)
+	fs.SetOutput(log)
+	fs.IntVar(&cfg.People, "n", cfg.People, "people in the population registry")
+	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed")
+	out := fs.String("out", "out", "output folder")
+	fs.BoolVar(&cfg.BHYT, "bhyt", cfg.BHYT, "also write the BHYT list")
+	fs.Float64Var(&cfg.EHRCoverage, "coverage", cfg.EHRCoverage, "share of registry people with an EHR record")
+	fs.Float64Var(&cfg.EHRDuplicates, "duplicates", cfg.EHRDuplicates, "share of covered people with 2-3 EHR records")
+	fs.Float64Var(&cfg.Gone, "gone", cfg.Gone, "people no longer in the registry, as a share of -n")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return errors.New("unexpected arguments; see -h")
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	names := []string{"registry.csv", "ehr.csv", "bhyt.csv", "truth.csv"}
+	var files []*os.File
+	var bufs []*bufio.Writer
+	dst := make([]io.Writer, len(names))
+	for i, name := range names {
+		if name == "bhyt.csv" && !cfg.BHYT {
+			continue
+		}
+		f, err := os.Create(filepath.Join(*out, name))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		b := bufio.NewWriterSize(f, 1<<20)
+		files, bufs, dst[i] = append(files, f), append(bufs, b), b
+	}
+	st, err := synth.WriteCSV(cfg, synth.Outputs{Registry: dst[0], EHR: dst[1], BHYT: dst[2], Truth: dst[3]})
+	if err != nil {
+		return err
+	}
+	for i := range bufs {
+		if err := bufs[i].Flush(); err != nil {
+			return err
+		}
+		if err := files[i].Close(); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(log, "people %d (+%d gone) in %d households, %d hamlets, %d twin pairs\n",
+		st.People, st.Gone, st.Households, st.Hamlets, st.TwinPairs)
+	fmt.Fprintf(log, "rows: registry %d, ehr %d (%d people covered, %d with duplicates), bhyt %d\n",
+		st.RegistryRows, st.EHRRows, st.EHRCovered, st.EHRDuplicated, st.BHYTRows)
+	return nil
+}

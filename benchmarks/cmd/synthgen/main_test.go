@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func hashes(t *testing.T, dir string, names ...string) map[string][32]byte {
+	t.Helper()
+	h := map[string][32]byte{}
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		h[n] = sha256.Sum256(b)
+	}
+	return h
+}
+
+func TestRunWritesSameBytes(t *testing.T) {
+	names := []string{"registry.csv", "ehr.csv", "bhyt.csv", "truth.csv"}
+	var sums []map[string][32]byte
+	for range 2 {
+		dir := t.TempDir()
+		var log bytes.Buffer
+		if err := run([]string{"-n", "500", "-seed", "3", "-out", dir}, &log); err != nil {
+			t.Fatalf("run: %v", err)
+		}
+		if !strings.Contains(log.String(), "people 500") {
+			t.Errorf("log %q does not report the people", log.String())
+		}
+		sums = append(sums, hashes(t, dir, names...))
+	}
+	if diff := cmp.Diff(sums[0], sums[1]); diff != "" {
+		t.Errorf("two runs differ (-first +second):\n%s", diff)
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"bad flag", []string{"-nope"}},
+		{"bad config", []string{"-n", "0", "-out", t.TempDir()}},
+		{"extra argument", []string{"-out", t.TempDir(), "x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := run(tt.args, &bytes.Buffer{}); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}
+
+func TestRunWithoutBHYT(t *testing.T) {
+	dir := t.TempDir()
+	if err := run([]string{"-n", "100", "-bhyt=false", "-out", dir}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bhyt.csv")); !os.IsNotExist(err) {
+		t.Errorf("bhyt.csv written with -bhyt=false (stat: %v)", err)
+	}
+}

@@ -1,0 +1,94 @@
+package synth
+
+import (
+	"encoding/csv"
+	"io"
+)
+
+// Outputs are the destinations of WriteCSV; a nil writer skips its file.
+type Outputs struct {
+	Registry, EHR, BHYT, Truth io.Writer
+}
+
+// Column names of each file. The registry uses the Vietnamese column names
+// of a police (CCCD/VNeID) export; the EHR and BHYT files share one schema.
+var (
+	// RegistryColumns: record_id, họ và tên, ngày sinh (dd/mm/yyyy), giới
+	// tính (Nam/Nữ), số định danh (12-digit CCCD), số CMND (9 digits or
+	// empty), dân tộc, số điện thoại, mã hộ (household), nơi thường trú
+	// (post-reform address).
+	RegistryColumns = []string{"record_id", "ho_va_ten", "ngay_sinh", "gioi_tinh", "so_dinh_danh",
+		"so_cmnd", "dan_toc", "so_dien_thoai", "ma_ho", "noi_thuong_tru"}
+	// EHRColumns: the EHR extract, with the creation date of each record.
+	EHRColumns = []string{"record_id", "full_name", "birth_date", "sex", "national_id",
+		"insurance_id", "phone", "address", "ethnicity", "created_at"}
+	// BHYTColumns: the BHYT list.
+	BHYTColumns = []string{"record_id", "full_name", "birth_date", "sex", "national_id",
+		"insurance_id", "phone", "address", "ethnicity"}
+	// TruthColumns: one row per row of every file: the file ("registry",
+	// "ehr" or "bhyt"), its record_id and the person_id (P and 8 digits).
+	TruthColumns = []string{"file", "record_id", "person_id"}
+)
+
+// WriteCSV generates cfg and writes each file as CSV (RFC 4180, "\n" line
+// ends, header row first). The same cfg always gives the same bytes.
+func WriteCSV(cfg Config, out Outputs) (Stats, error) {
+	w := [3]*csv.Writer{}
+	dst := [3]io.Writer{out.Registry, out.EHR, out.BHYT}
+	cols := [3][]string{RegistryColumns, EHRColumns, BHYTColumns}
+	for i, d := range dst {
+		if d == nil {
+			continue
+		}
+		w[i] = csv.NewWriter(d)
+		if err := w[i].Write(cols[i]); err != nil {
+			return Stats{}, err
+		}
+	}
+	var truth *csv.Writer
+	if out.Truth != nil {
+		truth = csv.NewWriter(out.Truth)
+		if err := truth.Write(TruthColumns); err != nil {
+			return Stats{}, err
+		}
+	}
+	row := make([]string, 0, 10)
+	trow := make([]string, 3)
+	_, st, err := Generate(cfg, func(r *Record) error {
+		if truth != nil {
+			trow[0], trow[1], trow[2] = r.File.String(), r.ID, PersonID(int(r.Person))
+			if err := truth.Write(trow); err != nil {
+				return err
+			}
+		}
+		cw := w[r.File]
+		if cw == nil {
+			return nil
+		}
+		switch r.File {
+		case Registry:
+			row = append(row[:0], r.ID, r.FullName, r.BirthDate, r.Sex, r.NationalID,
+				r.OldID, r.Ethnicity, r.Phone, r.Household, r.Address)
+		case EHR:
+			row = append(row[:0], r.ID, r.FullName, r.BirthDate, r.Sex, r.NationalID,
+				r.InsuranceID, r.Phone, r.Address, r.Ethnicity, r.CreatedAt)
+		default:
+			row = append(row[:0], r.ID, r.FullName, r.BirthDate, r.Sex, r.NationalID,
+				r.InsuranceID, r.Phone, r.Address, r.Ethnicity)
+		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return st, err
+	}
+	for _, cw := range append(w[:], truth) {
+		if cw == nil {
+			continue
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
+}

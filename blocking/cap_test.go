@@ -1,0 +1,276 @@
+package blocking
+
+import (
+	"cmp"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	gocmp "github.com/google/go-cmp/cmp"
+)
+
+// TestSkippedBlocksAreAccounted checks that nothing is dropped silently:
+// with SkipOversize, each rule's pairs without a cap equal its pairs with
+// the cap plus the pairs of its reported oversized blocks.
+func TestSkippedBlocksAreAccounted(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 100; i++ {
+		sc := randomScenario(rng)
+		sc.opts = Options{}
+		free := sc.run(t).Counts()
+		sc.opts = Options{MaxBlockSize: 2 + rng.IntN(6), Oversize: SkipOversize}
+		c := sc.run(t)
+		capped := c.Counts()
+		got := make([]int64, len(capped))
+		for j, rc := range capped {
+			got[j] = rc.Comparisons
+		}
+		for _, o := range c.Oversized() {
+			if o.Action != ActionSkipped || o.SubBlock {
+				t.Fatalf("case %d: %+v, want a skipped block", i, o)
+			}
+			if o.Size <= sc.opts.MaxBlockSize {
+				t.Fatalf("case %d: reported block of size %d under the cap %d", i, o.Size, sc.opts.MaxBlockSize)
+			}
+			got[o.Rule] += o.Pairs
+		}
+		want := make([]int64, len(free))
+		for j, rc := range free {
+			want[j] = rc.Comparisons
+		}
+		if diff := gocmp.Diff(want, got); diff != "" {
+			t.Fatalf("case %d: uncapped comparisons vs capped+oversized (-want +got):\n%s", i, diff)
+		}
+	}
+}
+
+func TestOversizePolicies(t *testing.T) {
+	// 6 records share b=0; secondary keys split them 3/2/1.
+	recs := []rec{
+		{b: 0, sec: []int64{1}}, {b: 0, sec: []int64{1}}, {b: 0, sec: []int64{1}},
+		{b: 0, sec: []int64{2}}, {b: 0, sec: []int64{2}},
+		{b: 0},
+		{b: 5}, {b: 5},
+	}
+	sub := func(s int64) Key { return derive(KeyOfInts(0), KeyOfInts(s)) }
+	tests := []struct {
+		name      string
+		opts      Options
+		wantPairs []Pair
+		wantOver  []OversizeBlock
+	}{
+		{
+			name:      "no cap",
+			opts:      Options{},
+			wantPairs: nil, // checked by count below
+		},
+		{
+			name:      "skip",
+			opts:      Options{MaxBlockSize: 5},
+			wantPairs: []Pair{{A: 6, B: 7}},
+			wantOver:  []OversizeBlock{{Rule: 0, RuleName: "b", Key: KeyOfInts(0), Size: 6, Pairs: 15, Action: ActionSkipped}},
+		},
+		{
+			name:      "split",
+			opts:      Options{MaxBlockSize: 5, Oversize: SplitOversize},
+			wantPairs: []Pair{{A: 0, B: 1}, {A: 0, B: 2}, {A: 1, B: 2}, {A: 3, B: 4}, {A: 6, B: 7}},
+			wantOver:  []OversizeBlock{{Rule: 0, RuleName: "b", Key: KeyOfInts(0), Size: 6, Pairs: 15, Action: ActionSplit}},
+		},
+		{
+			name:      "split, sub-block still too big",
+			opts:      Options{MaxBlockSize: 2, Oversize: SplitOversize},
+			wantPairs: []Pair{{A: 3, B: 4}, {A: 6, B: 7}},
+			wantOver: []OversizeBlock{
+				{Rule: 0, RuleName: "b", Key: KeyOfInts(0), Size: 6, Pairs: 15, Action: ActionSplit},
+				{Rule: 0, RuleName: "b", Key: sub(1), Size: 3, Pairs: 3, Action: ActionSkipped, SubBlock: true},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := New(tt.opts, Exact("b", keysB).SplitBy(keysSec))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := b.Dedupe(recs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := sortPairs(slices.Collect(c.Pairs()))
+			if tt.wantPairs == nil {
+				if len(got) != 16 {
+					t.Errorf("got %d pairs, want 16", len(got))
+				}
+			} else if diff := gocmp.Diff(tt.wantPairs, got); diff != "" {
+				t.Errorf("pairs (-want +got):\n%s", diff)
+			}
+			if diff := gocmp.Diff(tt.wantOver, c.Oversized()); diff != "" {
+				t.Errorf("Oversized (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSortedNeighbourhoodWindow(t *testing.T) {
+	// Distinct values a < b < c < d; "b" twice. Record 5 has no sort key.
+	recs := []rec{{s: "c"}, {s: "a"}, {s: "b"}, {s: "d"}, {s: "b"}, {}}
+	tests := []struct {
+		window int
+		want   []Pair
+	}{
+		{1, []Pair{{A: 2, B: 4}}},
+		{2, []Pair{{A: 0, B: 2}, {A: 0, B: 3}, {A: 0, B: 4}, {A: 1, B: 2}, {A: 1, B: 4}, {A: 2, B: 4}}},
+		{4, []Pair{{A: 0, B: 1}, {A: 0, B: 2}, {A: 0, B: 3}, {A: 0, B: 4}, {A: 1, B: 2}, {A: 1, B: 3}, {A: 1, B: 4},
+			{A: 2, B: 3}, {A: 2, B: 4}, {A: 3, B: 4}}},
+	}
+	for _, tt := range tests {
+		t.Run("window "+itoa(tt.window), func(t *testing.T) {
+			b, err := New(Options{}, SortedNeighbourhood("s", tt.window, sortKeyS))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := b.Dedupe(recs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := gocmp.Diff(tt.want, sortPairs(slices.Collect(c.Pairs()))); diff != "" {
+				t.Errorf("pairs (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestHotPathsDoNotAllocate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	recs := randomRecs(rng, 500)
+	b, err := New(Options{MaxBlockSize: 150, Oversize: SplitOversize},
+		Exact("a", keysA).SplitBy(keysSec), SortedNeighbourhood("s", 2, sortKeyS), Exact("b", keysB))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := b.Dedupe(recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.tasks = c.planTasks(200)
+	var n int64
+	w := newWorker(c, batchSize, func(batch []Pair) bool { n += int64(len(batch)); return true })
+	all := func() {
+		for _, tk := range c.tasks {
+			w.runTask(tk)
+		}
+		w.out = w.out[:0]
+	}
+	all() // warm the worker's scratch buffers
+	if n == 0 {
+		t.Fatal("no pairs generated")
+	}
+	if a := testing.AllocsPerRun(3, all); a != 0 {
+		t.Errorf("pair generation allocates %v times per pass, want 0", a)
+	}
+	if a := testing.AllocsPerRun(100, func() { c.FirstRule(1, 2); c.Produces(2, 3, 4) }); a != 0 {
+		t.Errorf("FirstRule/Produces allocate %v times, want 0", a)
+	}
+	// Pairs allocates its worker once per call, never per pair: a full
+	// pass allocates as much as a pass stopped after the first pair.
+	pairs := 0
+	full := testing.AllocsPerRun(3, func() {
+		pairs = 0
+		for range c.Pairs() {
+			pairs++
+		}
+	})
+	first := testing.AllocsPerRun(3, func() {
+		for range c.Pairs() {
+			break
+		}
+	})
+	if pairs < 10000 || full != first {
+		t.Errorf("Pairs: %v allocations for %d pairs, %v for one pair; want equal", full, pairs, first)
+	}
+}
+
+func TestSortEntries(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	gen := func(n, distinct int, slotOrder bool) []entry {
+		es := make([]entry, 0, n)
+		for s := 0; len(es) < n; s++ {
+			for k := rng.IntN(3); k > 0; k-- {
+				// Keys spread over all 64 bits, repeated within a record.
+				es = append(es, entry{Key(rng.Uint64N(uint64(distinct)) * 0x9e3779b97f4a7c15), int32(s)})
+			}
+		}
+		if !slotOrder {
+			rng.Shuffle(len(es), func(i, j int) { es[i], es[j] = es[j], es[i] })
+		}
+		return es
+	}
+	tests := []struct {
+		name string
+		es   []entry
+	}{
+		{"small", gen(100, 10, true)},
+		{"slot order, radix", gen(20000, 500, true)},
+		{"shuffled, fallback", gen(20000, 500, false)},
+		{"one key", gen(5000, 1, true)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := slices.Clone(tt.es)
+			slices.SortFunc(want, compareEntries)
+			want = slices.Compact(want)
+			// The radix sort alone is stable on keys.
+			stable := slices.Clone(tt.es)
+			slices.SortStableFunc(stable, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
+			if len(tt.es) > 0 {
+				radix := slices.Clone(tt.es)
+				radixSortByKey(radix)
+				if !slices.Equal(stable, radix) {
+					t.Errorf("radixSortByKey is not a stable sort by key")
+				}
+			}
+			got := sortEntries(slices.Clone(tt.es))
+			if !slices.Equal(want, got) { // cmp.Diff only on failure: it is slow on long slices
+				t.Errorf("sortEntries (-want +got):\n%s", gocmp.Diff(want, got, gocmp.AllowUnexported(entry{})))
+			}
+		})
+	}
+}
+
+// TestPairsMatchBruteForceLarge runs the reference comparison on inputs
+// large enough for the radix sort and for tasks that cut blocks by rows.
+func TestPairsMatchBruteForceLarge(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	for i := 0; i < 4; i++ {
+		sc := randomScenario(rng)
+		// Spread the values so that blocks stay small while rules have
+		// thousands of keys.
+		spread := func(rs []rec) []rec {
+			for i := range rs {
+				r := &rs[i]
+				for j := range r.as {
+					r.as[j] += 5 * int64(rng.IntN(60))
+				}
+				if r.b >= 0 {
+					r.b += 5 * int64(rng.IntN(60))
+				}
+				if r.s != "" {
+					r.s += string(rune('a' + rng.IntN(26)))
+				}
+			}
+			return rs
+		}
+		sc.left = spread(randomRecs(rng, 2000))
+		if sc.link {
+			sc.right = spread(randomRecs(rng, 1500))
+		}
+		c := sc.run(t)
+		c.tasks = c.planTasks(5000)
+		got := collect(t, c, slices.Collect(c.Pairs()))
+		// maps.Equal first: cmp.Diff is slow on large maps.
+		if want := sc.bruteForce(); !maps.Equal(want, got) {
+			t.Fatalf("case %d (link=%v, opts=%+v, rules=%v): pairs (-want +got):\n%s", i, sc.link, sc.opts, c.RuleNames(), gocmp.Diff(want, got))
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package linkage
+
+import (
+	"iter"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/vnlink/vnlink/blocking"
+)
+
+// checkSides returns right, or left when right is nil, and panics when the
+// record counts differ from those the candidates were built on.
+func checkSides[R any](op string, left, right []R, c *blocking.Candidates) []R {
+	nl, nr := c.Len()
+	if right == nil {
+		right = left
+		if c.Mode() == blocking.Dedupe {
+			nr = nl
+		}
+	}
+	if len(left) != nl || len(right) != nr {
+		panic("linkage." + op + ": records do not match the candidates' record counts")
+	}
+	return right
+}
+
+// ScoreCandidates scores the candidate pairs of package blocking, like
+// ScorePairs on c.Pairs(): right == nil for candidates from
+// Blocker.Dedupe, the two sources for Blocker.Link. With opt.Unordered the
+// pairs are generated and scored on the same workers
+// (Candidates.ForEachBatch), the fastest way; otherwise they are generated
+// in their deterministic order (Candidates.Batches) and yielded in it.
+// The records must be those the candidates were built on (it panics when
+// the counts differ).
+func (m *Model[R]) ScoreCandidates(left, right []R, c *blocking.Candidates, opt ScoreOptions) iter.Seq[ScoredPair] {
+	right = checkSides("ScoreCandidates", left, right, c)
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if !opt.Unordered {
+		pairs := func(yield func(Pair) bool) {
+			for batch := range c.Batches(workers) {
+				for _, p := range batch {
+					if !yield(p) {
+						return
+					}
+				}
+			}
+		}
+		return m.ScorePairs(left, right, pairs, opt)
+	}
+	size := opt.BatchSize
+	if size <= 0 {
+		size = 4096
+	}
+	return func(yield func(ScoredPair) bool) {
+		nbuf := 2*workers + 2
+		free := make(chan []ScoredPair, nbuf+workers)
+		for range nbuf + workers {
+			free <- make([]ScoredPair, 0, size)
+		}
+		results := make(chan []ScoredPair, nbuf+workers)
+		var stop atomic.Bool
+		outs := make([][]ScoredPair, workers)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			c.ForEachBatch(workers, func(w int, batch []Pair) bool {
+				out := outs[w]
+				if out == nil {
+					out = <-free
+				}
+				for _, p := range batch {
+					s := m.Score(&left[p.A], &right[p.B])
+					if s < opt.MinWeight {
+						continue
+					}
+					if len(out) == cap(out) {
+						results <- out
+						out = <-free
+					}
+					out = append(out, ScoredPair{A: p.A, B: p.B, Rule: p.Rule, Weight: s})
+				}
+				outs[w] = out
+				return !stop.Load()
+			})
+			for _, out := range outs {
+				if len(out) > 0 {
+					results <- out
+				}
+			}
+			close(results)
+		}()
+		for out := range results {
+			if !stop.Load() {
+				for _, sp := range out {
+					if !yield(sp) {
+						stop.Store(true)
+						break
+					}
+				}
+			}
+			free <- out[:0]
+		}
+		<-done
+	}
+}
+
+// CountCandidates is CountPatterns over the candidate pairs of package
+// blocking, generated and compared on the same workers
+// (Candidates.ForEachBatch). When rule ≥ 0 only the pairs whose first rule
+// is rule are counted; rule < 0 counts them all. For an EM training round
+// per blocking rule, as in Splink, build one Candidates per rule instead:
+// a pair tagged with an earlier rule is missing from a later rule here.
+func (m *Model[R]) CountCandidates(left, right []R, c *blocking.Candidates, rule, workers int) Patterns {
+	right = checkSides("CountCandidates", left, right, c)
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	counters := make([]*patternCounter, workers)
+	var mu sync.Mutex
+	c.ForEachBatch(workers, func(w int, batch []Pair) bool {
+		ctr := counters[w]
+		if ctr == nil {
+			ctr = newPatternCounter(m.bits)
+			mu.Lock()
+			counters[w] = ctr
+			mu.Unlock()
+		}
+		if rule < 0 {
+			m.countBatch(ctr, left, right, batch)
+			return true
+		}
+		for _, p := range batch {
+			if int(p.Rule) == rule {
+				ctr.add(m.Pattern(&left[p.A], &right[p.B]))
+			}
+		}
+		return true
+	})
+	var used []*patternCounter
+	for _, ctr := range counters {
+		if ctr != nil {
+			used = append(used, ctr)
+		}
+	}
+	return mergeCounters(used)
+}

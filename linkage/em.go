@@ -1,0 +1,273 @@
+package linkage
+
+import (
+	"math"
+	"slices"
+	"strconv"
+)
+
+// EMOptions configure TrainEM. The zero value runs up to 100 iterations to
+// a tolerance of 1e-6 and estimates m only.
+type EMOptions struct {
+	// MaxIterations bounds the EM iterations of each round; 0 means 100.
+	MaxIterations int
+	// Tolerance stops a round when no parameter moves by more than it
+	// between two iterations; 0 means 1e-6.
+	Tolerance float64
+	// EstimateU also re-estimates u from the pairs (by default u keeps the
+	// value from random sampling, as in Splink).
+	EstimateU bool
+	// EstimatePrior sets the model's λ to the average of the rounds'
+	// estimates. Each round always estimates its own λ, the share of
+	// matches among its pairs, but over blocked pairs that share is far
+	// larger than over all pairs, so by default the model keeps its λ (set
+	// it with EstimatePriorFromRule). Use EstimatePrior when the rounds'
+	// pairs are a random sample of all pairs.
+	EstimatePrior bool
+}
+
+// TrainingRound is one EM run: the pattern counts of the pairs produced by
+// one blocking rule, and the comparisons that rule uses. Those comparisons
+// are left out of the round (all blocked pairs agree on them, so they carry
+// no information): their levels are ignored and their parameters kept.
+type TrainingRound struct {
+	Patterns Patterns
+	Exclude  []string
+}
+
+// EMResult reports one training round.
+type EMResult struct {
+	// Params are the parameters estimated by the round (excluded
+	// comparisons keep their starting values).
+	Params     Params
+	Excluded   []string
+	Iterations int
+	Converged  bool
+}
+
+// TrainEM estimates the model's parameters by expectation–maximisation
+// over pattern counts, one run per round, each starting from the model's
+// current parameters. For a pattern γ with count n, the E step computes the
+// match probability
+//
+//	g(γ) = Probability(log2(λ/(1−λ)) + Σ_c log2(m_c,γc / u_c,γc))
+//
+// (null levels and excluded comparisons contribute 0), and the M step sets
+//
+//	m_c,k = Σ_{γc=k} n·g / Σ_{γc≠null} n·g,   u_c,k likewise with 1−g,
+//	λ = Σ n·g / Σ n,
+//
+// The round's λ is always re-estimated (it is the match rate among the
+// round's pairs); the model's λ changes only with opt.EstimatePrior.
+// keeping levels marked FixM/FixU at their values and scaling the free
+// levels to the remaining mass. When the rounds are done, each m (and u,
+// λ when estimated) of the model becomes the average of its estimates over
+// the rounds that did not exclude its comparison; a comparison excluded
+// from every round keeps its parameters. The computation is sequential and
+// deterministic.
+func (m *Model[R]) TrainEM(rounds []TrainingRound, opt EMOptions) ([]EMResult, error) {
+	const op = "TrainEM"
+	if len(rounds) == 0 {
+		return nil, newError(op, ErrNoData, "no training rounds")
+	}
+	if opt.MaxIterations <= 0 {
+		opt.MaxIterations = 100
+	}
+	if opt.Tolerance <= 0 {
+		opt.Tolerance = 1e-6
+	}
+	start := m.Params()
+	results := make([]EMResult, len(rounds))
+	for r, round := range rounds {
+		active := make([]bool, len(m.c))
+		for i := range active {
+			active[i] = true
+		}
+		var excludedBits uint64
+		for _, name := range round.Exclude {
+			i := m.index(name)
+			if i < 0 {
+				return nil, newError(op, ErrMismatch, "round "+strconv.Itoa(r+1)+" excludes unknown comparison "+strconv.Quote(name))
+			}
+			active[i] = false
+			excludedBits |= m.c[i].mask << m.c[i].shift
+		}
+		pats := round.Patterns
+		if excludedBits != 0 {
+			pats = maskPatterns(pats, excludedBits)
+		}
+		if len(pats.Patterns) != len(pats.Counts) {
+			return nil, newError(op, ErrInvalid, "round "+strconv.Itoa(r+1)+": patterns and counts differ in length")
+		}
+		if pats.Total() <= 0 {
+			return nil, newError(op, ErrNoData, "round "+strconv.Itoa(r+1)+" has no pairs")
+		}
+		p := clone(start)
+		it, conv := m.runEM(&p, pats, active, opt)
+		results[r] = EMResult{Params: p, Excluded: slices.Clone(round.Exclude), Iterations: it, Converged: conv}
+	}
+	final := clone(start)
+	var priorSum float64
+	for i := range final.Comparisons {
+		levels := final.Comparisons[i].Levels
+		n := 0
+		sumM := make([]float64, len(levels))
+		sumU := make([]float64, len(levels))
+		for _, res := range results {
+			if slices.Contains(res.Excluded, final.Comparisons[i].Name) {
+				continue
+			}
+			n++
+			for k, lp := range res.Params.Comparisons[i].Levels {
+				sumM[k] += lp.M
+				sumU[k] += lp.U
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		for k := range levels {
+			if !levels[k].FixM {
+				levels[k].M = sumM[k] / float64(n)
+			}
+			if opt.EstimateU && !levels[k].FixU {
+				levels[k].U = sumU[k] / float64(n)
+			}
+		}
+	}
+	if opt.EstimatePrior {
+		for _, res := range results {
+			priorSum += res.Params.Prior
+		}
+		final.Prior = priorSum / float64(len(results))
+	}
+	if err := m.SetParams(final); err != nil {
+		return results, err
+	}
+	return results, nil
+}
+
+func clone(p Params) Params {
+	q := p
+	q.Comparisons = make([]ComparisonParams, len(p.Comparisons))
+	for i, c := range p.Comparisons {
+		c.Levels = slices.Clone(c.Levels)
+		q.Comparisons[i] = c
+	}
+	return q
+}
+
+// index returns the position of the named comparison, or −1.
+func (m *Model[R]) index(name string) int {
+	for i := range m.comps {
+		if m.comps[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// runEM iterates EM on p in place and returns the number of iterations and
+// whether it converged.
+func (m *Model[R]) runEM(p *Params, pats Patterns, active []bool, opt EMOptions) (int, bool) {
+	nc := len(m.c)
+	// Decode each pattern's levels once.
+	levels := make([]uint8, len(pats.Patterns)*nc)
+	for j, pat := range pats.Patterns {
+		for i := range nc {
+			levels[j*nc+i] = uint8(m.PatternLevel(pat, i))
+		}
+	}
+	wts := make([][]float64, nc)
+	sumG := make([][]float64, nc)
+	sumU := make([][]float64, nc)
+	for i := range nc {
+		n := len(p.Comparisons[i].Levels) + 1
+		wts[i] = make([]float64, n)
+		sumG[i] = make([]float64, n)
+		sumU[i] = make([]float64, n)
+	}
+	total := pats.Total()
+	for it := 1; it <= opt.MaxIterations; it++ {
+		prior := PriorWeight(p.Prior)
+		for i := range nc {
+			for k, lp := range p.Comparisons[i].Levels {
+				wts[i][k+1] = LevelWeight(lp.M, lp.U)
+			}
+			clear(sumG[i])
+			clear(sumU[i])
+		}
+		var sumMatch float64
+		for j, n := range pats.Counts {
+			lv := levels[j*nc : (j+1)*nc]
+			w := prior
+			for i, k := range lv {
+				if active[i] {
+					w += wts[i][k]
+				}
+			}
+			g := Probability(w)
+			ng, nu := n*g, n*(1-g)
+			sumMatch += ng
+			for i, k := range lv {
+				sumG[i][k] += ng
+				sumU[i][k] += nu
+			}
+		}
+		change := 0.0
+		for i := range nc {
+			if !active[i] {
+				continue
+			}
+			ls := p.Comparisons[i].Levels
+			change = max(change, mStep(ls, sumG[i][1:], true))
+			if opt.EstimateU {
+				change = max(change, mStep(ls, sumU[i][1:], false))
+			}
+		}
+		{
+			np := min(max(sumMatch/total, ProbabilityFloor), 1-ProbabilityFloor)
+			change = max(change, math.Abs(np-p.Prior))
+			p.Prior = np
+		}
+		if change < opt.Tolerance {
+			return it, true
+		}
+	}
+	return opt.MaxIterations, false
+}
+
+// mStep sets the free m (or u) of the levels proportional to sums, scaled
+// to the mass the fixed levels leave, and returns the largest change.
+func mStep(levels []LevelParams, sums []float64, isM bool) float64 {
+	fixed, free := 0.0, 0.0
+	for k, lp := range levels {
+		if (isM && lp.FixM) || (!isM && lp.FixU) {
+			if isM {
+				fixed += lp.M
+			} else {
+				fixed += lp.U
+			}
+			continue
+		}
+		free += sums[k]
+	}
+	if free <= 0 {
+		return 0
+	}
+	mass := max(1-fixed, 0)
+	change := 0.0
+	for k := range levels {
+		lp := &levels[k]
+		if isM && !lp.FixM {
+			v := mass * sums[k] / free
+			change = max(change, math.Abs(v-lp.M))
+			lp.M = v
+		} else if !isM && !lp.FixU {
+			v := mass * sums[k] / free
+			change = max(change, math.Abs(v-lp.U))
+			lp.U = v
+		}
+	}
+	return change
+}

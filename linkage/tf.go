@@ -1,0 +1,65 @@
+package linkage
+
+import (
+	"iter"
+	"math"
+)
+
+// TFTable counts how often each value of a field occurs, to give the
+// relative frequencies used by term-frequency adjustment. Build it from the
+// data being linked (Add each record's value) or load a population table.
+// The zero value is an empty table ready to use. A TFTable is not safe for
+// concurrent modification; Frequency may be called concurrently once the
+// table is complete.
+type TFTable struct {
+	// Counts maps a value (as prepared for the comparison, e.g. the
+	// comparison key of a full name) to its number of occurrences.
+	Counts map[string]uint64 `json:"counts"`
+	// Total is the number of values counted, the denominator of Frequency.
+	Total uint64 `json:"total"`
+}
+
+// NewTFTable counts the non-empty values of seq.
+func NewTFTable(seq iter.Seq[string]) *TFTable {
+	t := &TFTable{}
+	for v := range seq {
+		t.Add(v)
+	}
+	return t
+}
+
+// Add counts one occurrence of v; empty values are not counted.
+func (t *TFTable) Add(v string) {
+	if v == "" {
+		return
+	}
+	if t.Counts == nil {
+		t.Counts = make(map[string]uint64)
+	}
+	t.Counts[v]++
+	t.Total++
+}
+
+// Frequency returns the relative frequency of v, Counts[v]/Total, or 0 when
+// v is empty or was never counted (scoring then leaves the level's u
+// unadjusted). Call it when preparing records, not per pair.
+func (t *TFTable) Frequency(v string) float64 {
+	if t == nil || t.Total == 0 || v == "" {
+		return 0
+	}
+	return float64(t.Counts[v]) / float64(t.Total)
+}
+
+// tfAdjustment returns the term-frequency adjustment of a level's weight:
+//
+//	adjustment = tfWeight · log2(u / max(tf, tfMin))
+//
+// so that with tfWeight 1 the level's weight log2(m/u) + adjustment is
+// log2(m/tf). tf is the larger frequency of the two values (0 = unknown:
+// no adjustment).
+func tfAdjustment(u, tf, tfWeight, tfMin float64) float64 {
+	if tf <= 0 || tfWeight == 0 {
+		return 0
+	}
+	return tfWeight * math.Log2(u/max(tf, tfMin))
+}

@@ -1,0 +1,102 @@
+package vnperson
+
+import (
+	"github.com/vnlink/vnlink/normalize"
+	"github.com/vnlink/vnlink/vnname"
+)
+
+// Person is one input row about a person, with every field as written in
+// the source file: messy text that Prepare parses once. Empty strings are
+// missing values. The zero Person is a row with nothing known.
+type Person struct {
+	// ID identifies the row within its source (a record id, a row number).
+	// Records are put in a canonical order by Source and ID before
+	// training, so that the result does not depend on the row order when
+	// (Source, ID) is unique.
+	ID string
+	// Source names the file the row comes from ("ehr", "registry", ...).
+	Source string
+	// FullName is the full name, family name first (họ và tên).
+	FullName string
+	// BirthDate is the date of birth in any form normalize.DateParser reads.
+	BirthDate string
+	// Sex is the recorded sex in any spelling normalize.ParseSex reads.
+	Sex string
+	// NationalID is the 12-digit CCCD or the old 9-digit CMND.
+	NationalID string
+	// OldID is a second, older identity number when the source has one
+	// (the registry's so_cmnd column); usually a 9-digit CMND.
+	OldID string
+	// InsuranceID is the BHYT card number or the bare 10-digit BHXH number.
+	InsuranceID string
+	// Phone is a phone number in any format normalize.ParsePhone reads.
+	Phone string
+	// Address is the address as written (nơi thường trú or nơi ở).
+	Address string
+	// Ethnicity is the ethnic group, by name or code.
+	Ethnicity string
+	// Extra holds other columns, carried along untouched and never
+	// compared.
+	Extra map[string]string
+}
+
+// Field names used in field issues (normalize.RecordError.Field).
+const (
+	FieldFullName    = "full_name"
+	FieldBirthDate   = "birth_date"
+	FieldSex         = "sex"
+	FieldNationalID  = "national_id"
+	FieldOldID       = "old_id"
+	FieldInsuranceID = "insurance_id"
+	FieldPhone       = "phone"
+	FieldAddress     = "address"
+	FieldEthnicity   = "ethnicity"
+)
+
+// Record is a prepared person: every field parsed once into the features
+// that the default comparisons and blocking rules read, so that comparing two
+// records never parses or allocates. A field that is missing or failed to
+// parse holds its zero value. Records are built by Prepare; a Record is
+// read-only afterwards and safe for concurrent use.
+type Record struct {
+	// Row is the 0-based position of the person in the input of Prepare.
+	Row int32
+	// ID and Source are copied from the Person.
+	ID, Source string
+	// Name is the parsed full name; the zero Name when missing.
+	Name vnname.Name
+	// NameFrequency is the relative frequency of the name's folded key
+	// among the prepared records (term-frequency adjustment), 0 if missing.
+	NameFrequency float64
+	// Birth is the date of birth with its precision.
+	Birth normalize.Date
+	// Sex is the recorded sex; NameSex the sex the name's markers suggest
+	// (Thị, Văn), both normalize.SexUnknown when unknown.
+	Sex, NameSex normalize.Sex
+	// CCCD and CMND are the digits of the 12-digit and of the 9-digit
+	// identity numbers read from NationalID and OldID, 0 when absent.
+	CCCD, CMND uint64
+	// BHXH is the 10-digit social-insurance number (the last 10 digits of a
+	// BHYT card), 0 when absent.
+	BHXH uint64
+	// Phone identifies the phone number (normalize.Phone.Uint64), 0 when
+	// absent.
+	Phone uint64
+	// Ward is the blocking key of the commune-level unit of the address
+	// (normalize.Resolver.WardKey), 0 when unknown.
+	Ward uint64
+	// Place is a hash of the folded name of the smallest named place of the
+	// address (hamlet, else street), 0 when there is none. It survives the
+	// 2025 renaming of communes, which changes Ward but not the hamlet.
+	Place uint64
+	// Ethnicity is the ethnic group, zero when missing.
+	Ethnicity normalize.Ethnicity
+}
+
+// BirthYear returns the year of birth, or 0 when unknown.
+func (r *Record) BirthYear() int {
+	if r.Birth.IsZero() {
+		return 0
+	}
+	return r.Birth.Year()
+}

@@ -1,0 +1,214 @@
+package vnperson
+
+import (
+	"errors"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vnlink/vnlink/linkage"
+	"github.com/vnlink/vnlink/normalize"
+	"github.com/vnlink/vnlink/vnname"
+)
+
+// PrepareOptions configure Prepare. The zero value is ready to use: today is
+// time.Now(), addresses are keyed without the administrative-unit data, and
+// the work is spread over GOMAXPROCS goroutines.
+type PrepareOptions struct {
+	// Today is the date birth dates are checked against (a date of birth
+	// in the future is an issue). The zero value means time.Now(); set it
+	// for reproducible runs.
+	Today time.Time
+	// Resolver maps addresses to ward keys. Nil means a zero
+	// normalize.Resolver: ward keys from the folded commune and province
+	// names, without the administrative-unit data (so an old commune name
+	// and its new unit get different keys).
+	Resolver *normalize.Resolver
+	// Workers is the number of goroutines; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Prepare parses every person once into a Record, in input order: one
+// Record per Person, whatever its fields hold. A non-empty field that does
+// not parse is left missing in the Record and reported as a
+// *normalize.RecordError with the 1-based row and the field name (see the
+// Field constants), wrapping the *normalize.ParseError; the value itself is
+// never reported. An empty field is simply missing. A CCCD whose digits
+// disagree with the recorded sex or birth year is kept and reported too
+// (wrapping normalize.ErrRange). Issues come sorted by row, then field.
+//
+// The name frequencies (Record.NameFrequency) are computed over the people
+// given, so prepare the records to be linked together in one call.
+func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.RecordError) {
+	records := make([]Record, len(people))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	chunk := (len(people) + workers - 1) / workers
+	if chunk < 256 {
+		chunk = 256
+	}
+	p := preparer{dates: normalize.DateParser{Now: opts.Today}, resolver: opts.Resolver}
+	if p.resolver == nil {
+		p.resolver = &normalize.Resolver{}
+	}
+	var issues [][]*normalize.RecordError
+	var wg sync.WaitGroup
+	for start := 0; start < len(people); start += chunk {
+		end := min(start+chunk, len(people))
+		issues = append(issues, nil)
+		slot := &issues[len(issues)-1]
+		wg.Go(func() {
+			for i := start; i < end; i++ {
+				*slot = p.prepare(&records[i], &people[i], i, *slot)
+			}
+		})
+	}
+	wg.Wait()
+	var all []*normalize.RecordError
+	for _, s := range issues {
+		all = append(all, s...)
+	}
+	var tf linkage.TFTable
+	for i := range records {
+		tf.Add(records[i].Name.Fold())
+	}
+	for i := range records {
+		records[i].NameFrequency = tf.Frequency(records[i].Name.Fold())
+	}
+	return records, all
+}
+
+type preparer struct {
+	dates    normalize.DateParser
+	resolver *normalize.Resolver
+}
+
+// prepare fills r from p (row i, 0-based) and appends p's field issues.
+func (pr *preparer) prepare(r *Record, p *Person, i int, issues []*normalize.RecordError) []*normalize.RecordError {
+	report := func(field string, err error) {
+		if err != nil && !errors.Is(err, normalize.ErrEmpty) {
+			issues = append(issues, &normalize.RecordError{Row: i + 1, Field: field, Err: err})
+		}
+	}
+	r.Row = int32(i)
+	r.ID, r.Source = p.ID, p.Source
+
+	if p.FullName != "" {
+		name, err := vnname.Parse(p.FullName)
+		report(FieldFullName, err)
+		if err == nil {
+			r.Name = name
+			r.NameSex = name.SexHint()
+		}
+	}
+	if p.BirthDate != "" {
+		d, err := pr.dates.Parse(p.BirthDate)
+		report(FieldBirthDate, err)
+		if err == nil {
+			r.Birth = d.WithoutFlags()
+		}
+	}
+	if p.Sex != "" {
+		s, err := normalize.ParseSex(p.Sex)
+		report(FieldSex, err)
+		if err == nil {
+			r.Sex = s
+		}
+	}
+	for _, f := range [...]struct{ field, value string }{{FieldNationalID, p.NationalID}, {FieldOldID, p.OldID}} {
+		if f.value == "" {
+			continue
+		}
+		id, err := normalize.ParseNationalID(f.value)
+		report(f.field, err)
+		if err != nil {
+			continue
+		}
+		digits, _ := strconv.ParseUint(id.String(), 10, 64)
+		switch id.Kind() {
+		case normalize.CCCD:
+			if r.CCCD == 0 {
+				r.CCCD = digits
+				if id.CheckAgainst(r.Sex, r.Birth) != 0 {
+					report(f.field, &normalize.ParseError{Func: "vnperson.Prepare",
+						Reason: "CCCD digits disagree with the recorded sex or birth year", Err: normalize.ErrRange})
+				}
+			}
+		case normalize.CMND:
+			if r.CMND == 0 {
+				r.CMND = digits
+			}
+		}
+	}
+	if p.InsuranceID != "" {
+		x, err := normalize.ParseInsuranceID(p.InsuranceID)
+		report(FieldInsuranceID, err)
+		if err == nil {
+			r.BHXH = x.BHXHNumber()
+		}
+	}
+	if p.Phone != "" {
+		ph, err := normalize.ParsePhone(p.Phone)
+		report(FieldPhone, err)
+		if err == nil {
+			r.Phone = ph.Uint64()
+		}
+	}
+	if p.Address != "" {
+		a, err := normalize.ParseAddress(p.Address)
+		report(FieldAddress, err)
+		if err == nil {
+			r.Ward = pr.resolver.WardKey(a)
+			r.Place = placeKey(a)
+		}
+	}
+	if p.Ethnicity != "" {
+		e, err := normalize.ParseEthnicity(p.Ethnicity)
+		report(FieldEthnicity, err)
+		if err == nil {
+			r.Ethnicity = e
+		}
+	}
+	return issues
+}
+
+// placeAbbreviations are type words that the address parser may leave in an
+// untyped place name ("Th. Đoài" read as the name "Th Đoài").
+var placeAbbreviations = []string{"th ", "thon ", "xom ", "ap ", "ban ", "to "}
+
+// placeKey hashes the folded name of the smallest named place of a: the
+// last hamlet (thôn, xóm, tổ, ...) written, else the street; 0 for none.
+func placeKey(a normalize.Address) uint64 {
+	var name string
+	switch {
+	case len(a.Hamlets) > 0:
+		name = a.Hamlets[len(a.Hamlets)-1].Folded()
+	case !a.Street.IsZero():
+		name = a.Street.Folded()
+	default:
+		return 0
+	}
+	for _, p := range placeAbbreviations {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+			name = rest
+			break
+		}
+	}
+	if name == "" {
+		return 0
+	}
+	// 64-bit FNV-1a.
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(name); i++ {
+		h ^= uint64(name[i])
+		h *= 1099511628211
+	}
+	if h == 0 {
+		h = 1
+	}
+	return h
+}

@@ -1,0 +1,231 @@
+package vnname
+
+// Agreement is the level of agreement between two names, or two parts of
+// names: a small integer for a comparison vector. Apart from AgreeMissing
+// the levels are ordered from the strongest (AgreeExact) to the weakest
+// (AgreeDifferent), and Compare returns the first level that holds.
+type Agreement uint8
+
+// The levels of Agreement.
+const (
+	// AgreeMissing means one name (or part) is missing: the null level,
+	// weight 0. It is the zero value.
+	AgreeMissing Agreement = iota
+	// AgreeExact means the comparison keys are equal.
+	AgreeExact
+	// AgreeMissingMarks means the folded keys are equal and, in every word
+	// that differs, one side carries no diacritic: the only difference is
+	// diacritics that were not typed (Nguyen Thi Lan, Nguyễn Thị Lan).
+	AgreeMissingMarks
+	// AgreePhonetic means every word has the same phonetic key: the strict
+	// key where both words carry marks, the loose key otherwise (Trang and
+	// Chang, Thủy and Thũy, Lý and Lí).
+	AgreePhonetic
+	// AgreeVariant means the family names are documented variants of each
+	// other (Hoàng and Huỳnh) and the rest agrees at AgreePhonetic or
+	// better.
+	AgreeVariant
+	// AgreeMiddleDiffers means the family and given names agree (at
+	// AgreeVariant or better) while the middle words differ or one side
+	// has none (Nguyễn Thị Lan, Nguyễn Lan). Whole names only.
+	AgreeMiddleDiffers
+	// AgreeSwapped means the family name of each is the given name of the
+	// other, at AgreePhonetic or better (Nguyễn Lan, Lan Nguyễn). Whole
+	// names only.
+	AgreeSwapped
+	// AgreeMarksDiffer means the folded keys are equal but some word
+	// carries different marks on both sides: often a different name
+	// (Hùng and Hưng, Vân and Văn).
+	AgreeMarksDiffer
+	// AgreeSimilar means the Jaro–Winkler similarity of the folded keys is
+	// at least SimilarThreshold.
+	AgreeSimilar
+	// AgreeDifferent means none of the above.
+	AgreeDifferent
+)
+
+// SimilarThreshold is the Jaro–Winkler similarity of the folded keys from
+// which two names (or parts) agree at AgreeSimilar.
+const SimilarThreshold = 0.92
+
+// String returns the level's name without the Agree prefix.
+func (a Agreement) String() string {
+	switch a {
+	case AgreeMissing:
+		return "Missing"
+	case AgreeExact:
+		return "Exact"
+	case AgreeMissingMarks:
+		return "MissingMarks"
+	case AgreePhonetic:
+		return "Phonetic"
+	case AgreeVariant:
+		return "Variant"
+	case AgreeMiddleDiffers:
+		return "MiddleDiffers"
+	case AgreeSwapped:
+		return "Swapped"
+	case AgreeMarksDiffer:
+		return "MarksDiffer"
+	case AgreeSimilar:
+		return "Similar"
+	case AgreeDifferent:
+		return "Different"
+	}
+	return "Agreement(invalid)"
+}
+
+// Parts is the agreement of each part of two names, so that a comparison
+// can weigh the given name most. Family takes every level but
+// AgreeMiddleDiffers and AgreeSwapped; Middle and Given take neither those
+// nor AgreeVariant.
+type Parts struct {
+	Family, Middle, Given Agreement
+}
+
+// Compare returns the level of agreement of two prepared names, the first
+// of these that holds: AgreeMissing when either is the zero Name, then
+// AgreeExact, AgreeMissingMarks, AgreePhonetic, AgreeVariant,
+// AgreeMiddleDiffers, AgreeSwapped, AgreeMarksDiffer, AgreeSimilar and
+// AgreeDifferent. It is symmetric (Compare(a, b) == Compare(b, a)),
+// deterministic, pure, safe for concurrent use, and does not allocate.
+func Compare(a, b *Name) Agreement {
+	if a.full.words == 0 || b.full.words == 0 {
+		return AgreeMissing
+	}
+	whole := compareForms(&a.full, &b.full, true)
+	if whole <= AgreePhonetic {
+		return whole
+	}
+	// The part levels below only matter up to AgreeVariant, so they skip
+	// the Jaro–Winkler step.
+	family := compareFamily(a, b, false)
+	given := compareForms(&a.given, &b.given, false)
+	if agrees(family, AgreeVariant) && agrees(given, AgreePhonetic) {
+		// The family and given names agree, so the middle words tell.
+		middle := compareForms(&a.middle, &b.middle, false)
+		bothEmpty := a.middle.words == 0 && b.middle.words == 0
+		if family == AgreeVariant && (bothEmpty || agrees(middle, AgreePhonetic)) {
+			return AgreeVariant
+		}
+		return AgreeMiddleDiffers
+	}
+	if agrees(compareForms(&a.family, &b.given, false), AgreePhonetic) &&
+		agrees(compareForms(&a.given, &b.family, false), AgreePhonetic) {
+		return AgreeSwapped
+	}
+	return whole // AgreeMarksDiffer, AgreeSimilar or AgreeDifferent
+}
+
+// agrees reports whether l is a level of agreement no weaker than weakest
+// (and not AgreeMissing).
+func agrees(l, weakest Agreement) bool {
+	return l != AgreeMissing && l <= weakest
+}
+
+// CompareParts returns the agreement of the family names, the middle words
+// and the given names of a and b, each compared like Compare compares
+// whole names (without the whole-name levels AgreeMiddleDiffers and
+// AgreeSwapped). A part missing on either side is AgreeMissing. It is
+// symmetric, pure, safe for concurrent use, and does not allocate.
+func CompareParts(a, b *Name) Parts {
+	return Parts{
+		Family: compareFamily(a, b, true),
+		Middle: compareForms(&a.middle, &b.middle, true),
+		Given:  compareForms(&a.given, &b.given, true),
+	}
+}
+
+// compareFamily compares the family names, with the variant level.
+func compareFamily(a, b *Name, similar bool) Agreement {
+	lvl := compareForms(&a.family, &b.family, similar)
+	if lvl > AgreePhonetic && a.familyGroup != 0 && a.familyGroup == b.familyGroup {
+		return AgreeVariant
+	}
+	return lvl
+}
+
+// compareForms compares two runs of words at the levels AgreeMissing,
+// AgreeExact, AgreeMissingMarks, AgreePhonetic, AgreeMarksDiffer,
+// AgreeSimilar and AgreeDifferent. Without similar it never computes the
+// Jaro–Winkler similarity and returns AgreeDifferent instead of
+// AgreeSimilar.
+func compareForms(a, b *forms, similar bool) Agreement {
+	switch {
+	case a.words == 0 || b.words == 0:
+		return AgreeMissing
+	case a.key == b.key:
+		return AgreeExact
+	}
+	if a.words == b.words {
+		if a.fold == b.fold && !marksConflict(a, b) {
+			return AgreeMissingMarks
+		}
+		if samePhonetic(a, b) {
+			return AgreePhonetic
+		}
+		if a.fold == b.fold {
+			return AgreeMarksDiffer
+		}
+	}
+	if similar && JaroWinkler(a.fold, b.fold) >= SimilarThreshold {
+		return AgreeSimilar
+	}
+	return AgreeDifferent
+}
+
+// marksConflict reports whether some word differs between a and b while
+// carrying marks on both sides. a and b have the same number of words.
+func marksConflict(a, b *forms) bool {
+	both := a.marked & b.marked
+	if both == 0 {
+		return false
+	}
+	ka, kb := a.key, b.key
+	for i := range a.words {
+		var wa, wb string
+		wa, ka = nextWord(ka)
+		wb, kb = nextWord(kb)
+		if both&(1<<i) != 0 && wa != wb {
+			return true
+		}
+	}
+	return false
+}
+
+// samePhonetic reports whether every word of a has the phonetic key of the
+// same word of b: the strict keys where both words carry marks, the loose
+// keys otherwise. a and b have the same number of words.
+func samePhonetic(a, b *forms) bool {
+	both := a.marked & b.marked
+	switch both {
+	case 0: // no word is marked on both sides
+		return a.loose == b.loose
+	case a.marked | b.marked: // the unmarked words have strict == loose
+		return a.strict == b.strict
+	}
+	sa, sb, la, lb := a.strict, b.strict, a.loose, b.loose
+	for i := range a.words {
+		var ws1, ws2, wl1, wl2 string
+		ws1, sa = nextWord(sa)
+		ws2, sb = nextWord(sb)
+		wl1, la = nextWord(la)
+		wl2, lb = nextWord(lb)
+		if both&(1<<i) != 0 {
+			if ws1 != ws2 {
+				return false
+			}
+		} else if wl1 != wl2 {
+			return false
+		}
+	}
+	return true
+}
+
+// SamePhonetic reports whether a and b have the same number of words and
+// every word has the same phonetic key: the strict key ([Name.Phonetic])
+// where both words carry diacritics, the loose key ([Name.FoldedPhonetic])
+// where either word has none. It does not allocate.
+func SamePhonetic(a, b *Name) bool {
+	return a.full.words == b.full.words && samePhonetic(&a.full, &b.full)
+}

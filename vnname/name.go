@@ -1,0 +1,413 @@
+package vnname
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vnlink/vnlink/normalize"
+)
+
+// Limits on what Parse accepts as one person's name.
+const (
+	// MaxWords is the largest number of words in a name.
+	MaxWords = 16
+	// MaxBytes is the largest length in bytes of a name after
+	// canonicalisation.
+	MaxBytes = 256
+)
+
+// forms holds the five forms of a run of words: the display form, the
+// comparison key, the folded key and the two phonetic keys, each with
+// single spaces between words. The per-word forms line up: word i of one
+// form is word i of every other.
+type forms struct {
+	display string // proper case: "Nguyễn Thị Thuý"
+	key     string // lower case: "nguyễn thị thuý"
+	fold    string // ASCII: "nguyen thi thuy"
+	strict  string // phonetic key of key: "nguyeen3 thi4 thuy1"
+	loose   string // phonetic key of fold: "nguyen thi thuy"
+	marked  uint32 // bit i is set when word i carries marks (key != fold)
+	words   uint8  // number of words
+}
+
+// Name is a parsed and prepared Vietnamese personal name: a family name,
+// zero or more middle words and a given name, each held in all the forms
+// that comparison needs, so that comparing two names never re-parses them.
+//
+// The zero Name is the missing name: every form is empty and [Compare]
+// reports [AgreeMissing] for it. A Name is immutable and safe for
+// concurrent use.
+type Name struct {
+	full, family, middle, given forms
+	familyGroup                 uint8 // variant group of the family name, 0 if none
+	sex                         normalize.Sex
+}
+
+// Parse parses a full name written family name first, from any messy input
+// that normalize.Text accepts: legacy encodings, missing diacritics, upper
+// case, decomposed (NFD) text, extra spaces. Commas, full stops and
+// underscores separate words like spaces do. An apostrophe or hyphen inside
+// a word is kept (H'Hen).
+//
+// The family name is the first word, or the first two to four words when
+// they form a known compound family name (Tôn Thất, Công Tằng Tôn Nữ,
+// Âu Dương, ...) and at least one word follows. The given name is the last
+// word and the words in between are the middle name, which may hold a
+// mother's family name (Nguyễn Lê Minh Anh: middle Lê Minh). A one-word
+// name is a given name alone; a two-word name has no middle name.
+//
+// Parse never reorders words: a name written given name first is parsed as
+// written, and [Name.OrderVariant] offers the reordered reading when the
+// evidence is strong.
+//
+// The error, when not nil, is a *normalize.ParseError wrapping
+// normalize.ErrEmpty (nothing but spaces and separators),
+// normalize.ErrSyntax (digits, as when a phone number sits in the name
+// column, an @ as in an e-mail address, or a character that is not a
+// letter and that normalize.Text does not drop) or normalize.ErrRange
+// (more than MaxWords words or MaxBytes bytes). It never quotes the input.
+func Parse(full string) (Name, error) {
+	if strings.IndexByte(full, '@') >= 0 {
+		return Name{}, parseError(normalize.ErrSyntax, "name looks like an e-mail address")
+	}
+	// Separators become spaces before normalize.Text sees the text, so that
+	// it judges the same words as when the display form is parsed again.
+	text := normalize.Text(strings.Map(func(r rune) rune {
+		if isSeparator(r) {
+			return ' '
+		}
+		return r
+	}, full))
+	var buf [MaxWords]string
+	words := buf[:0]
+	rest := text
+	for rest != "" {
+		i := strings.IndexFunc(rest, isSeparator)
+		var w string
+		if i < 0 {
+			w, rest = rest, ""
+		} else {
+			_, n := utf8.DecodeRuneInString(rest[i:])
+			w, rest = rest[:i], rest[i+n:]
+		}
+		if w == "" {
+			continue
+		}
+		if err := checkWord(w); err != nil {
+			return Name{}, err
+		}
+		if len(words) == MaxWords {
+			return Name{}, parseError(normalize.ErrRange, "more than 16 words")
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
+		return Name{}, parseError(normalize.ErrEmpty, "no name")
+	}
+	if len(text) > MaxBytes {
+		return Name{}, parseError(normalize.ErrRange, "name longer than 256 bytes")
+	}
+	return build(words), nil
+}
+
+// parseError returns the error of Parse.
+func parseError(sentinel error, reason string) error {
+	return &normalize.ParseError{Func: "vnname.Parse", Reason: reason, Err: sentinel}
+}
+
+// isSeparator reports whether r separates the words of a name.
+func isSeparator(r rune) bool {
+	return unicode.IsSpace(r) || r == ',' || r == '.' || r == '_'
+}
+
+// isJoiner reports whether r may join two parts of one word (H'Hen).
+func isJoiner(r rune) bool {
+	return r == '\'' || r == '-' || r == '\u2019' || r == '\u02bc'
+}
+
+// checkWord reports an error when w is not a word of a name: letters and
+// combining marks, with apostrophes and hyphens only between letters.
+func checkWord(w string) error {
+	prevJoiner := true // a word may not start with a joiner
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			prevJoiner = false
+		case unicode.IsDigit(r):
+			return parseError(normalize.ErrSyntax, "name contains digits")
+		case isJoiner(r):
+			if prevJoiner {
+				return parseError(normalize.ErrSyntax, "misplaced apostrophe or hyphen")
+			}
+			prevJoiner = true
+		case r == utf8.RuneError:
+			return parseError(normalize.ErrSyntax, "invalid UTF-8")
+		default:
+			return parseError(normalize.ErrSyntax, "name contains a character that is not a letter")
+		}
+	}
+	if prevJoiner {
+		return parseError(normalize.ErrSyntax, "misplaced apostrophe or hyphen")
+	}
+	return nil
+}
+
+// word is one word of a name in every form.
+type word struct {
+	display, key, fold, strict, loose string
+}
+
+// newWord prepares one word of the package's tables on its own, after
+// canonicalising it with normalize.Text so that the tables follow its tone
+// placement; Parse uses build, which prepares the words of a name in one
+// buffer.
+func newWord(w string) word {
+	key := string(appendKey(nil, []byte(normalize.Text(w))))
+	fold := string(appendFold(nil, []byte(key)))
+	return word{
+		display: string(appendDisplay(nil, []byte(key))),
+		key:     key,
+		fold:    fold,
+		strict:  string(phoneticWord(nil, []byte(key))),
+		loose:   string(phoneticWord(nil, []byte(fold))),
+	}
+}
+
+// appendKey appends the comparison key of a canonical word: lower case,
+// every apostrophe written '.
+func appendKey(dst, w []byte) []byte {
+	for _, r := range string(w) {
+		if isJoiner(r) {
+			r = '\''
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// appendDisplay appends the display form of a word's key: the first letter
+// and the first letter after each apostrophe or hyphen upper-cased, where
+// the upper-case letter lower-cases back to it (not ı), so that the display
+// form parses to the same key.
+func appendDisplay(dst, key []byte) []byte {
+	upper := true
+	for _, r := range string(key) {
+		if upper {
+			if u := unicode.ToUpper(r); unicode.ToLower(u) == r {
+				r = u
+			}
+		}
+		upper = isJoiner(r)
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// appendFold appends the folded key of a word's key: every Vietnamese
+// letter written as its ASCII base letter (đ as d). A word with another
+// non-ASCII letter is folded by normalize.Fold.
+func appendFold(dst, key []byte) []byte {
+	start := len(dst)
+	for _, r := range string(key) {
+		if r < utf8.RuneSelf {
+			dst = append(dst, byte(r))
+			continue
+		}
+		l, ok := letters[r]
+		if !ok {
+			return appendOtherFold(dst[:start], key)
+		}
+		dst = append(dst, l.base[0])
+	}
+	return dst
+}
+
+// appendOtherFold folds a word holding letters that are not Vietnamese
+// with normalize.Fold, keeping it one non-empty word.
+func appendOtherFold(dst, key []byte) []byte {
+	start := len(dst)
+	for _, r := range strings.ToLower(normalize.Fold(string(key))) {
+		if !unicode.IsSpace(r) {
+			dst = utf8.AppendRune(dst, r)
+		}
+	}
+	if len(dst) == start {
+		dst = append(dst, key...)
+	}
+	return dst
+}
+
+// The forms of a word, in the order build writes them.
+const (
+	formKey = iota
+	formDisplay
+	formFold
+	formStrict
+	formLoose
+	numForms
+)
+
+// build prepares a Name from its canonical words (normalize.Text output,
+// checked by checkWord), in written order. All the forms live in one
+// string; the words and parts are substrings of it.
+func build(texts []string) Name {
+	size := 0
+	for _, t := range texts {
+		size += len(t) + 1
+	}
+	buf := make([]byte, 0, numForms*size+2*size)
+	var span [numForms][MaxWords][2]int
+	add := func(f, i int, appendForm func(dst, src []byte) []byte, src []byte) {
+		if i > 0 {
+			buf = append(buf, ' ')
+		}
+		span[f][i][0] = len(buf)
+		buf = appendForm(buf, src)
+		span[f][i][1] = len(buf)
+	}
+	from := func(f, i int) []byte { return buf[span[f][i][0]:span[f][i][1]] }
+	for i, t := range texts {
+		add(formKey, i, appendKey, []byte(t))
+	}
+	for i := range texts {
+		add(formDisplay, i, appendDisplay, from(formKey, i))
+	}
+	for i := range texts {
+		add(formFold, i, appendFold, from(formKey, i))
+	}
+	for i := range texts {
+		add(formStrict, i, phoneticWord, from(formKey, i))
+	}
+	for i := range texts {
+		add(formLoose, i, phoneticWord, from(formFold, i))
+	}
+	all := string(buf)
+	var wbuf [MaxWords]word
+	ws := wbuf[:len(texts)]
+	for i := range ws {
+		get := func(f int) string { return all[span[f][i][0]:span[f][i][1]] }
+		ws[i] = word{get(formDisplay), get(formKey), get(formFold), get(formStrict), get(formLoose)}
+	}
+	run := func(i, j int) forms {
+		if i == j {
+			return forms{}
+		}
+		get := func(f int) string { return all[span[f][i][0]:span[f][j-1][1]] }
+		fm := forms{
+			display: get(formDisplay), key: get(formKey), fold: get(formFold),
+			strict: get(formStrict), loose: get(formLoose), words: uint8(j - i),
+		}
+		for k := i; k < j; k++ {
+			if ws[k].key != ws[k].fold {
+				fm.marked |= 1 << (k - i)
+			}
+		}
+		return fm
+	}
+	nw := len(ws)
+	nf := familyWords(ws)
+	if nw == 1 {
+		nf = 0
+	}
+	var n Name
+	n.full = run(0, nw)
+	n.family = run(0, nf)
+	n.middle = run(nf, nw-1)
+	n.given = run(nw-1, nw)
+	n.familyGroup = variantGroup(&n.family)
+	n.sex = sexHint(ws[nf:nw-1], n.family.key)
+	return n
+}
+
+// words splits a Name back into prepared words.
+func (n *Name) words() []word {
+	ws := make([]word, 0, n.full.words)
+	display, key, fold, strict, loose := n.full.display, n.full.key, n.full.fold, n.full.strict, n.full.loose
+	for range n.full.words {
+		var w word
+		w.display, display = nextWord(display)
+		w.key, key = nextWord(key)
+		w.fold, fold = nextWord(fold)
+		w.strict, strict = nextWord(strict)
+		w.loose, loose = nextWord(loose)
+		ws = append(ws, w)
+	}
+	return ws
+}
+
+// nextWord splits s at its first space.
+func nextWord(s string) (word, rest string) {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, ""
+}
+
+// IsZero reports whether n is the zero (missing) name.
+func (n Name) IsZero() bool { return n.full.words == 0 }
+
+// String returns the display form written back to records: canonical text
+// in proper case, single spaces, e.g. "Nguyễn Thị Thuý".
+func (n Name) String() string { return n.full.display }
+
+// Key returns the comparison key: the display form lower-cased,
+// e.g. "nguyễn thị thuý".
+func (n Name) Key() string { return n.full.key }
+
+// Fold returns the folded key: lower-case ASCII with every mark removed and
+// đ written as d, e.g. "nguyen thi thuy". It is a match feature, never
+// written back to records.
+func (n Name) Fold() string { return n.full.fold }
+
+// Family returns the family name in display form, "" for a one-word name.
+func (n Name) Family() string { return n.family.display }
+
+// Middle returns the middle words in display form, "" when there are none.
+func (n Name) Middle() string { return n.middle.display }
+
+// Given returns the given name in display form.
+func (n Name) Given() string { return n.given.display }
+
+// FamilyKey returns the comparison key of the family name.
+func (n Name) FamilyKey() string { return n.family.key }
+
+// MiddleKey returns the comparison key of the middle words.
+func (n Name) MiddleKey() string { return n.middle.key }
+
+// GivenKey returns the comparison key of the given name.
+func (n Name) GivenKey() string { return n.given.key }
+
+// FamilyFold returns the folded key of the family name: with GivenFold and
+// GivenFoldedPhonetic it makes blocking keys that survive missing
+// diacritics. Like every accessor it returns a substring of the prepared
+// forms and does not allocate.
+func (n Name) FamilyFold() string { return n.family.fold }
+
+// GivenFold returns the folded key of the given name.
+func (n Name) GivenFold() string { return n.given.fold }
+
+// GivenFoldedPhonetic returns the loose phonetic key of the given name
+// (see [Name.FoldedPhonetic]).
+func (n Name) GivenFoldedPhonetic() string { return n.given.loose }
+
+// Words returns the number of words in the name.
+func (n Name) Words() int { return int(n.full.words) }
+
+// Marked reports whether the name carries any diacritic (Key differs from
+// Fold). A name without marks may have been typed without diacritics, or
+// may be a name whose words need none (Chu Minh Anh).
+func (n Name) Marked() bool { return n.full.marked != 0 }
+
+// Phonetic returns the strict phonetic key of the name: one key per word,
+// separated by spaces, computed from the comparison key. It keeps vowel
+// quality and tone, so Lan and Lành, Hùng and Hưng get different keys,
+// while the confusions of typists and regional speech (see the package
+// documentation) get the same key.
+func (n Name) Phonetic() string { return n.full.strict }
+
+// FoldedPhonetic returns the loose phonetic key of the name: the same rules
+// as [Name.Phonetic] applied to the folded key, so a name typed without
+// diacritics gets the same loose key as the marked name (Hung, Hùng and
+// Hưng all give "hun"). Compare it when either side has no marks.
+func (n Name) FoldedPhonetic() string { return n.full.loose }
