@@ -81,6 +81,17 @@
 // serialise to JSON; LoadModel re-attaches them to the comparisons defined
 // in Go, checking names and level labels, and gives bit-identical scores.
 //
+// # Evaluation
+//
+// EvaluateClusters compares a predicted clustering with the truth (both as
+// one label per record) and reports pairwise precision, recall and F1
+// (over the pairs of records placed together) and B-cubed precision,
+// recall and F1 (per record, averaged), with cluster counts. EvaluateLinks
+// does the same for two-file linking. Both count pairs from the contingency
+// table of (predicted, true) labels, never by listing pairs, so they run on
+// millions of records. SummarizeErrors lists the worst false merges and
+// false splits by record id.
+//
 // Errors are *Error values wrapping ErrInvalid, ErrMismatch or ErrNoData;
 // they never contain record values.
 package linkage

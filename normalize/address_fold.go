@@ -3,24 +3,7 @@ package normalize
 import (
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
-
-// addrFoldTable maps the precomposed Latin letters U+00C0..U+1EFF to their
-// lower-case ASCII base letter, or 0 for runes that are not such letters.
-// It is built once from the canonical decompositions, with đ/Đ added by
-// hand because they have none.
-var addrFoldTable = func() (t [0x1F00 - 0xC0]byte) {
-	for r := rune(0xC0); r < 0x1F00; r++ {
-		d := norm.NFD.String(string(r))
-		if c := d[0]; c < utf8.RuneSelf && addrIsLetterByte(c) {
-			t[r-0xC0] = c | 0x20
-		}
-	}
-	t['đ'-0xC0], t['Đ'-0xC0] = 'd', 'd'
-	return t
-}()
 
 // addrIsLetterByte reports whether c is an ASCII letter.
 func addrIsLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
@@ -31,7 +14,8 @@ func addrIsDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 // addrAppendFold appends the folded key of s to dst: lower-case ASCII
 // letters and digits with every mark removed and đ written as d, words
 // separated by exactly one space, punctuation dropped. Letters of other
-// scripts are kept, lower-cased. It allocates only when dst must grow.
+// scripts are kept, lower-cased. Latin letters fold with foldRune, as in
+// [Fold]. It allocates only when dst must grow.
 func addrAppendFold(dst []byte, s string) []byte {
 	start := len(dst)
 	pending := false
@@ -45,8 +29,8 @@ func addrAppendFold(dst []byte, s string) []byte {
 			} else if addrIsLetterByte(b) {
 				c = b | 0x20
 			}
-		case r >= 0xC0 && r < 0x1F00:
-			c = addrFoldTable[r-0xC0]
+		default:
+			c, _ = foldRune(r)
 		}
 		if c == 0 {
 			if unicode.Is(unicode.Mn, r) {

@@ -1,49 +1,56 @@
 package normalize
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // The names of the provinces, so that an address can be parsed without the
 // administrative-unit data: a bare last part such as "Hà Nội" or "HN" is
 // recognised as the province, and its name is written in one canonical
-// form. The list holds the 63 provinces in force until 30 June 2025
-// (Quyết định 124/2004/QĐ-TTg and its amendments) and the names the 34
-// provinces formed on 1 July 2025 (Nghị quyết 202/2025/QH15) took, which
-// are all among them except Huế (Thừa Thiên Huế until January 2025).
-var addrProvinceNames = []string{
-	"Hà Nội", "Hà Giang", "Cao Bằng", "Bắc Kạn", "Tuyên Quang", "Lào Cai",
-	"Điện Biên", "Lai Châu", "Sơn La", "Yên Bái", "Hoà Bình", "Thái Nguyên",
-	"Lạng Sơn", "Quảng Ninh", "Bắc Giang", "Phú Thọ", "Vĩnh Phúc", "Bắc Ninh",
-	"Hải Dương", "Hải Phòng", "Hưng Yên", "Thái Bình", "Hà Nam", "Nam Định",
-	"Ninh Bình", "Thanh Hoá", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị",
-	"Thừa Thiên Huế", "Huế", "Đà Nẵng", "Quảng Nam", "Quảng Ngãi", "Bình Định",
-	"Phú Yên", "Khánh Hoà", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai",
-	"Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Bình Dương",
-	"Đồng Nai", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh", "Long An", "Tiền Giang",
-	"Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang",
-	"Cần Thơ", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
-}
+// form. The names come from the province table of province.go.
+
+// addrProvinceNames holds the names of the 63 provinces in force until 30
+// June 2025 (idProvinces) and those of the 34 provinces formed on 1 July
+// 2025 (idProvinceNames2025) that are not among them: only Huế, which was
+// Thừa Thiên Huế until January 2025.
+var addrProvinceNames = func() []string {
+	var names []string
+	for _, p := range idProvinces {
+		if p.name != "" {
+			names = append(names, p.name)
+		}
+	}
+	for _, n := range idProvinceNames2025 {
+		if n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return names
+}()
 
 // addrProvinceAliases maps folded abbreviations and other common spellings
-// to a name of addrProvinceNames.
-var addrProvinceAliases = map[string]string{
-	"hn":             "Hà Nội",
-	"tp hn":          "Hà Nội",
-	"tphn":           "Hà Nội",
-	"hcm":            "Hồ Chí Minh",
-	"tp hcm":         "Hồ Chí Minh",
-	"tphcm":          "Hồ Chí Minh",
-	"sg":             "Hồ Chí Minh",
-	"sai gon":        "Hồ Chí Minh",
-	"saigon":         "Hồ Chí Minh",
-	"tp ho chi minh": "Hồ Chí Minh",
-	"brvt":           "Bà Rịa - Vũng Tàu",
-	"br vt":          "Bà Rịa - Vũng Tàu",
-	"tt hue":         "Thừa Thiên Huế",
-	"dac lac":        "Đắk Lắk",
-	"dak nong":       "Đắk Nông",
-	"dac nong":       "Đắk Nông",
-	"bac can":        "Bắc Kạn",
-	"kontum":         "Kon Tum",
+// to the two-digit code of a province of idProvinces: the alias stands for
+// its name before 1 July 2025.
+var addrProvinceAliases = map[string]uint8{
+	"hn":             1, // Hà Nội
+	"tp hn":          1,
+	"tphn":           1,
+	"hcm":            79, // Hồ Chí Minh
+	"tp hcm":         79,
+	"tphcm":          79,
+	"sg":             79,
+	"sai gon":        79,
+	"saigon":         79,
+	"tp ho chi minh": 79,
+	"brvt":           77, // Bà Rịa - Vũng Tàu
+	"br vt":          77,
+	"tt hue":         46, // Thừa Thiên Huế
+	"dac lac":        66, // Đắk Lắk
+	"dak nong":       67, // Đắk Nông
+	"dac nong":       67,
+	"bac can":        6,  // Bắc Kạn
+	"kontum":         62, // Kon Tum
 }
 
 // addrProvinces returns the map from the folded key of every province name
@@ -54,8 +61,8 @@ var addrProvinces = sync.OnceValue(func() map[string]string {
 	for _, n := range addrProvinceNames {
 		m[addrFold(n)] = Text(n)
 	}
-	for k, n := range addrProvinceAliases {
-		m[k] = Text(n)
+	for k, code := range addrProvinceAliases {
+		m[k] = Text(idProvinces[code].name)
 	}
 	return m
 })

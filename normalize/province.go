@@ -17,6 +17,9 @@ package normalize
 // such as 052 is Bình Định on a card registered before the merger and Gia
 // Lai after it. Numbers already issued never change, so every one of the 63
 // codes stays valid.
+//
+// These two tables are the package's list of province names: the address
+// parser takes the names it recognises from them (address_provinces.go).
 
 // idProvince is one row of the province table.
 type idProvince struct {

@@ -487,8 +487,10 @@ func formRune(w *writer, r rune, f Form) {
 		w.rune(unicode.ToLower(r))
 		return
 	}
-	if l, ok := letterOf(r); ok {
-		w.byte(l.base)
+	// The eth letters, which foldRune leaves alone, never reach here: the
+	// display form writes them as Đ and đ.
+	if c, ok := foldRune(r); ok {
+		w.byte(c)
 		return
 	}
 	if unicode.Is(unicode.Mn, r) {

@@ -2,11 +2,8 @@ package vnname
 
 import (
 	"math"
-	"math/rand/v2"
-	"strings"
 	"testing"
 
-	"github.com/antzucaro/matchr"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -145,6 +142,8 @@ func TestCompareAllocs(t *testing.T) {
 	}
 }
 
+// TestJaroWinkler pins down the exported wrapper; the algorithm is tested,
+// fuzzed, compared with matchr and benchmarked in internal/strsim.
 func TestJaroWinkler(t *testing.T) {
 	tests := []struct {
 		a, b string
@@ -168,68 +167,6 @@ func TestJaroWinkler(t *testing.T) {
 			}
 		})
 	}
-}
-
-// TestJaroWinklerMatchr checks JaroWinkler against matchr on random names
-// made of a few letters, so that matches and transpositions are common.
-func TestJaroWinklerMatchr(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []rune("anhgtuưđ ")
-	random := func() string {
-		r := make([]rune, 1+rng.IntN(12))
-		for i := range r {
-			r[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		return string(r)
-	}
-	for range 5000 {
-		a, b := random(), random()
-		if a > b {
-			a, b = b, a
-		}
-		got, want := JaroWinkler(a, b), matchr.JaroWinkler(a, b, false)
-		if a == b {
-			want = 1
-		}
-		if math.Abs(got-want) > 1e-12 {
-			t.Fatalf("JaroWinkler(%q, %q) = %v, matchr %v", a, b, got, want)
-		}
-	}
-	for range 2000 { // ASCII, the folded-key path
-		a, b := random(), random()
-		a, b = strings.Map(asciiOnly, a), strings.Map(asciiOnly, b)
-		if a > b {
-			a, b = b, a
-		}
-		got, want := JaroWinkler(a, b), matchr.JaroWinkler(a, b, false)
-		if a == b {
-			want = 1
-		}
-		if a == "" || b == "" {
-			want = 0
-			if a == b {
-				want = 1
-			}
-		}
-		if math.Abs(got-want) > 1e-12 {
-			t.Fatalf("JaroWinkler(%q, %q) = %v, matchr %v", a, b, got, want)
-		}
-	}
-	long := string(make([]rune, 100)) + "x"
-	if got, want := JaroWinkler(long, long+"y"), matchr.JaroWinkler(long, long+"y", false); math.Abs(got-want) > 1e-12 {
-		t.Errorf("long strings: JaroWinkler = %v, matchr %v", got, want)
-	}
-}
-
-// asciiOnly maps the non-ASCII letters of the random alphabet to ASCII.
-func asciiOnly(r rune) rune {
-	switch r {
-	case 'ư':
-		return 'w'
-	case 'đ':
-		return 'd'
-	}
-	return r
 }
 
 func TestJaroWinklerAllocs(t *testing.T) {
@@ -270,28 +207,6 @@ func BenchmarkCompareParts(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		benchSink += float64(CompareParts(&x, &y).Given)
-	}
-}
-
-func BenchmarkJaroWinkler(b *testing.B) {
-	inputs := []struct{ name, x, y string }{
-		{"ascii", "nguyen thi thuy", "nguyen thi thuy linh"},
-		{"marked", "nguyễn thị thuý", "nguyễn thị thuỷ linh"},
-		{"ascii40", "cong tang ton nu thi thuy linh nguyen an", "cong tang ton nu thi thuy lin nguyen anh"},
-	}
-	for _, in := range inputs {
-		b.Run("vnname/"+in.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				benchSink += JaroWinkler(in.x, in.y)
-			}
-		})
-		b.Run("matchr/"+in.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				benchSink += matchr.JaroWinkler(in.x, in.y, false)
-			}
-		})
 	}
 }
 

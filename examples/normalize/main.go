@@ -12,6 +12,7 @@
 //
 //	go run ./examples/normalize
 //	go run ./examples/normalize -in your.csv   # same columns, your file
+//	go run ./examples/normalize -units ../shared/data/adminunits   # resolve addresses to today's communes
 package main
 
 import (
@@ -66,7 +67,29 @@ var columns = []struct {
 		}
 		return e.Code() + " " + e.Name(), nil
 	}},
+	{"address", func(s string) (string, error) {
+		a, err := normalize.ParseAddress(s)
+		if err != nil {
+			return "", err
+		}
+		out := a.String()
+		if resolver.Units != nil {
+			res := resolver.Resolve(a)
+			switch res.Status {
+			case normalize.ResolveExact:
+				out += " [today: " + res.Unit.String() + ", " + res.Unit.Code.String() + "]"
+			case normalize.ResolveAmbiguous:
+				out += fmt.Sprintf(" [today: ambiguous, %d candidates; most likely %s]", len(res.Candidates), res.Unit.String())
+			default:
+				out += " [today: not found in the unit lists]"
+			}
+		}
+		return out, nil
+	}},
 }
+
+// resolver maps addresses to today's communes when -units is given.
+var resolver = normalize.Resolver{DefaultProvince: "Hà Nội"}
 
 // stringer adapts a Parse function to the demo's column signature.
 func stringer[T fmt.Stringer](parse func(string) (T, error)) func(string) (string, error) {
@@ -81,7 +104,16 @@ func stringer[T fmt.Stringer](parse func(string) (T, error)) func(string) (strin
 
 func main() {
 	in := flag.String("in", "", "CSV file with the sample's columns (default: the embedded sample)")
+	units := flag.String("units", "", "folder of the administrative-unit lists (e.g. ../shared/data/adminunits): map old communes to today's")
 	flag.Parse()
+	if *units != "" {
+		u, err := normalize.LoadAdminUnits(os.DirFS(*units))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "normalize:", err)
+			os.Exit(1)
+		}
+		resolver.Units = u
+	}
 	var r io.Reader = strings.NewReader(sample)
 	if *in != "" {
 		f, err := os.Open(*in)

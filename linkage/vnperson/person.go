@@ -91,6 +91,11 @@ type Record struct {
 	Place uint64
 	// Ethnicity is the ethnic group, zero when missing.
 	Ethnicity normalize.Ethnicity
+
+	// name holds the features of the fast path of the name comparison.
+	name nameFeatures
+	// bcd holds the numbers in binary-coded decimal, for typo tests.
+	bcd struct{ cccd, cmnd, birth uint64 }
 }
 
 // BirthYear returns the year of birth, or 0 when unknown.

@@ -51,17 +51,19 @@ func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.Recor
 	if chunk < 256 {
 		chunk = 256
 	}
-	p := preparer{dates: normalize.DateParser{Now: opts.Today}, resolver: opts.Resolver}
-	if p.resolver == nil {
-		p.resolver = &normalize.Resolver{}
+	resolver := opts.Resolver
+	if resolver == nil {
+		resolver = &normalize.Resolver{}
 	}
-	var issues [][]*normalize.RecordError
+	// One issue list per chunk, allocated before the goroutines start.
+	issues := make([][]*normalize.RecordError, (len(people)+chunk-1)/chunk)
 	var wg sync.WaitGroup
 	for start := 0; start < len(people); start += chunk {
 		end := min(start+chunk, len(people))
-		issues = append(issues, nil)
-		slot := &issues[len(issues)-1]
+		slot := &issues[start/chunk]
 		wg.Go(func() {
+			p := preparer{dates: normalize.DateParser{Now: opts.Today}, resolver: resolver, groups: map[string]string{},
+				names: map[string]parsedName{}, addresses: map[string]parsedAddress{}}
 			for i := start; i < end; i++ {
 				*slot = p.prepare(&records[i], &people[i], i, *slot)
 			}
@@ -82,9 +84,27 @@ func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.Recor
 	return records, all
 }
 
+// preparer prepares the records of one goroutine.
 type preparer struct {
 	dates    normalize.DateParser
 	resolver *normalize.Resolver
+	// groups caches the family-variant group of each family key.
+	groups map[string]string
+	// names and addresses cache the parse of each distinct raw value:
+	// names and addresses repeat within households and hamlets.
+	names     map[string]parsedName
+	addresses map[string]parsedAddress
+}
+
+type parsedName struct {
+	name     vnname.Name
+	features nameFeatures
+	err      error
+}
+
+type parsedAddress struct {
+	ward, place uint64
+	err         error
 }
 
 // prepare fills r from p (row i, 0-based) and appends p's field issues.
@@ -98,11 +118,18 @@ func (pr *preparer) prepare(r *Record, p *Person, i int, issues []*normalize.Rec
 	r.ID, r.Source = p.ID, p.Source
 
 	if p.FullName != "" {
-		name, err := vnname.Parse(p.FullName)
-		report(FieldFullName, err)
-		if err == nil {
-			r.Name = name
-			r.NameSex = name.SexHint()
+		pn, ok := pr.names[p.FullName]
+		if !ok {
+			pn.name, pn.err = vnname.Parse(p.FullName)
+			if pn.err == nil {
+				pn.features = newNameFeatures(&pn.name, pr.groups)
+			}
+			pr.names[p.FullName] = pn
+		}
+		report(FieldFullName, pn.err)
+		if pn.err == nil {
+			r.Name, r.name = pn.name, pn.features
+			r.NameSex = r.Name.SexHint()
 		}
 	}
 	if p.BirthDate != "" {
@@ -144,6 +171,10 @@ func (pr *preparer) prepare(r *Record, p *Person, i int, issues []*normalize.Rec
 			}
 		}
 	}
+	r.bcd.cccd, r.bcd.cmnd = toBCD(r.CCCD), toBCD(r.CMND)
+	if r.Birth.Precision() == normalize.PrecisionDay {
+		r.bcd.birth = toBCD(dateDigits(r.Birth))
+	}
 	if p.InsuranceID != "" {
 		x, err := normalize.ParseInsuranceID(p.InsuranceID)
 		report(FieldInsuranceID, err)
@@ -159,11 +190,18 @@ func (pr *preparer) prepare(r *Record, p *Person, i int, issues []*normalize.Rec
 		}
 	}
 	if p.Address != "" {
-		a, err := normalize.ParseAddress(p.Address)
-		report(FieldAddress, err)
-		if err == nil {
-			r.Ward = pr.resolver.WardKey(a)
-			r.Place = placeKey(a)
+		pa, ok := pr.addresses[p.Address]
+		if !ok {
+			var a normalize.Address
+			a, pa.err = normalize.ParseAddress(p.Address)
+			if pa.err == nil {
+				pa.ward, pa.place = pr.resolver.WardKey(a), placeKey(a)
+			}
+			pr.addresses[p.Address] = pa
+		}
+		report(FieldAddress, pa.err)
+		if pa.err == nil {
+			r.Ward, r.Place = pa.ward, pa.place
 		}
 	}
 	if p.Ethnicity != "" {

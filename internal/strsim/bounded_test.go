@@ -1,14 +1,15 @@
-package linkage
+package strsim_test
 
 import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/vnlink/vnlink/internal/strsim"
 )
 
-// TestBoundedDistances checks that the early-exit distances used by the
-// templates agree with the full ones: exact up to the limit, above it
-// otherwise.
+// TestBoundedDistances checks that the early-exit distances agree with the
+// full ones: exact up to the limit, above it otherwise.
 func TestBoundedDistances(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	alphabet := []rune("abcdđêơ")
@@ -24,8 +25,8 @@ func TestBoundedDistances(t *testing.T) {
 		full    func(a, b string) int
 		bounded func(a, b string, limit int) int
 	}{
-		{"levenshtein", Levenshtein, levenshteinWithin},
-		{"osa", OSA, osaWithin},
+		{"Levenshtein", strsim.Levenshtein, strsim.LevenshteinWithin},
+		{"OSA", strsim.OSA, strsim.OSAWithin},
 	}
 	for _, f := range funcs {
 		t.Run(f.name, func(t *testing.T) {
@@ -35,7 +36,7 @@ func TestBoundedDistances(t *testing.T) {
 				for limit := range 4 {
 					got := f.bounded(a, b, limit)
 					if (full <= limit && got != full) || (full > limit && got <= limit) {
-						t.Fatalf("%s(limit %d) = %d, full distance %d", f.name, limit, got, full)
+						t.Fatalf("%sWithin(%q, %q, %d) = %d, full distance %d", f.name, a, b, limit, got, full)
 					}
 				}
 			}
@@ -58,17 +59,17 @@ func FuzzBoundedDistances(f *testing.F) {
 		for _, f := range []struct {
 			full    func(a, b string) int
 			bounded func(a, b string, limit int) int
-		}{{Levenshtein, levenshteinWithin}, {OSA, osaWithin}} {
+		}{{strsim.Levenshtein, strsim.LevenshteinWithin}, {strsim.OSA, strsim.OSAWithin}} {
 			full, got := f.full(a, b), f.bounded(a, b, limit)
 			if (full <= limit && got != full) || (full > limit && got <= limit) {
 				t.Fatalf("bounded distance %d with limit %d, full distance %d", got, limit, full)
 			}
 		}
 		floor := float64(limit) / 10
-		full := JaroWinkler(a, b)
-		got, ok := jaroWinklerAbove(a, b, floor)
+		full := strsim.JaroWinkler(a, b)
+		got, ok := strsim.JaroWinklerAbove(a, b, floor)
 		if (ok && got != full) || (!ok && full >= floor) {
-			t.Fatalf("jaroWinklerAbove = %v, %v with floor %v; JaroWinkler = %v", got, ok, floor, full)
+			t.Fatalf("JaroWinklerAbove = %v, %v with floor %v; JaroWinkler = %v", got, ok, floor, full)
 		}
 	})
 }
@@ -94,11 +95,11 @@ func TestJaroWinklerAbove(t *testing.T) {
 			r[rng.IntN(len(r))] = 'x'
 			b = string(r)
 		}
+		full := strsim.JaroWinkler(a, b)
 		for _, floor := range []float64{0.7, 0.8, 0.88, 0.92} {
-			full := JaroWinkler(a, b)
-			got, ok := jaroWinklerAbove(a, b, floor)
+			got, ok := strsim.JaroWinklerAbove(a, b, floor)
 			if ok && got != full {
-				t.Fatalf("jaroWinklerAbove = %v, JaroWinkler = %v", got, full)
+				t.Fatalf("JaroWinklerAbove = %v, JaroWinkler = %v", got, full)
 			}
 			if !ok && full >= floor {
 				t.Fatalf("bound pruned a similarity %v ≥ floor %v", full, floor)

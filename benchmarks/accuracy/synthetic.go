@@ -1,0 +1,81 @@
+package accuracy
+
+import (
+	"time"
+
+	"github.com/vnlink/vnlink/benchmarks/synth"
+	"github.com/vnlink/vnlink/linkage"
+	"github.com/vnlink/vnlink/linkage/vnperson"
+)
+
+// Today is the date the synthetic files are read on: after synth.RefYear, so
+// that every generated birth date is in the past, and fixed, so that runs are
+// reproducible.
+var Today = time.Date(synth.RefYear+1, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// Commune holds the files of one synthetic commune as vnperson input, with
+// the true person of every row (an index into the population).
+type Commune struct {
+	Registry, EHR, BHYT                []vnperson.Person
+	RegistryTruth, EHRTruth, BHYTTruth []int32
+	Stats                              synth.Stats
+}
+
+// GenerateCommune generates the commune of cfg (see package synth).
+func GenerateCommune(cfg synth.Config) (*Commune, error) {
+	c := &Commune{}
+	_, stats, err := synth.Generate(cfg, func(r *synth.Record) error {
+		p := vnperson.Person{
+			ID: r.ID, Source: r.File.String(), FullName: r.FullName, BirthDate: r.BirthDate,
+			Sex: r.Sex, NationalID: r.NationalID, OldID: r.OldID, InsuranceID: r.InsuranceID,
+			Phone: r.Phone, Address: r.Address, Ethnicity: r.Ethnicity,
+		}
+		switch r.File {
+		case synth.Registry:
+			c.Registry = append(c.Registry, p)
+			c.RegistryTruth = append(c.RegistryTruth, r.Person)
+		case synth.EHR:
+			c.EHR = append(c.EHR, p)
+			c.EHRTruth = append(c.EHRTruth, r.Person)
+		case synth.BHYT:
+			c.BHYT = append(c.BHYT, p)
+			c.BHYTTruth = append(c.BHYTTruth, r.Person)
+		}
+		return nil
+	})
+	c.Stats = stats
+	return c, err
+}
+
+// Options returns the vnperson options the harness uses: the defaults, with
+// Today fixed.
+func Options() vnperson.Options {
+	return vnperson.Options{Prepare: vnperson.PrepareOptions{Today: Today}}
+}
+
+// DedupeEHR deduplicates the EHR extract of c with default settings and
+// scores the clusters against the truth.
+func DedupeEHR(c *Commune) (linkage.ClusterMetrics, *vnperson.Result, error) {
+	res, err := vnperson.Dedupe(c.EHR, Options())
+	if err != nil {
+		return linkage.ClusterMetrics{}, nil, err
+	}
+	m, err := linkage.EvaluateClusters(res.Clusters, c.EHRTruth)
+	return m, res, err
+}
+
+// LinkEHRToRegistry links the EHR extract of c to its population registry
+// with default settings (each EHR record keeps its best registry link) and
+// scores the links against the truth.
+func LinkEHRToRegistry(c *Commune) (linkage.LinkMetrics, *vnperson.Result, error) {
+	res, err := vnperson.Link(c.EHR, c.Registry, Options())
+	if err != nil {
+		return linkage.LinkMetrics{}, nil, err
+	}
+	links := make([]linkage.Pair, len(res.Links))
+	for i, l := range res.Links {
+		links[i] = linkage.Pair{A: l.A, B: l.B}
+	}
+	m, err := linkage.EvaluateLinks(links, c.EHRTruth, c.RegistryTruth)
+	return m, res, err
+}

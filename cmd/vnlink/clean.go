@@ -1,0 +1,62 @@
+package main
+
+import (
+	"encoding/csv"
+	"io"
+	"slices"
+	"strconv"
+
+	"github.com/vnlink/vnlink/linkage/vnperson"
+)
+
+// runClean reads a CSV file from in and writes it to out with the canonical
+// form of every field next to the original columns, and an issues column
+// listing the fields that did not parse (never their values). Every input
+// row gives one output row, in order. The output keeps the delimiter and
+// byte-order mark of the input.
+func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
+	inp, err := loadInput("input", in, opts.Map, nil)
+	if err != nil {
+		return nil, err
+	}
+	_, prepIssues := vnperson.Prepare(inp.people, opts.prepareOptions())
+	sum := &summary{Command: "clean"}
+	is := summarizeInput("input", inp, mergeIssues(inp.t.Issues, prepIssues))
+	sum.Inputs = append(sum.Inputs, is)
+
+	header := slices.Concat(inp.t.Header, []string{"row"}, canonColumns, []string{"issues"})
+	cw, err := newCSVWriter(out, inp.t, header)
+	if err != nil {
+		return nil, err
+	}
+	canon := newCanonicalizer(opts.Today, opts.Resolver).rows(inp.people, opts.Workers)
+	rec := make([]string, 0, len(header))
+	for i := range inp.t.Rows {
+		rec = append(rec[:0], inp.t.Rows[i].Cells...)
+		rec = append(rec, strconv.Itoa(i+1))
+		rec = append(rec, canon[i]...)
+		rec = append(rec, is.issuesOf(i))
+		if err := cw.Write(rec); err != nil {
+			return nil, err
+		}
+	}
+	cw.Flush()
+	return sum, cw.Error()
+}
+
+// newCSVWriter starts an output CSV file like the input t: the same
+// delimiter, a UTF-8 byte-order mark when t had one (Excel needs it to read
+// Vietnamese text), and the header row.
+func newCSVWriter(out io.Writer, t *table, header []string) (*csv.Writer, error) {
+	if t.BOM {
+		if _, err := io.WriteString(out, "\ufeff"); err != nil {
+			return nil, err
+		}
+	}
+	cw := csv.NewWriter(out)
+	cw.Comma = t.Delim
+	if err := cw.Write(header); err != nil {
+		return nil, err
+	}
+	return cw, nil
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/vnlink/vnlink/normalize"
+)
+
+// cliFlags are the flags of one command line.
+type cliFlags struct {
+	in, left, right, out, json string
+	mapping, mapRight          string
+	units, province, today     string
+	threshold                  float64
+	seed                       uint64
+	workers                    int
+	quiet                      bool
+}
+
+// check reports the first problem with the flags of cmd.
+func (f *cliFlags) check(cmd string) error {
+	if cmd == "link" {
+		if f.left == "" || f.right == "" {
+			return errors.New("-left and -right are required")
+		}
+	} else if f.in == "" {
+		return errors.New("-in is required")
+	}
+	if f.out == "" {
+		return errors.New("-out is required")
+	}
+	if f.out == "-" || f.json == "-" {
+		return errors.New("output goes to files only, never to the terminal")
+	}
+	for _, in := range []string{f.in, f.left, f.right} {
+		if in != "" && (samePath(in, f.out) || samePath(in, f.json)) {
+			return errors.New("an output file would overwrite an input file")
+		}
+	}
+	if f.json != "" && samePath(f.json, f.out) {
+		return errors.New("-json and -out name the same file")
+	}
+	if f.threshold != 0 && (f.threshold <= 0 || f.threshold >= 1) {
+		return errors.New("-threshold must be a probability between 0 and 1, e.g. 0.9")
+	}
+	if f.workers < 0 {
+		return errors.New("-workers must not be negative")
+	}
+	return nil
+}
+
+func samePath(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	x, err1 := filepath.Abs(a)
+	y, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && x == y
+}
+
+// options builds the options of the run from the flags.
+func (f *cliFlags) options() (*options, error) {
+	o := &options{MatchProbability: f.threshold, Seed: f.seed, Workers: f.workers}
+	var err error
+	if o.Map, err = parseMapFlag(f.mapping); err != nil {
+		return nil, err
+	}
+	if o.MapRight, err = parseMapFlag(f.mapRight); err != nil {
+		return nil, err
+	}
+	o.Today = time.Now()
+	if f.today != "" {
+		if o.Today, err = time.Parse("2006-01-02", f.today); err != nil {
+			return nil, errors.New("-today: write the date as yyyy-mm-dd")
+		}
+	}
+	if f.units != "" || f.province != "" {
+		o.Resolver = &normalize.Resolver{DefaultProvince: f.province}
+		if f.units != "" {
+			if o.Resolver.Units, err = normalize.LoadAdminUnits(os.DirFS(f.units)); err != nil {
+				return nil, fmt.Errorf("-units: %w", err)
+			}
+		}
+	}
+	return o, nil
+}
+
+// run runs cmd with files: it reads the inputs, writes the output through a
+// temporary file renamed at the end (so that a failed run leaves no half
+// file), prints the summary to log and writes the JSON summary.
+func (f *cliFlags) run(cmd string, log io.Writer) error {
+	opts, err := f.options()
+	if err != nil {
+		return err
+	}
+	var sum *summary
+	err = writeFileAtomic(f.out, func(w io.Writer) error {
+		switch cmd {
+		case "link":
+			left, err := os.Open(f.left)
+			if err != nil {
+				return err
+			}
+			defer left.Close()
+			right, err := os.Open(f.right)
+			if err != nil {
+				return err
+			}
+			defer right.Close()
+			sum, err = runLink(left, right, w, opts)
+			return err
+		default:
+			in, err := os.Open(f.in)
+			if err != nil {
+				return err
+			}
+			defer in.Close()
+			if cmd == "clean" {
+				sum, err = runClean(in, w, opts)
+			} else {
+				sum, err = runDedupe(in, w, opts)
+			}
+			return err
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if !f.quiet {
+		printSummary(log, sum)
+		fmt.Fprintf(log, "wrote %s\n", f.out)
+	}
+	if f.json != "" {
+		if err := writeFileAtomic(f.json, func(w io.Writer) error { return writeJSON(w, sum) }); err != nil {
+			return err
+		}
+		if !f.quiet {
+			fmt.Fprintf(log, "wrote %s\n", f.json)
+		}
+	}
+	return nil
+}
+
+// writeFileAtomic writes name through a temporary file in the same folder,
+// renamed to name only when write succeeds.
+func writeFileAtomic(name string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}

@@ -1,0 +1,63 @@
+// Command vnlink finds the same person across CSV exports of Vietnamese health
+// and population records: the commune health station's electronic health
+// records (HSSKĐT), the police population list (CCCD/VNeID) and BHYT lists. It
+// is what a commune IT officer runs on their own exports; it reads and writes
+// files only, and prints counts, never personal data.
+//
+// # Commands
+//
+//	vnlink clean  -in FILE -out FILE [-json FILE]
+//	vnlink dedupe -in FILE -out FILE [-json FILE]
+//	vnlink link   -left FILE -right FILE -out FILE [-json FILE]
+//
+// clean writes every input row with the canonical form of each field
+// (normalize and vnname: display name, ISO date at its precision, Nam/Nữ,
+// CCCD/CMND digits, BHYT card and BHXH number, national phone form, address,
+// current ward, ethnic group) in clean_* columns after the original ones, and
+// an issues column naming the fields that could not be read.
+//
+// dedupe runs vnperson.Dedupe (blocking, EM-trained Fellegi-Sunter model,
+// clustering with the CCCD cannot-link rule) and writes every input row, in
+// order, with: row (1-based data row), cluster (the row number of the first
+// row of the same person), cluster_size, match_weight and match_probability
+// of the row's strongest link inside its cluster (empty for a row alone), the
+// clean_* columns and issues. The weight w is in bits and the probability is
+// p = 1/(1 + 2^-w) (linkage.Probability).
+//
+// link runs vnperson.Link, each left row (an EHR extract) keeping its best
+// right row (the population list) at or above the threshold, and writes one
+// row per left row in order, with status linked or left_only (a record with no
+// person), then one row per right row no left row links to, status right_only
+// (a person with no record).
+//
+// # Input
+//
+// CSV in UTF-8 with or without a byte-order mark, comma, semicolon or tab
+// separated (sniffed from the header line), the column names in the first row.
+// Columns are found by name through normalize.Fold, so "Họ và tên", "HO VA
+// TEN" and "ho_va_ten" are the same; -map field=column,... names others. The
+// files of benchmarks/cmd/synthgen need no -map. Every input row appears in
+// the output. A row with fewer cells than the header is padded; one with more
+// non-empty cells, or that the CSV reader cannot read (a stray quote), is kept
+// but left out of matching; a cell that is not valid UTF-8 is treated as
+// missing. Each of these is an issue with its row number and column, as are
+// the field issues of vnperson.Prepare.
+//
+// # Summary
+//
+// The log (standard error) and the -json file hold counts only: rows, columns
+// found, per field the cells present, valid and with an issue, the first
+// issues by row and field, and for dedupe the number of people, the duplicate
+// rate (rows in clusters of two or more rows / rows), the links by blocking
+// rule, and for link the coverage of each side. The JSON also holds the trained
+// model (m and u per comparison level, prior), which explains every weight.
+//
+// # Options
+//
+// -units DIR loads the administrative-unit lists (normalize.LoadAdminUnits)
+// so that an old commune name maps to its unit after the 1 July 2025 reform;
+// -province names the province assumed when an address has none; -today fixes
+// the date birth dates are checked against, for reproducible runs; -threshold,
+// -seed and -workers tune the matching. Output files are written through a
+// temporary file, readable only by the user, and renamed at the end.
+package main

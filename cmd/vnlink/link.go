@@ -1,0 +1,166 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/vnlink/vnlink/linkage/vnperson"
+)
+
+// Status values of the link output.
+const (
+	statusLinked    = "linked"     // a left row and the right row of its person
+	statusLeftOnly  = "left_only"  // a left row (EHR record) with no right row: a record with no person
+	statusRightOnly = "right_only" // a right row (registry person) with no left row: a person with no record
+)
+
+// linkSummary counts the links between the left file (an EHR extract) and
+// the right file (a population register).
+type linkSummary struct {
+	LeftRows  int `json:"left_rows"`
+	RightRows int `json:"right_rows"`
+	// LinkedLeftRows counts the left rows linked to a right row;
+	// LeftOnly the others (records with no person in the register).
+	LinkedLeftRows int `json:"linked_left_rows"`
+	LeftOnly       int `json:"left_only"`
+	// LinkedRightRows counts the right rows linked from at least one left
+	// row; RightOnly the others (people with no record); RightLinkedTwice
+	// those linked from two or more left rows (duplicates on the left).
+	LinkedRightRows  int `json:"linked_right_rows"`
+	RightOnly        int `json:"right_only"`
+	RightLinkedTwice int `json:"right_linked_from_several_left_rows"`
+	// LeftCoverage = LinkedLeftRows/LeftRows; RightCoverage =
+	// LinkedRightRows/RightRows, the share of the register with a record.
+	LeftCoverage    float64        `json:"left_coverage"`
+	RightCoverage   float64        `json:"right_coverage"`
+	Links           int            `json:"links"`
+	LinksByRule     map[string]int `json:"links_by_rule"`
+	Threshold       float64        `json:"threshold_weight"`
+	OversizedBlocks int            `json:"oversized_blocks"`
+}
+
+// linkColumns are the columns of the link output.
+var linkColumns = []string{
+	"status", "left_row", "left_record_id", "right_row", "right_record_id",
+	"match_weight", "match_probability",
+	"left_clean_full_name", "right_clean_full_name",
+	"left_clean_birth_date", "right_clean_birth_date",
+	"left_issues", "right_issues",
+}
+
+// runLink reads the left and right CSV files, links each left row to the
+// right row of the same person (its best link at or above the threshold)
+// and writes to out one row per left row, in order (status linked or
+// left_only), then one row per right row that no left row links to (status
+// right_only). The output uses the delimiter and byte-order mark of the
+// left file.
+func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, error) {
+	lin, err := loadInput("left", left, opts.Map, requiredForMatching)
+	if err != nil {
+		return nil, err
+	}
+	rin, err := loadInput("right", right, opts.MapRight, requiredForMatching)
+	if err != nil {
+		return nil, err
+	}
+	res, err := vnperson.Link(lin.people, rin.people, opts.linkOptions())
+	if err != nil {
+		return nil, fmt.Errorf("link: %w", err)
+	}
+	sum := &summary{Command: "link"}
+	ls := summarizeInput("left", lin, mergeIssues(lin.t.Issues, res.Issues))
+	rs := summarizeInput("right", rin, mergeIssues(rin.t.Issues, res.RightIssues))
+	sum.Inputs = append(sum.Inputs, ls, rs)
+	if sum.Model, err = modelJSON(res.Model); err != nil {
+		return nil, err
+	}
+
+	nl, nr := len(lin.people), len(rin.people)
+	best := make([]int, nl) // index into res.Links, -1 for none
+	for i := range best {
+		best[i] = -1
+	}
+	for k, l := range res.Links {
+		a := int(l.A)
+		if b := best[a]; b < 0 || l.Weight > res.Links[b].Weight {
+			best[a] = k
+		}
+	}
+	linkedFrom := make([]int, nr)
+	for _, k := range best {
+		if k >= 0 {
+			linkedFrom[res.Links[k].B]++
+		}
+	}
+	s := &linkSummary{
+		LeftRows:        nl,
+		RightRows:       nr,
+		Links:           len(res.Links),
+		LinksByRule:     linksByRule(res.Links, res.RuleNames),
+		Threshold:       res.Threshold,
+		OversizedBlocks: len(res.Oversized),
+	}
+	for _, k := range best {
+		if k >= 0 {
+			s.LinkedLeftRows++
+		}
+	}
+	s.LeftOnly = nl - s.LinkedLeftRows
+	for _, c := range linkedFrom {
+		switch {
+		case c > 1:
+			s.RightLinkedTwice++
+			fallthrough
+		case c == 1:
+			s.LinkedRightRows++
+		}
+	}
+	s.RightOnly = nr - s.LinkedRightRows
+	s.LeftCoverage = share(s.LinkedLeftRows, nl)
+	s.RightCoverage = share(s.LinkedRightRows, nr)
+	sum.Link = s
+
+	cw, err := newCSVWriter(out, lin.t, linkColumns)
+	if err != nil {
+		return nil, err
+	}
+	canon := newCanonicalizer(opts.Today, opts.Resolver)
+	nameDate := canon.nameAndDate
+	rec := make([]string, len(linkColumns))
+	for i := range nl {
+		clear(rec)
+		rec[1], rec[2] = strconv.Itoa(i+1), lin.people[i].ID
+		rec[7], rec[9] = nameDate(&lin.people[i])
+		rec[11] = ls.issuesOf(i)
+		if k := best[i]; k >= 0 {
+			l := res.Links[k]
+			j := int(l.B)
+			rec[0] = statusLinked
+			rec[3], rec[4] = strconv.Itoa(j+1), rin.people[j].ID
+			rec[5], rec[6] = formatWeight(l.Weight), formatProbability(l.Weight)
+			rec[8], rec[10] = nameDate(&rin.people[j])
+			rec[12] = rs.issuesOf(j)
+		} else {
+			rec[0] = statusLeftOnly
+		}
+		if err := cw.Write(rec); err != nil {
+			return nil, err
+		}
+	}
+	for j := range nr {
+		if linkedFrom[j] > 0 {
+			continue
+		}
+		clear(rec)
+		rec[0] = statusRightOnly
+		rec[3], rec[4] = strconv.Itoa(j+1), rin.people[j].ID
+		rec[8], rec[10] = nameDate(&rin.people[j])
+		rec[12] = rs.issuesOf(j)
+		if err := cw.Write(rec); err != nil {
+			return nil, err
+		}
+	}
+	cw.Flush()
+	return sum, cw.Error()
+}

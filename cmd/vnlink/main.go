@@ -1,0 +1,118 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `vnlink finds the same person across CSV exports of Vietnamese health and
+population records (EHR / HSSKĐT, the CCCD population list, BHYT lists).
+
+Usage:
+  vnlink clean  -in FILE -out FILE [-json FILE]
+        write every field in its standard form next to the original columns,
+        with an "issues" column naming the fields that could not be read
+  vnlink dedupe -in FILE -out FILE [-json FILE]
+        find the rows of one file that are the same person: each row gets a
+        cluster number (the row number of its person's first row)
+  vnlink link   -left FILE -right FILE -out FILE [-json FILE]
+        find, for each row of the left file (say the EHR), the row of the
+        same person in the right file (say the population list); rows with
+        no match are listed as left_only (a record with no person) and
+        right_only (a person with no record)
+
+Run "vnlink COMMAND -h" for the options of a command.
+
+Input files: CSV in UTF-8 (with or without the byte-order mark Excel writes),
+separated by commas, semicolons or tabs, with the column names in the first
+row. These names are found on their own, in any case and with or without
+Vietnamese marks (use -map for others):
+  record_id     record_id, id, ma_benh_nhan, stt, ...
+  full_name     full_name, ho_ten, "Họ và tên", ...      (dedupe, link: required)
+  birth_date    birth_date, ngay_sinh, "Ngày sinh", ...  (dedupe, link: required)
+  sex           sex, gioi_tinh, "Giới tính"
+  national_id   national_id, cccd, so_cccd, so_dinh_danh
+  old_id        old_id, cmnd, so_cmnd
+  insurance_id  insurance_id, so_the_bhyt, ma_the, so_bhxh
+  phone         phone, so_dien_thoai, dien_thoai, sdt
+  address       address, dia_chi, noi_thuong_tru, noi_o
+  ethnicity     ethnicity, dan_toc
+
+Row numbers count the data rows from 1: row 1 is the line after the header
+(row 2 in Excel). Every input row appears in the output.
+
+Privacy: vnlink prints only counts, row numbers and column names. Names,
+dates of birth, ID and phone numbers and addresses are written only to the
+-out file; the -json summary holds counts and the model, never a value.
+
+Exit status: 0 done, 1 error, 2 wrong command line.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stderr))
+}
+
+// run runs the command line args, writing messages to log, and returns the
+// exit status.
+func run(args []string, log io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(log, usage)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd := args[0]
+	fs := flag.NewFlagSet("vnlink "+cmd, flag.ContinueOnError)
+	fs.SetOutput(log)
+	var f cliFlags
+	switch cmd {
+	case "clean", "dedupe":
+		fs.StringVar(&f.in, "in", "", "input CSV `file` (required)")
+	case "link":
+		fs.StringVar(&f.left, "left", "", "left CSV `file`, e.g. the EHR extract (required)")
+		fs.StringVar(&f.right, "right", "", "right CSV `file`, e.g. the population list (required)")
+		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file, like -map")
+	default:
+		fmt.Fprintf(log, "vnlink: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	fs.StringVar(&f.out, "out", "", "output CSV `file` (required); it holds personal data")
+	fs.StringVar(&f.json, "json", "", "also write a summary (counts only) to this JSON `file`")
+	fs.StringVar(&f.mapping, "map", "", "columns with other names, as `field=column,...`, e.g. full_name=\"Họ tên\",phone=DT")
+	fs.StringVar(&f.units, "units", "", "`folder` of the administrative-unit lists (units_2025_*.json), to map old communes to the new ones")
+	fs.StringVar(&f.province, "province", "", "province `name` assumed when an address has none, e.g. \"Hà Nội\"")
+	fs.StringVar(&f.today, "today", "", "date birth dates are checked against, as `yyyy-mm-dd` (default: today)")
+	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
+	if cmd != "clean" {
+		fs.Float64Var(&f.threshold, "threshold", 0, "match `probability` at or above which two rows are the same person (default 0.5)")
+		fs.Uint64Var(&f.seed, "seed", 1, "random `seed` of the model training (the same seed gives the same result)")
+		fs.IntVar(&f.workers, "workers", 0, "`number` of CPU cores to use (default: all)")
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(log, "Usage of vnlink %s (see \"vnlink -h\" for the input format):\n", cmd)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(log, "vnlink %s: unexpected arguments after the flags; see -h\n", cmd)
+		return 2
+	}
+	if err := f.check(cmd); err != nil {
+		fmt.Fprintf(log, "vnlink %s: %v; see -h\n", cmd, err)
+		return 2
+	}
+	if err := f.run(cmd, log); err != nil {
+		fmt.Fprintf(log, "vnlink %s: %v\n", cmd, err)
+		return 1
+	}
+	return 0
+}

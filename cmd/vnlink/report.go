@@ -1,0 +1,215 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/vnlink/vnlink/normalize"
+)
+
+// A summary describes one run with counts, column names, row numbers and
+// model parameters only: it never holds a value of the input, so it may be
+// printed and shared.
+type summary struct {
+	Command string          `json:"command"`
+	Inputs  []*inputSummary `json:"inputs"`
+	Dedupe  *dedupeSummary  `json:"dedupe,omitempty"`
+	Link    *linkSummary    `json:"link,omitempty"`
+	// Model is the trained model (linkage.Model's JSON): comparison
+	// levels with their m and u probabilities and the prior.
+	Model json.RawMessage `json:"model,omitempty"`
+}
+
+// An inputSummary describes one input file.
+type inputSummary struct {
+	// Role is "input", or "left" and "right" for link.
+	Role      string `json:"role"`
+	Rows      int    `json:"rows"`
+	Delimiter string `json:"delimiter"`
+	BOM       bool   `json:"utf8_bom"`
+	// Columns maps each field found to the column it was read from.
+	Columns map[string]string `json:"columns"`
+	// UnusableRows counts rows whose cells could not be used: unreadable,
+	// or with more cells than the header (see the issues of field "row").
+	UnusableRows int `json:"unusable_rows"`
+	// RaggedRows counts rows with fewer or more cells than the header.
+	RaggedRows int              `json:"ragged_rows"`
+	Fields     []fieldSummary   `json:"fields"`
+	Issues     []issueSummary   `json:"issues"`
+	IssueCount map[string]int   `json:"issue_count_by_field"`
+	issueRows  map[int][]string // row -> sorted field names with an issue
+}
+
+// A fieldSummary counts the values of one field.
+type fieldSummary struct {
+	Field  string `json:"field"`
+	Column string `json:"column"`
+	// Present counts the non-empty cells; Valid those that parsed without
+	// an issue; Issues those with one.
+	Present int `json:"present"`
+	Valid   int `json:"valid"`
+	Issues  int `json:"issues"`
+	// PresentShare is Present/rows; ValidShare is Valid/Present.
+	PresentShare float64 `json:"present_share"`
+	ValidShare   float64 `json:"valid_share"`
+}
+
+// An issueSummary is one field issue: a row number, a field and the reason,
+// which never quotes the value.
+type issueSummary struct {
+	Row    int    `json:"row"`
+	Field  string `json:"field"`
+	Reason string `json:"reason"`
+}
+
+// summarizeInput counts the fields and issues of in. issues are all the
+// issues of the input (table and Prepare), sorted by row.
+func summarizeInput(role string, in *input, issues []*normalize.RecordError) *inputSummary {
+	s := &inputSummary{
+		Role:       role,
+		RaggedRows: in.t.Ragged,
+		Rows:       len(in.t.Rows),
+		Delimiter:  string(in.t.Delim),
+		BOM:        in.t.BOM,
+		Columns:    map[string]string{},
+		IssueCount: map[string]int{},
+		issueRows:  map[int][]string{},
+	}
+	for _, r := range in.t.Rows {
+		if r.Unusable {
+			s.UnusableRows++
+		}
+	}
+	perField := map[string]map[int]bool{}
+	for _, e := range issues {
+		s.Issues = append(s.Issues, issueSummary{Row: e.Row, Field: e.Field, Reason: e.Err.Error()})
+		s.IssueCount[e.Field]++
+		if perField[e.Field] == nil {
+			perField[e.Field] = map[int]bool{}
+		}
+		perField[e.Field][e.Row] = true
+		if !slices.Contains(s.issueRows[e.Row], e.Field) {
+			s.issueRows[e.Row] = append(s.issueRows[e.Row], e.Field)
+		}
+	}
+	for _, fs := range s.issueRows {
+		slices.Sort(fs)
+	}
+	for f := range numFields {
+		c := in.cols[f]
+		if c < 0 {
+			continue
+		}
+		s.Columns[f.String()] = in.t.Header[c]
+		if f == fieldID {
+			continue
+		}
+		fs := fieldSummary{Field: f.String(), Column: in.t.Header[c]}
+		for i := range in.t.Rows {
+			if strings.TrimSpace(in.t.Rows[i].Cells[c]) == "" {
+				continue
+			}
+			fs.Present++
+			if perField[f.String()][i+1] || in.t.Rows[i].Unusable {
+				fs.Issues++
+			} else {
+				fs.Valid++
+			}
+		}
+		fs.PresentShare = share(fs.Present, s.Rows)
+		fs.ValidShare = share(fs.Valid, fs.Present)
+		s.Fields = append(s.Fields, fs)
+	}
+	return s
+}
+
+// issuesOf returns the issues column of data row i (0-based): the field
+// names with an issue, separated by ";".
+func (s *inputSummary) issuesOf(i int) string {
+	return strings.Join(s.issueRows[i+1], ";")
+}
+
+func share(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return float64(n) / float64(of)
+}
+
+// maxIssueLines is the number of issues printed to the log; the rest are in
+// the JSON summary and the issues column.
+const maxIssueLines = 10
+
+// printInput writes s to log in words: counts, column names, row numbers.
+func printInput(log io.Writer, s *inputSummary) {
+	fmt.Fprintf(log, "%s: %d rows (delimiter %q, UTF-8 BOM %s)\n", s.Role, s.Rows, s.Delimiter, yesNo(s.BOM))
+	var cols, missing []string
+	for f := range numFields {
+		if c, ok := s.Columns[f.String()]; ok {
+			cols = append(cols, f.String()+"="+strconv.Quote(c))
+		} else {
+			missing = append(missing, f.String())
+		}
+	}
+	fmt.Fprintf(log, "  columns: %s\n", strings.Join(cols, ", "))
+	if len(missing) > 0 {
+		fmt.Fprintf(log, "  not found (left empty): %s\n", strings.Join(missing, ", "))
+	}
+	fmt.Fprintf(log, "  %-13s %8s %8s %8s %7s\n", "field", "present", "valid", "issues", "valid%")
+	for _, f := range s.Fields {
+		fmt.Fprintf(log, "  %-13s %8d %8d %8d %6.1f%%\n", f.Field, f.Present, f.Valid, f.Issues, 100*f.ValidShare)
+	}
+	if s.RaggedRows > 0 || s.UnusableRows > 0 {
+		fmt.Fprintf(log, "  rows with the wrong number of cells: %d; rows left out of matching: %d\n", s.RaggedRows, s.UnusableRows)
+	}
+	for i, is := range s.Issues {
+		if i == maxIssueLines {
+			fmt.Fprintf(log, "  ... %d more issues: see the issues column and the -json summary\n", len(s.Issues)-i)
+			break
+		}
+		fmt.Fprintf(log, "  row %d, %s: %s\n", is.Row, is.Field, is.Reason)
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// writeJSON writes s as indented JSON.
+func writeJSON(w io.Writer, s *summary) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(s)
+}
+
+// printSummary writes s to log in words.
+func printSummary(log io.Writer, s *summary) {
+	for _, in := range s.Inputs {
+		printInput(log, in)
+	}
+	if d := s.Dedupe; d != nil {
+		fmt.Fprintf(log, "dedupe: %d rows are %d people; %d people have 2 or more rows (%d rows, duplicate rate %.1f%%), largest %d rows\n",
+			d.Rows, d.Clusters, d.MultiRowClusters, d.RowsInMultiRowClusters, 100*d.DuplicateRate, d.LargestCluster)
+		fmt.Fprintf(log, "  %d links at or above weight %.2f\n", d.Links, d.Threshold)
+		if d.OversizedBlocks > 0 {
+			fmt.Fprintf(log, "  %d blocks too large to compare were skipped\n", d.OversizedBlocks)
+		}
+	}
+	if l := s.Link; l != nil {
+		fmt.Fprintf(log, "link: %d of %d left rows linked (%.1f%%); %d left rows have no right row (left_only)\n",
+			l.LinkedLeftRows, l.LeftRows, 100*l.LeftCoverage, l.LeftOnly)
+		fmt.Fprintf(log, "  %d of %d right rows linked (%.1f%%); %d right rows have no left row (right_only); %d linked from several left rows\n",
+			l.LinkedRightRows, l.RightRows, 100*l.RightCoverage, l.RightOnly, l.RightLinkedTwice)
+		fmt.Fprintf(log, "  links at or above weight %.2f\n", l.Threshold)
+		if l.OversizedBlocks > 0 {
+			fmt.Fprintf(log, "  %d blocks too large to compare were skipped\n", l.OversizedBlocks)
+		}
+	}
+}

@@ -1,0 +1,303 @@
+package vnperson
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/vnlink/vnlink/blocking"
+	"github.com/vnlink/vnlink/linkage"
+	"github.com/vnlink/vnlink/normalize"
+)
+
+// Default values of Options.
+const (
+	DefaultPriorRecall      = 0.6
+	DefaultUSamplePairs     = 1_000_000
+	DefaultMatchProbability = 0.5
+)
+
+// Options configure Dedupe and Link. The zero value gives the default
+// schema, blocking plan and training.
+type Options struct {
+	// Prepare configures the parsing of the records.
+	Prepare PrepareOptions
+	// Rules is the blocking plan; nil means DefaultRules.
+	Rules []blocking.Rule[Record]
+	// Training lists the EM training rounds, one per blocking rule, with
+	// the comparisons each rule's pairs agree on; nil means DefaultTraining.
+	Training []TrainingRule
+	// MaxBlockSize caps the records in a block (see blocking.Options);
+	// larger blocks are skipped and listed in Result.Oversized. 0: no cap.
+	MaxBlockSize int
+	// USamplePairs is the number of random pairs u is estimated from; 0
+	// means DefaultUSamplePairs.
+	USamplePairs int
+	// Seed seeds the random sampling of u.
+	Seed uint64
+	// PriorRecall is the share of true matches assumed to agree on a valid
+	// CCCD, from which the prior λ is estimated (see
+	// linkage.Model.EstimatePriorFromRule); 0 means DefaultPriorRecall.
+	PriorRecall float64
+	// MatchProbability is the match probability at or above which a pair
+	// is linked; 0 means DefaultMatchProbability.
+	MatchProbability float64
+	// AllowCCCDConflicts turns off the cannot-link constraint: by default
+	// two records with two different valid CCCD numbers (not one typo
+	// apart) never end in one cluster.
+	AllowCCCDConflicts bool
+	// AllLinks makes Link keep every link at or above the threshold; by
+	// default each left record keeps only its best link (the right side is
+	// taken to be a deduplicated register).
+	AllLinks bool
+	// Workers is the number of goroutines for scoring; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// TrainingRule is one EM training round: the pairs of a blocking rule,
+// leaving out the comparisons its pairs all agree on.
+type TrainingRule struct {
+	Rule    blocking.Rule[Record]
+	Exclude []string
+}
+
+// DefaultTraining returns the default training rounds: the first four
+// default blocking rules (national ID, BHXH number, birth year and ward,
+// phonetic given name and birth year), each excluding the comparisons it
+// fixes.
+func DefaultTraining() []TrainingRule {
+	var out []TrainingRule
+	for _, r := range DefaultRules()[:4] {
+		out = append(out, TrainingRule{Rule: r, Exclude: ruleComparisons[r.Name()]})
+	}
+	return out
+}
+
+// Result is the outcome of Dedupe or Link.
+type Result struct {
+	// Records are the prepared records in input order: of the one input
+	// for Dedupe, of the left input for Link.
+	Records []Record
+	// Right are the prepared right records of Link, in input order; nil
+	// for Dedupe.
+	Right []Record
+	// Issues are the field issues of Records, RightIssues those of Right.
+	Issues, RightIssues []*normalize.RecordError
+	// Model is the trained model: its parameters explain every weight.
+	Model *linkage.Model[Record]
+	// Threshold is the match weight at or above which pairs were linked.
+	Threshold float64
+	// Links are the pairs linked, sorted by A then B: record indices in
+	// input order (for Link, A indexes Records and B indexes Right), with
+	// the blocking rule and the match weight.
+	Links []linkage.ScoredPair
+	// Clusters give every record its cluster: the smallest input index in
+	// its cluster. For Link, records are numbered left first, then right
+	// (right record j is len(Records)+j).
+	Clusters []int32
+	// RuleNames are the names of the blocking rules (ScoredPair.Rule
+	// indexes them).
+	RuleNames []string
+	// Oversized lists the blocks skipped for exceeding MaxBlockSize.
+	Oversized []blocking.OversizeBlock
+}
+
+// Explain explains the match weight of the pair (a, b): input indices into
+// Records (Dedupe), or into Records and Right (Link). Its rows hold labels
+// and numbers only, never the compared values.
+func (r *Result) Explain(a, b int) linkage.Explanation {
+	if r.Right != nil {
+		return r.Model.Explain(&r.Records[a], &r.Right[b])
+	}
+	return r.Model.Explain(&r.Records[a], &r.Records[b])
+}
+
+func (o *Options) fill() {
+	if o.Rules == nil {
+		o.Rules = DefaultRules()
+	}
+	if o.Training == nil {
+		o.Training = DefaultTraining()
+	}
+	if o.USamplePairs <= 0 {
+		o.USamplePairs = DefaultUSamplePairs
+	}
+	if o.PriorRecall <= 0 {
+		o.PriorRecall = DefaultPriorRecall
+	}
+	if o.MatchProbability <= 0 {
+		o.MatchProbability = DefaultMatchProbability
+	}
+}
+
+// canonical returns the records sorted by (Source, ID, Row): an order that
+// does not depend on the input order when (Source, ID) is unique. Row keeps
+// each record's input index.
+func canonical(records []Record) []Record {
+	out := slices.Clone(records)
+	slices.SortFunc(out, func(a, b Record) int {
+		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Row, b.Row))
+	})
+	return out
+}
+
+// Dedupe finds the records of one source that belong to the same person:
+// it prepares the people, trains the default model on them without labels
+// (Train), scores the candidate pairs of the blocking plan and clusters the
+// links, keeping apart records with different valid CCCD numbers unless
+// opts.AllowCCCDConflicts is set. The same people in any order give the same
+// clusters when (Source, ID) identifies each row.
+func Dedupe(people []Person, opts Options) (*Result, error) {
+	opts.fill()
+	recs, issues := Prepare(people, opts.Prepare)
+	res := &Result{Records: recs, Issues: issues}
+	work := canonical(recs)
+	model, err := Train(work, nil, opts)
+	if err != nil {
+		return nil, err
+	}
+	res.Model = model
+	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
+	b, err := newBlocker(opts, opts.Rules...)
+	if err != nil {
+		return nil, err
+	}
+	cands, err := b.Dedupe(work)
+	if err != nil {
+		return nil, err
+	}
+	res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
+	var links []linkage.ScoredPair
+	for sp := range model.ScoreCandidates(work, nil, cands, linkage.ScoreOptions{MinWeight: res.Threshold, Workers: opts.Workers}) {
+		links = append(links, sp)
+	}
+	var co linkage.ClusterOptions
+	if !opts.AllowCCCDConflicts {
+		co.Separate = func(a, b int32) bool { return CannotLink(&work[a], &work[b]) }
+	}
+	labels := linkage.Cluster(len(work), links, co)
+	res.Clusters = relabel(labels, work)
+	res.Links = toInput(links, work, work)
+	return res, nil
+}
+
+// Link finds, for the records of left (an EHR extract, say), the records of
+// right (the population register) that belong to the same person. Both are
+// prepared together, the model is trained on the pairs across them, and by
+// default each left record keeps only its best link at or above the
+// threshold. Clusters join linked records of both sides, respecting the
+// cannot-link constraint like Dedupe.
+func Link(left, right []Person, opts Options) (*Result, error) {
+	opts.fill()
+	all := make([]Person, 0, len(left)+len(right))
+	all = append(all, left...)
+	all = append(all, right...)
+	recs, issues := Prepare(all, opts.Prepare)
+	res := &Result{Records: recs[:len(left):len(left)], Right: recs[len(left):]}
+	for i := range res.Right {
+		res.Right[i].Row -= int32(len(left))
+	}
+	for _, is := range issues {
+		if is.Row <= len(left) {
+			res.Issues = append(res.Issues, is)
+		} else {
+			moved := *is
+			moved.Row -= len(left)
+			res.RightIssues = append(res.RightIssues, &moved)
+		}
+	}
+	wl, wr := canonical(res.Records), canonical(res.Right)
+	model, err := Train(wl, wr, opts)
+	if err != nil {
+		return nil, err
+	}
+	res.Model = model
+	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
+	b, err := newBlocker(opts, opts.Rules...)
+	if err != nil {
+		return nil, err
+	}
+	cands, err := b.Link(wl, wr)
+	if err != nil {
+		return nil, err
+	}
+	res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
+	var links []linkage.ScoredPair
+	for sp := range model.ScoreCandidates(wl, wr, cands, linkage.ScoreOptions{MinWeight: res.Threshold, Workers: opts.Workers}) {
+		links = append(links, sp)
+	}
+	if !opts.AllLinks {
+		links = bestPerLeft(links)
+	}
+	res.Links = toInput(links, wl, wr)
+	// Cluster in input numbering: left i is i, right j is len(left)+j.
+	joined := make([]linkage.ScoredPair, len(res.Links))
+	for i, l := range res.Links {
+		joined[i] = l
+		joined[i].B += int32(len(left))
+	}
+	var co linkage.ClusterOptions
+	if !opts.AllowCCCDConflicts {
+		n := int32(len(left))
+		at := func(i int32) *Record {
+			if i < n {
+				return &res.Records[i]
+			}
+			return &res.Right[i-n]
+		}
+		co.Separate = func(a, b int32) bool { return CannotLink(at(a), at(b)) }
+	}
+	res.Clusters = linkage.Cluster(len(left)+len(right), joined, co)
+	return res, nil
+}
+
+// bestPerLeft keeps, for each left record, its link of highest weight (ties:
+// the smaller right index).
+func bestPerLeft(links []linkage.ScoredPair) []linkage.ScoredPair {
+	slices.SortFunc(links, func(x, y linkage.ScoredPair) int {
+		return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(y.Weight, x.Weight), cmp.Compare(x.B, y.B))
+	})
+	out := links[:0]
+	for i, l := range links {
+		if i == 0 || l.A != links[i-1].A {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// toInput maps links between canonical indices back to input indices,
+// sorted by A then B.
+func toInput(links []linkage.ScoredPair, left, right []Record) []linkage.ScoredPair {
+	out := make([]linkage.ScoredPair, len(links))
+	for i, l := range links {
+		a, b := left[l.A].Row, right[l.B].Row
+		if &left[0] == &right[0] && a > b {
+			a, b = b, a
+		}
+		out[i] = linkage.ScoredPair{A: a, B: b, Rule: l.Rule, Weight: l.Weight}
+	}
+	slices.SortFunc(out, func(x, y linkage.ScoredPair) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
+	return out
+}
+
+// relabel turns cluster labels over canonical indices into labels over
+// input indices: each record's label is the smallest input index in its
+// cluster.
+func relabel(labels []int32, work []Record) []int32 {
+	smallest := make(map[int32]int32, len(labels))
+	for i, l := range labels {
+		row := work[i].Row
+		if s, ok := smallest[l]; !ok || row < s {
+			smallest[l] = row
+		}
+	}
+	out := make([]int32, len(labels))
+	for i, l := range labels {
+		out[work[i].Row] = smallest[l]
+	}
+	return out
+}
+
+func newBlocker(opts Options, rules ...blocking.Rule[Record]) (*blocking.Blocker[Record], error) {
+	return blocking.New(blocking.Options{MaxBlockSize: opts.MaxBlockSize}, rules...)
+}

@@ -1,0 +1,124 @@
+package vnperson
+
+import (
+	"errors"
+
+	"github.com/vnlink/vnlink/blocking"
+	"github.com/vnlink/vnlink/linkage"
+)
+
+// FallbackDuplicateRate is the share of records assumed to have a duplicate
+// when deduplicating records without any equal valid CCCD, from which the
+// prior is then set: λ = FallbackDuplicateRate·n / (n(n−1)/2). When linking,
+// every record of the smaller side is assumed to have one partner: λ =
+// min(L, R) / (L·R).
+const FallbackDuplicateRate = 0.05
+
+func setFallbackPrior(m *linkage.Model[Record], nl, nr int) error {
+	var prior float64
+	if nr == 0 {
+		if nl < 2 {
+			return nil
+		}
+		prior = FallbackDuplicateRate * float64(nl) / (float64(nl) * float64(nl-1) / 2)
+	} else {
+		prior = float64(min(nl, nr)) / (float64(nl) * float64(nr))
+	}
+	p := m.Params()
+	p.Prior = min(prior, 0.5)
+	return m.SetParams(p)
+}
+
+// DefaultModel returns a model over DefaultComparisons with the exact level of
+// the name comparison term-frequency adjusted (TFWeight 1) and the engine's
+// starting parameters, ready for training.
+func DefaultModel() (*linkage.Model[Record], error) {
+	m, err := linkage.NewModel(DefaultComparisons()...)
+	if err != nil {
+		return nil, err
+	}
+	p := m.Params()
+	for i := range p.Comparisons {
+		if p.Comparisons[i].Name == CompareName {
+			p.Comparisons[i].Levels[0].TermFrequency = true
+			p.Comparisons[i].TFWeight = 1
+		}
+	}
+	if err := m.SetParams(p); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// Train returns the default model trained without labels on prepared
+// records: right == nil trains for deduplicating left, else for linking left
+// with right. Like Splink's unsupervised recipe it
+//
+//  1. estimates u from opts.USamplePairs random pairs (seed opts.Seed);
+//  2. estimates the prior from the deterministic rule "equal valid CCCD":
+//     λ = (pairs with equal CCCD / opts.PriorRecall) / possible pairs, or,
+//     when no pair has equal CCCDs, from FallbackDuplicateRate;
+//  3. estimates m by EM over the pattern counts of the pairs of each
+//     training rule (opts.Training), one round per rule, leaving out the
+//     comparisons the rule fixes, and averages the rounds.
+//
+// The threshold of the returned parameters is the weight of
+// opts.MatchProbability. Train is deterministic: the same records in the same
+// order and options give the same model.
+func Train(left, right []Record, opts Options) (*linkage.Model[Record], error) {
+	opts.fill()
+	m, err := DefaultModel()
+	if err != nil {
+		return nil, err
+	}
+	if err := m.EstimateU(left, right, linkage.SampleOptions{Pairs: opts.USamplePairs, Seed: opts.Seed}); err != nil {
+		return nil, err
+	}
+	candidates := func(rule blocking.Rule[Record]) (*blocking.Candidates, error) {
+		b, err := newBlocker(opts, rule)
+		if err != nil {
+			return nil, err
+		}
+		if right == nil {
+			return b.Dedupe(left)
+		}
+		return b.Link(left, right)
+	}
+	byID, err := candidates(DefaultRules()[0])
+	if err != nil {
+		return nil, err
+	}
+	if _, err := m.EstimatePriorFromRule(left, right, byID.Pairs(), func(a, b *Record) bool {
+		return nationalIDLevel(a, b) == IDCCCDExact
+	}, opts.PriorRecall); err != nil {
+		if !errors.Is(err, linkage.ErrNoData) {
+			return nil, err
+		}
+		if err := setFallbackPrior(m, len(left), len(right)); err != nil {
+			return nil, err
+		}
+	}
+	var rounds []linkage.TrainingRound
+	for _, tr := range opts.Training {
+		c, err := candidates(tr.Rule)
+		if err != nil {
+			return nil, err
+		}
+		pat := m.CountCandidates(left, right, c, -1, opts.Workers)
+		if len(pat.Patterns) == 0 {
+			continue
+		}
+		rounds = append(rounds, linkage.TrainingRound{Patterns: pat, Exclude: tr.Exclude})
+	}
+	if len(rounds) > 0 {
+		if _, err := m.TrainEM(rounds, linkage.EMOptions{}); err != nil {
+			return nil, err
+		}
+	}
+	p := m.Params()
+	p.Threshold = linkage.WeightForProbability(opts.MatchProbability)
+	if err := m.SetParams(p); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
