@@ -217,11 +217,12 @@ func ExampleModel_Explain() {
 	fmt.Print(e)
 	fmt.Println("equals score:", e.Weight == m.Score(&a, &b))
 	// Output:
-	// prior λ=0.001 weight=-9.96434
-	// name: exact m=0.8 u=0.01 bf=400 tf=2.32193 weight=8.64386
-	// born: diff<=31 m=0.1 u=0.01 bf=10 weight=3.32193
-	// ward: null weight=0
-	// total weight=2.00144 probability=0.80016
+	// comparison  level     m    u     bf   tf     weight
+	// prior       λ=0.001                          -9.964
+	// name        exact     0.8  0.01  400  2.322  8.644
+	// born        diff<=31  0.1  0.01  10          3.322
+	// ward        null                             0.000
+	// total       p=0.8002                         2.001
 	// equals score: true
 }
 

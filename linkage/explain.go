@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 )
 
 // ExplanationRow is the contribution of one comparison to a pair's score.
@@ -66,21 +67,30 @@ func (m *Model[R]) Explain(a, b *R) Explanation {
 func pow2(w float64) float64 { return math.Exp2(w) }
 
 // String returns the explanation as aligned text, one line per row, for
-// logs and the command line: labels and numbers only.
+// logs and the command line: labels and numbers only. Columns: comparison,
+// level, m, u, Bayes factor m/u, term-frequency adjustment (bits, when
+// any) and weight (bits); the last line is the total weight and the match
+// probability.
 func (e Explanation) String() string {
 	var sb strings.Builder
-	f := func(x float64) string { return strconv.FormatFloat(x, 'g', 6, 64) }
-	sb.WriteString("prior λ=" + f(e.Prior) + " weight=" + f(e.PriorWeight) + "\n")
+	f := func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
+	w := func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
+	tw := tabwriter.NewWriter(&sb, 0, 0, 2, ' ', 0)
+	tw.Write([]byte("comparison\tlevel\tm\tu\tbf\ttf\tweight\n"))
+	tw.Write([]byte("prior\tλ=" + f(e.Prior) + "\t\t\t\t\t" + w(e.PriorWeight) + "\n"))
 	for _, r := range e.Rows {
-		sb.WriteString(r.Comparison + ": " + r.Label)
+		line := r.Comparison + "\t" + r.Label + "\t"
 		if r.Level > 0 {
-			sb.WriteString(" m=" + f(r.M) + " u=" + f(r.U) + " bf=" + f(r.BayesFactor))
+			line += f(r.M) + "\t" + f(r.U) + "\t" + f(r.BayesFactor) + "\t"
 			if r.TFAdjustment != 0 {
-				sb.WriteString(" tf=" + f(r.TFAdjustment))
+				line += w(r.TFAdjustment)
 			}
+		} else {
+			line += "\t\t\t"
 		}
-		sb.WriteString(" weight=" + f(r.Weight) + "\n")
+		tw.Write([]byte(line + "\t" + w(r.Weight) + "\n"))
 	}
-	sb.WriteString("total weight=" + f(e.Weight) + " probability=" + f(e.Probability) + "\n")
+	tw.Write([]byte("total\tp=" + f(e.Probability) + "\t\t\t\t\t" + w(e.Weight) + "\n"))
+	tw.Flush()
 	return sb.String()
 }

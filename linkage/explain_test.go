@@ -3,6 +3,7 @@ package linkage_test
 import (
 	"encoding/json"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -74,7 +75,7 @@ func TestExplainRows(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(e.String(), "postcode: levenshtein<=1") {
+	if !regexp.MustCompile(`(?m)^postcode +levenshtein<=1 `).MatchString(e.String()) {
 		t.Errorf("text explanation lacks the postcode row:\n%s", e)
 	}
 }

@@ -322,14 +322,16 @@ func (p *addrParser) build() (Address, bool) {
 	}
 	p.splitNumbers()
 	subs = p.subs()
-	// A trailing country name is dropped.
-	if n := len(subs); n > 0 {
-		last := &p.items[subs[n-1]]
-		if !last.typed && addrCountries[addrJoinFold(last.toks)] {
-			p.items = append(p.items[:subs[n-1]], p.items[subs[n-1]+1:]...)
-			subs = p.subs()
+	// The country name is dropped, wherever it stands: dropping only a
+	// trailing one would turn a leading "VN" into a place name that a
+	// second parse of the canonical form drops again.
+	for i := len(subs) - 1; i >= 0; i-- {
+		it := &p.items[subs[i]]
+		if !it.typed && addrCountries[addrJoinFold(it.toks)] {
+			p.items = append(p.items[:subs[i]], p.items[subs[i]+1:]...)
 		}
 	}
+	subs = p.subs()
 	if len(p.items) == 0 {
 		return Address{}, false
 	}
@@ -697,7 +699,7 @@ func (a Address) String() string {
 	}
 	s := b.String()
 	if r, n := utf8.DecodeRuneInString(s); n > 0 && unicode.IsLower(r) {
-		s = string(unicode.ToUpper(r)) + s[n:]
+		s = string(addrToUpper(r)) + s[n:]
 	}
 	return s
 }

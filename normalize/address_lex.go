@@ -371,9 +371,9 @@ func addrTitle(w string) string {
 	start := true
 	for _, r := range w {
 		if start {
-			b.WriteRune(unicode.ToUpper(r))
+			b.WriteRune(addrToUpper(r))
 		} else {
-			b.WriteRune(unicode.ToLower(r))
+			b.WriteRune(addrToLower(r))
 		}
 		start = r == '-' || r == '\''
 	}
@@ -399,4 +399,23 @@ func addrItoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return addrItoa(n/10) + string(rune('0'+n%10))
+}
+
+// addrToUpper upper-cases r when the change can be undone: a letter such as
+// the dotless ı, whose upper case I lower-cases to another letter, is kept
+// as it is, so that canonical forms stay canonical when parsed again
+// (a title-cased "ı" would otherwise turn into the Roman numeral I).
+func addrToUpper(r rune) rune {
+	if u := unicode.ToUpper(r); unicode.ToLower(u) == r {
+		return u
+	}
+	return r
+}
+
+// addrToLower is addrToUpper's counterpart for lower case.
+func addrToLower(r rune) rune {
+	if l := unicode.ToLower(r); unicode.ToUpper(l) == r {
+		return l
+	}
+	return r
 }

@@ -445,8 +445,54 @@ const maxCandidates = 32
 // of Windows-1252 characters, with at least one that is not ASCII, can be
 // legacy text; DetectEncoding weighs the first 32 of them.
 func DetectEncoding(s string) Encoding {
+	if !needsDetect(s) {
+		return UTF8
+	}
 	var c candidates
 	return c.detect(s)
+}
+
+// needsDetect reports whether s has a token that DetectEncoding must
+// weigh: a candidate token (see legacyMask) that does not itself read as
+// Vietnamese. When it is false DetectEncoding(s) is UTF8, without the
+// cost of decoding: a token that reads as Vietnamese is never counted as
+// fixed by any encoding, so none can win. Most correct text is decided
+// here: a token with a Vietnamese letter outside Windows-1252 (ễ, ị, ư)
+// is no candidate, and most others read as Vietnamese (Hoà, Tú).
+func needsDetect(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		start, end := i, i
+		for start > 0 && !isTokenSpace(s[start-1]) {
+			start--
+		}
+		for end < len(s) && !isTokenSpace(s[end]) {
+			end++
+		}
+		tok := s[start:end]
+		if m, ok := legacyMask(tok); ok && m != 0 && !tokenReadsVietnamese(tok) {
+			return true
+		}
+		i = end
+	}
+	return false
+}
+
+// tokenReadsVietnamese reports whether tok, of at most maxToken runes,
+// reads as Vietnamese (runesValid), as judge weighs it.
+func tokenReadsVietnamese(tok string) bool {
+	var rs [maxToken]rune
+	n := 0
+	for _, r := range tok {
+		if n == maxToken {
+			return false
+		}
+		rs[n] = r
+		n++
+	}
+	return runesValid(rs[:n], nil)
 }
 
 // candidates are the tokens of a string that may be legacy text, with
@@ -518,6 +564,9 @@ func (c *candidates) detect(s string) Encoding {
 // inside the words of s; a word-initial letter is upper case unless s has
 // more lower-case than upper-case word-initial letters (¸nh -> Ánh).
 func RepairLegacy(s string) (string, Encoding) {
+	if !needsDetect(s) {
+		return s, UTF8
+	}
 	var c candidates
 	e := c.detect(s)
 	if e == UTF8 {

@@ -574,23 +574,52 @@ func toneWellPlaced(ls []letter, sy syllable) bool {
 	return false
 }
 
-// placeTone moves the tone mark of ls to where style st puts it. It does
-// nothing unless ls is a valid syllable with a tone mark.
-func placeTone(ls []letter, st ToneStyle) {
-	hasTone := false
-	for _, l := range ls {
-		hasTone = hasTone || l.tone != toneNone
+// placeTone moves the tone mark of ls to where style st puts it, and
+// reports whether it moved. It does nothing unless ls is a valid syllable
+// with a tone mark.
+//
+// The syllable is not parsed when the rules of toneIndex cannot move the
+// mark: in a valid syllable every vowel but the u of qu and the i of gi
+// (which are followed by another vowel, and carry no modifier) is in the
+// vowel cluster, so a mark on the last vowel with a modifier stays, and
+// so does a mark on the only vowel, or on the last vowel of a word that
+// ends in a consonant.
+func placeTone(ls []letter, st ToneStyle) bool {
+	toneAt, lastMod, lastVowel, vowels := -1, -1, -1, 0
+	for i, l := range ls {
+		if l.tone != toneNone {
+			if toneAt >= 0 {
+				return false // two tone marks: not a syllable
+			}
+			toneAt = i
+		}
+		if l.isVowel() {
+			vowels++
+			lastVowel = i
+			if l.mod != modNone {
+				lastMod = i
+			}
+		}
 	}
-	if !hasTone {
-		return
+	switch {
+	case toneAt < 0:
+		return false
+	case lastMod >= 0:
+		if toneAt == lastMod {
+			return false
+		}
+	case toneAt == lastVowel && (vowels == 1 || lastVowel < len(ls)-1):
+		return false
 	}
 	sy, ok := parseSyllable(ls)
 	if !ok {
-		return
+		return false
 	}
 	want := toneIndex(ls, sy, st)
-	for i := range ls {
-		ls[i].tone = toneNone
+	if want == toneAt {
+		return false
 	}
+	ls[toneAt].tone = toneNone
 	ls[want].tone = sy.tone
+	return true
 }

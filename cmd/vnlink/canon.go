@@ -65,7 +65,10 @@ func newCanonicalizer(today time.Time, resolver *normalize.Resolver) *canonicali
 // national_id column holds whatever kind of number the national ID field
 // has; clean_ward is the current commune-level unit of the address when it
 // resolves to exactly one (see normalize.Resolver).
-func (c *canonicalizer) row(dst []string, p *vnperson.Person) []string {
+//
+// cache, when not nil, keeps the addresses already seen: the people of a
+// household or a hamlet share them, and parsing is the costly part.
+func (c *canonicalizer) row(dst []string, p *vnperson.Person, cache map[string][2]string) []string {
 	var sex, nid, old, ins, bhxh, phone, addr, ward, eth string
 	name, birth := c.nameAndDate(p)
 	if s, err := normalize.ParseSex(p.Sex); err == nil {
@@ -83,12 +86,7 @@ func (c *canonicalizer) row(dst []string, p *vnperson.Person) []string {
 	if ph, err := normalize.ParsePhone(p.Phone); err == nil {
 		phone = ph.String()
 	}
-	if a, err := normalize.ParseAddress(p.Address); err == nil {
-		addr = a.String()
-		if res := c.resolver.Resolve(a); res.Status == normalize.ResolveExact {
-			ward = res.Unit.String()
-		}
-	}
+	addr, ward = c.address(p.Address, cache)
 	if e, err := normalize.ParseEthnicity(p.Ethnicity); err == nil {
 		eth = e.String()
 	}
@@ -108,8 +106,9 @@ func (c *canonicalizer) rows(people []vnperson.Person, workers int) [][]string {
 	for start := 0; start < len(people); start += chunk {
 		end := min(start+chunk, len(people))
 		wg.Go(func() {
+			cache := map[string][2]string{}
 			for i := start; i < end; i++ {
-				out[i] = c.row(make([]string, 0, len(canonColumns)), &people[i])
+				out[i] = c.row(make([]string, 0, len(canonColumns)), &people[i], cache)
 			}
 		})
 	}
@@ -127,4 +126,22 @@ func (c *canonicalizer) nameAndDate(p *vnperson.Person) (name, birth string) {
 		birth = d.String()
 	}
 	return name, birth
+}
+
+// address returns the display form of the address s and its current ward
+// ("" when it does not resolve to exactly one unit), through cache.
+func (c *canonicalizer) address(s string, cache map[string][2]string) (addr, ward string) {
+	if r, ok := cache[s]; ok {
+		return r[0], r[1]
+	}
+	if a, err := normalize.ParseAddress(s); err == nil {
+		addr = a.String()
+		if res := c.resolver.Resolve(a); res.Status == normalize.ResolveExact {
+			ward = res.Unit.String()
+		}
+	}
+	if cache != nil {
+		cache[s] = [2]string{addr, ward}
+	}
+	return addr, ward
 }

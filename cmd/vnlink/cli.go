@@ -15,16 +15,27 @@ import (
 // cliFlags are the flags of one command line.
 type cliFlags struct {
 	in, left, right, out, json string
+	html                       string
 	mapping, mapRight          string
 	units, province, today     string
 	threshold                  float64
 	seed                       uint64
-	workers                    int
+	workers, maxBlock          int
 	quiet                      bool
+	pairs                      []rowPair
 }
 
 // check reports the first problem with the flags of cmd.
 func (f *cliFlags) check(cmd string) error {
+	if cmd == "explain" {
+		if (f.in == "") == (f.left == "" || f.right == "") {
+			return errors.New("give either -in, or -left and -right")
+		}
+		if len(f.pairs) == 0 {
+			return errors.New("-pair is required")
+		}
+		return nil
+	}
 	if cmd == "link" {
 		if f.left == "" || f.right == "" {
 			return errors.New("-left and -right are required")
@@ -43,14 +54,22 @@ func (f *cliFlags) check(cmd string) error {
 			return errors.New("an output file would overwrite an input file")
 		}
 	}
-	if f.json != "" && samePath(f.json, f.out) {
-		return errors.New("-json and -out name the same file")
+	if samePath(f.json, f.out) || samePath(f.html, f.out) || samePath(f.json, f.html) {
+		return errors.New("-out, -json and -html must name different files")
+	}
+	if f.html == "-" {
+		return errors.New("output goes to files only, never to the terminal")
+	}
+	for _, in := range []string{f.in, f.left, f.right} {
+		if samePath(in, f.html) {
+			return errors.New("an output file would overwrite an input file")
+		}
 	}
 	if f.threshold != 0 && (f.threshold <= 0 || f.threshold >= 1) {
 		return errors.New("-threshold must be a probability between 0 and 1, e.g. 0.9")
 	}
-	if f.workers < 0 {
-		return errors.New("-workers must not be negative")
+	if f.workers < 0 || f.maxBlock < 0 {
+		return errors.New("-workers and -max-block must not be negative")
 	}
 	return nil
 }
@@ -66,7 +85,7 @@ func samePath(a, b string) bool {
 
 // options builds the options of the run from the flags.
 func (f *cliFlags) options() (*options, error) {
-	o := &options{MatchProbability: f.threshold, Seed: f.seed, Workers: f.workers}
+	o := &options{MatchProbability: f.threshold, Seed: f.seed, Workers: f.workers, MaxBlockSize: f.maxBlock}
 	var err error
 	if o.Map, err = parseMapFlag(f.mapping); err != nil {
 		return nil, err
@@ -94,10 +113,13 @@ func (f *cliFlags) options() (*options, error) {
 // run runs cmd with files: it reads the inputs, writes the output through a
 // temporary file renamed at the end (so that a failed run leaves no half
 // file), prints the summary to log and writes the JSON summary.
-func (f *cliFlags) run(cmd string, log io.Writer) error {
+func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
 	opts, err := f.options()
 	if err != nil {
 		return err
+	}
+	if cmd == "explain" {
+		return f.explain(stdout, opts)
 	}
 	var sum *summary
 	err = writeFileAtomic(f.out, func(w io.Writer) error {
@@ -136,12 +158,18 @@ func (f *cliFlags) run(cmd string, log io.Writer) error {
 		printSummary(log, sum)
 		fmt.Fprintf(log, "wrote %s\n", f.out)
 	}
-	if f.json != "" {
-		if err := writeFileAtomic(f.json, func(w io.Writer) error { return writeJSON(w, sum) }); err != nil {
+	for _, o := range []struct {
+		name  string
+		write func(io.Writer, *summary) error
+	}{{f.json, writeJSON}, {f.html, writeHTML}} {
+		if o.name == "" {
+			continue
+		}
+		if err := writeFileAtomic(o.name, func(w io.Writer) error { return o.write(w, sum) }); err != nil {
 			return err
 		}
 		if !f.quiet {
-			fmt.Fprintf(log, "wrote %s\n", f.json)
+			fmt.Fprintf(log, "wrote %s\n", o.name)
 		}
 	}
 	return nil
@@ -168,4 +196,26 @@ func writeFileAtomic(name string, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), name)
+}
+
+// explain runs the explain command: -in alone, or -left and -right.
+func (f *cliFlags) explain(stdout io.Writer, opts *options) error {
+	leftName := f.in
+	if leftName == "" {
+		leftName = f.left
+	}
+	left, err := os.Open(leftName)
+	if err != nil {
+		return err
+	}
+	defer left.Close()
+	if f.right == "" {
+		return runExplain(left, nil, f.pairs, stdout, opts)
+	}
+	right, err := os.Open(f.right)
+	if err != nil {
+		return err
+	}
+	defer right.Close()
+	return runExplain(left, right, f.pairs, stdout, opts)
 }

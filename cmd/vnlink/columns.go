@@ -87,14 +87,6 @@ func headerKey(h string) string {
 			b.WriteRune(r)
 			continue
 		}
-		if r >= 'A' && r <= 'Z' {
-			if sep && b.Len() > 0 {
-				b.WriteByte('_')
-			}
-			sep = false
-			b.WriteRune(r + 'a' - 'A')
-			continue
-		}
 		sep = true
 	}
 	return b.String()

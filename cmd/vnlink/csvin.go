@@ -72,7 +72,14 @@ func readTable(r io.Reader) (*table, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, err
 	}
-	t.Delim = sniffDelimiter(peek)
+	skipped := 0 // lines before the header row
+	if d, n := sepLine(peek); n > 0 {
+		t.Delim = d
+		br.Discard(n)
+		skipped = 1
+	} else {
+		t.Delim = sniffDelimiter(peek)
+	}
 
 	cr := csv.NewReader(br)
 	cr.Comma = t.Delim
@@ -100,6 +107,8 @@ func readTable(r io.Reader) (*table, error) {
 		row := len(t.Rows) + 1
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
+			pe.StartLine += skipped
+			pe.Line += skipped
 			t.Rows = append(t.Rows, inRow{Line: pe.StartLine, Cells: make([]string, n), Unusable: true})
 			t.Issues = append(t.Issues, &normalize.RecordError{Row: row, Field: rowField, Err: &normalize.ParseError{
 				Func:   "vnlink.ReadCSV",
@@ -112,11 +121,12 @@ func readTable(r io.Reader) (*table, error) {
 			return nil, err
 		}
 		line, _ := cr.FieldPos(0)
+		line += skipped
 		ir := inRow{Line: line}
 		switch {
 		case len(rec) < n:
 			t.Ragged++
-			t.Issues = append(t.Issues, raggedIssue(row, len(rec), n))
+			t.Issues = append(t.Issues, raggedIssue(row, line, len(rec), n))
 			rec = append(rec, make([]string, n-len(rec))...)
 		case len(rec) > n:
 			extra := false
@@ -125,7 +135,7 @@ func readTable(r io.Reader) (*table, error) {
 			}
 			if extra {
 				t.Ragged++
-				t.Issues = append(t.Issues, raggedIssue(row, len(rec), n))
+				t.Issues = append(t.Issues, raggedIssue(row, line, len(rec), n))
 				ir.Unusable = true
 			}
 			rec = rec[:n]
@@ -144,11 +154,12 @@ func readTable(r io.Reader) (*table, error) {
 	return t, nil
 }
 
-// raggedIssue reports a row with got cells where the header has want.
-func raggedIssue(row, got, want int) *normalize.RecordError {
+// raggedIssue reports a row, starting on line, with got cells where the
+// header has want.
+func raggedIssue(row, line, got, want int) *normalize.RecordError {
 	return &normalize.RecordError{Row: row, Field: rowField, Err: &normalize.ParseError{
 		Func:   "vnlink.ReadCSV",
-		Reason: fmt.Sprintf("has %d cells, the header has %d", got, want),
+		Reason: fmt.Sprintf("has %d cells, the header has %d (line %d)", got, want, line),
 		Err:    normalize.ErrSyntax,
 	}}
 }
@@ -160,6 +171,20 @@ func safeCSVError(err error) error {
 		return fmt.Errorf("line %d, position %d: %w", pe.Line, pe.Column, pe.Err)
 	}
 	return err
+}
+
+// sepLine recognises the "sep=;" line Excel may write before the header and
+// returns its delimiter and length, line end included; n is 0 without one.
+func sepLine(b []byte) (delim rune, n int) {
+	for _, d := range []byte{',', ';', '\t'} {
+		for _, end := range []string{"\r\n", "\n"} {
+			line := "sep=" + string(d) + end
+			if bytes.HasPrefix(bytes.ToLower(b[:min(len(b), len(line))]), []byte(line)) {
+				return rune(d), len(line)
+			}
+		}
+	}
+	return 0, 0
 }
 
 // sniffDelimiter picks the delimiter of the first line of b: the one of

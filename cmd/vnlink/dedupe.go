@@ -50,7 +50,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := vnperson.Dedupe(inp.people, opts.linkOptions())
+	res, err := dedupe(inp.people, opts)
 	if err != nil {
 		return nil, fmt.Errorf("dedupe: %w", err)
 	}
@@ -176,4 +176,15 @@ func modelJSON(m *linkage.Model[vnperson.Record]) (json.RawMessage, error) {
 		return nil, fmt.Errorf("model: %w", err)
 	}
 	return b, nil
+}
+
+// dedupe runs vnperson.Dedupe; a file of fewer than two rows, in which
+// there is nothing to pair or train on, gives each row its own cluster.
+func dedupe(people []vnperson.Person, opts *options) (*vnperson.Result, error) {
+	if len(people) >= 2 {
+		return vnperson.Dedupe(people, opts.linkOptions())
+	}
+	res := &vnperson.Result{Clusters: make([]int32, len(people))}
+	res.Records, res.Issues = vnperson.Prepare(people, opts.prepareOptions())
+	return res, nil
 }

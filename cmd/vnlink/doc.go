@@ -58,6 +58,7 @@
 // so that an old commune name maps to its unit after the 1 July 2025 reform;
 // -province names the province assumed when an address has none; -today fixes
 // the date birth dates are checked against, for reproducible runs; -threshold,
-// -seed and -workers tune the matching. Output files are written through a
+// -seed and -workers tune the matching, and -max-block skips candidate blocks
+// larger than a cap (counted in the summary) to bound the time on large files. Output files are written through a
 // temporary file, readable only by the user, and renamed at the end.
 package main

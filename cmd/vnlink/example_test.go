@@ -22,7 +22,7 @@ func Example_clean() {
 		"2;Trần Văn Hoà;31/02/1990;\n"), 0o600)
 
 	var log strings.Builder
-	if code := run([]string{"clean", "-in", in, "-out", out, "-today", "2026-01-01", "-q"}, &log); code != 0 {
+	if code := run([]string{"clean", "-in", in, "-out", out, "-today", "2026-01-01", "-q"}, &log, &log); code != 0 {
 		fmt.Print(log.String())
 		return
 	}

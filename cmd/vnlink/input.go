@@ -26,6 +26,8 @@ type options struct {
 	Seed uint64
 	// Workers is the number of goroutines; 0: GOMAXPROCS.
 	Workers int
+	// MaxBlockSize caps the rows of a blocking block; 0: no cap.
+	MaxBlockSize int
 }
 
 func (o *options) prepareOptions() vnperson.PrepareOptions {
@@ -38,6 +40,7 @@ func (o *options) linkOptions() vnperson.Options {
 		Seed:             o.Seed,
 		MatchProbability: o.MatchProbability,
 		Workers:          o.Workers,
+		MaxBlockSize:     o.MaxBlockSize,
 	}
 }
 

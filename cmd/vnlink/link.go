@@ -64,7 +64,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 	if err != nil {
 		return nil, err
 	}
-	res, err := vnperson.Link(lin.people, rin.people, opts.linkOptions())
+	res, err := link(lin.people, rin.people, opts)
 	if err != nil {
 		return nil, fmt.Errorf("link: %w", err)
 	}
@@ -126,25 +126,19 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 		return nil, err
 	}
 	canon := newCanonicalizer(opts.Today, opts.Resolver)
-	nameDate := canon.nameAndDate
-	rec := make([]string, len(linkColumns))
+	side := func(row int, p *vnperson.Person, is *inputSummary) linkSide {
+		name, birth := canon.nameAndDate(p)
+		return linkSide{row: strconv.Itoa(row + 1), id: p.ID, name: name, birth: birth, issues: is.issuesOf(row)}
+	}
+	rec := make([]string, 0, len(linkColumns))
 	for i := range nl {
-		clear(rec)
-		rec[1], rec[2] = strconv.Itoa(i+1), lin.people[i].ID
-		rec[7], rec[9] = nameDate(&lin.people[i])
-		rec[11] = ls.issuesOf(i)
+		r := linkRow{status: statusLeftOnly, left: side(i, &lin.people[i], ls)}
 		if k := best[i]; k >= 0 {
 			l := res.Links[k]
-			j := int(l.B)
-			rec[0] = statusLinked
-			rec[3], rec[4] = strconv.Itoa(j+1), rin.people[j].ID
-			rec[5], rec[6] = formatWeight(l.Weight), formatProbability(l.Weight)
-			rec[8], rec[10] = nameDate(&rin.people[j])
-			rec[12] = rs.issuesOf(j)
-		} else {
-			rec[0] = statusLeftOnly
+			r.status, r.weight = statusLinked, l.Weight
+			r.right = side(int(l.B), &rin.people[l.B], rs)
 		}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(r.appendTo(rec[:0])); err != nil {
 			return nil, err
 		}
 	}
@@ -152,15 +146,45 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 		if linkedFrom[j] > 0 {
 			continue
 		}
-		clear(rec)
-		rec[0] = statusRightOnly
-		rec[3], rec[4] = strconv.Itoa(j+1), rin.people[j].ID
-		rec[8], rec[10] = nameDate(&rin.people[j])
-		rec[12] = rs.issuesOf(j)
-		if err := cw.Write(rec); err != nil {
+		r := linkRow{status: statusRightOnly, right: side(j, &rin.people[j], rs)}
+		if err := cw.Write(r.appendTo(rec[:0])); err != nil {
 			return nil, err
 		}
 	}
 	cw.Flush()
 	return sum, cw.Error()
+}
+
+// link runs vnperson.Link; when a side is empty there is nothing to pair or
+// train on, and no row links.
+func link(left, right []vnperson.Person, opts *options) (*vnperson.Result, error) {
+	if len(left) > 0 && len(right) > 0 {
+		return vnperson.Link(left, right, opts.linkOptions())
+	}
+	res := &vnperson.Result{}
+	res.Records, res.Issues = vnperson.Prepare(left, opts.prepareOptions())
+	res.Right, res.RightIssues = vnperson.Prepare(right, opts.prepareOptions())
+	return res, nil
+}
+
+// A linkSide is what a row of the link output says about one side.
+type linkSide struct {
+	row, id, name, birth, issues string
+}
+
+// A linkRow is one row of the link output; a side with no row is empty.
+type linkRow struct {
+	status      string
+	left, right linkSide
+	weight      float64 // of a linked pair
+}
+
+// appendTo appends the cells of r to dst in the order of linkColumns.
+func (r *linkRow) appendTo(dst []string) []string {
+	w, p := "", ""
+	if r.status == statusLinked {
+		w, p = formatWeight(r.weight), formatProbability(r.weight)
+	}
+	return append(dst, r.status, r.left.row, r.left.id, r.right.row, r.right.id, w, p,
+		r.left.name, r.right.name, r.left.birth, r.right.birth, r.left.issues, r.right.issues)
 }

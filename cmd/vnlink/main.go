@@ -12,17 +12,22 @@ const usage = `vnlink finds the same person across CSV exports of Vietnamese hea
 population records (EHR / HSSKĐT, the CCCD population list, BHYT lists).
 
 Usage:
-  vnlink clean  -in FILE -out FILE [-json FILE]
+  vnlink clean  -in FILE -out FILE [-json FILE] [-html FILE]
         write every field in its standard form next to the original columns,
         with an "issues" column naming the fields that could not be read
-  vnlink dedupe -in FILE -out FILE [-json FILE]
+  vnlink dedupe -in FILE -out FILE [-json FILE] [-html FILE]
         find the rows of one file that are the same person: each row gets a
         cluster number (the row number of its person's first row)
-  vnlink link   -left FILE -right FILE -out FILE [-json FILE]
+  vnlink link   -left FILE -right FILE -out FILE [-json FILE] [-html FILE]
         find, for each row of the left file (say the EHR), the row of the
         same person in the right file (say the population list); rows with
         no match are listed as left_only (a record with no person) and
         right_only (a person with no record)
+  vnlink explain -in FILE -pair 12,57
+  vnlink explain -left FILE -right FILE -pair 12,57
+        show why two rows are (or are not) the same person: the weight each
+        comparison adds, as dedupe or link computes it (labels and numbers
+        only, no personal data)
 
 Run "vnlink COMMAND -h" for the options of a command.
 
@@ -41,23 +46,35 @@ Vietnamese marks (use -map for others):
   address       address, dia_chi, noi_thuong_tru, noi_o
   ethnicity     ethnicity, dan_toc
 
+Output files: clean and dedupe write every input row, in order, with the
+original columns, then "row", the clean_* columns (each field in standard
+form, empty when missing or unreadable) and "issues" (the names of the
+fields that could not be read). dedupe adds "cluster", "cluster_size",
+"match_weight" and "match_probability" (of the row's strongest link inside
+its cluster). link writes "status" (linked, left_only, right_only), the row
+numbers and record ids of both sides, the weight, and the clean name and
+date of birth of both sides for review.
+
 Row numbers count the data rows from 1: row 1 is the line after the header
-(row 2 in Excel). Every input row appears in the output.
+(row 2 in Excel). Every input row appears in the output. A file without a
+record_id column gets "#" and the row number as the record id.
 
 Privacy: vnlink prints only counts, row numbers and column names. Names,
 dates of birth, ID and phone numbers and addresses are written only to the
--out file; the -json summary holds counts and the model, never a value.
+-out file; the -json and -html summaries hold counts and the model, never
+a value.
 
 Exit status: 0 done, 1 error, 2 wrong command line.
 `
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run runs the command line args, writing messages to log, and returns the
-// exit status.
-func run(args []string, log io.Writer) int {
+// run runs the command line args, writing explanations to stdout and
+// messages to log, and returns the exit status. Neither ever receives a
+// personal value.
+func run(args []string, stdout, log io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(log, usage)
 		if len(args) == 0 {
@@ -72,17 +89,30 @@ func run(args []string, log io.Writer) int {
 	switch cmd {
 	case "clean", "dedupe":
 		fs.StringVar(&f.in, "in", "", "input CSV `file` (required)")
+	case "explain":
+		fs.StringVar(&f.in, "in", "", "input CSV `file`, to explain two rows of one file as dedupe does")
+		fs.StringVar(&f.left, "left", "", "left CSV `file`, to explain a left row and a right row as link does")
+		fs.StringVar(&f.right, "right", "", "right CSV `file`")
+		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file with other names, like -map (`field=column,...`)")
+		fs.Func("pair", "two row `numbers`, e.g. 12,57 (repeat the flag for more pairs)", func(s string) error {
+			p, err := parsePair(s)
+			f.pairs = append(f.pairs, p)
+			return err
+		})
 	case "link":
 		fs.StringVar(&f.left, "left", "", "left CSV `file`, e.g. the EHR extract (required)")
 		fs.StringVar(&f.right, "right", "", "right CSV `file`, e.g. the population list (required)")
-		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file, like -map")
+		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file with other names, like -map (`field=column,...`)")
 	default:
 		fmt.Fprintf(log, "vnlink: unknown command %q\n\n%s", cmd, usage)
 		return 2
 	}
-	fs.StringVar(&f.out, "out", "", "output CSV `file` (required); it holds personal data")
-	fs.StringVar(&f.json, "json", "", "also write a summary (counts only) to this JSON `file`")
-	fs.StringVar(&f.mapping, "map", "", "columns with other names, as `field=column,...`, e.g. full_name=\"Họ tên\",phone=DT")
+	if cmd != "explain" {
+		fs.StringVar(&f.out, "out", "", "output CSV `file` (required); it holds personal data")
+		fs.StringVar(&f.json, "json", "", "also write a summary (counts only) to this JSON `file`")
+		fs.StringVar(&f.html, "html", "", "also write the summary (counts only) as a web page to this `file`")
+	}
+	fs.StringVar(&f.mapping, "map", "", "columns with other names, e.g. full_name=\"Họ tên\",phone=DT (`field=column,...`)")
 	fs.StringVar(&f.units, "units", "", "`folder` of the administrative-unit lists (units_2025_*.json), to map old communes to the new ones")
 	fs.StringVar(&f.province, "province", "", "province `name` assumed when an address has none, e.g. \"Hà Nội\"")
 	fs.StringVar(&f.today, "today", "", "date birth dates are checked against, as `yyyy-mm-dd` (default: today)")
@@ -91,6 +121,7 @@ func run(args []string, log io.Writer) int {
 		fs.Float64Var(&f.threshold, "threshold", 0, "match `probability` at or above which two rows are the same person (default 0.5)")
 		fs.Uint64Var(&f.seed, "seed", 1, "random `seed` of the model training (the same seed gives the same result)")
 		fs.IntVar(&f.workers, "workers", 0, "`number` of CPU cores to use (default: all)")
+		fs.IntVar(&f.maxBlock, "max-block", 0, "skip candidate blocks of more than this many `rows` to bound the time on large files (default: no limit; skipped blocks are counted in the summary)")
 	}
 	fs.Usage = func() {
 		fmt.Fprintf(log, "Usage of vnlink %s (see \"vnlink -h\" for the input format):\n", cmd)
@@ -110,7 +141,7 @@ func run(args []string, log io.Writer) int {
 		fmt.Fprintf(log, "vnlink %s: %v; see -h\n", cmd, err)
 		return 2
 	}
-	if err := f.run(cmd, log); err != nil {
+	if err := f.run(cmd, stdout, log); err != nil {
 		fmt.Fprintf(log, "vnlink %s: %v\n", cmd, err)
 		return 1
 	}

@@ -45,10 +45,11 @@ func writeFile(t *testing.T, dir, name, content string) string {
 	return p
 }
 
-// runCLI runs the command line and returns the exit status and the log.
+// runCLI runs the command line and returns the exit status and what it
+// printed, standard output and log together.
 func runCLI(args ...string) (int, string) {
 	var log bytes.Buffer
-	code := run(args, &log)
+	code := run(args, &log, &log)
 	return code, log.String()
 }
 
@@ -101,6 +102,7 @@ func TestCommandLineErrors(t *testing.T) {
 		{"no terminal output", []string{"clean", "-in", in, "-out", "-"}, 2, "never to the terminal"},
 		{"overwrite input", []string{"clean", "-in", in, "-out", in}, 2, "overwrite an input"},
 		{"bad threshold", []string{"dedupe", "-in", in, "-out", out, "-threshold", "3"}, 2, "-threshold"},
+		{"negative max-block", []string{"dedupe", "-in", in, "-out", out, "-max-block", "-1"}, 2, "must not be negative"},
 		{"extra argument", []string{"clean", "-in", in, "-out", out, "x"}, 2, "unexpected arguments"},
 		{"bad today", []string{"clean", "-in", in, "-out", out, "-today", "1/1/2026"}, 1, "-today"},
 		{"bad map", []string{"clean", "-in", in, "-out", out, "-map", "shoe=x"}, 1, `unknown field "shoe"`},
@@ -279,18 +281,20 @@ func TestNoPersonalDataInLogs(t *testing.T) {
 	values := append(personalValues(t, ehrFixture), personalValues(t, registryFixture)...)
 	out := filepath.Join(dir, "out.csv")
 	js := filepath.Join(dir, "summary.json")
+	page := filepath.Join(dir, "report.html")
 	tests := []struct {
-		name string
-		args []string
+		name     string
+		args     []string
+		wantHTML []string
 	}{
-		{"clean", []string{"clean", "-in", ehr}},
-		{"dedupe", []string{"dedupe", "-in", ehr, "-workers", "1"}},
-		{"link", []string{"link", "-left", ehr, "-right", reg, "-workers", "1"}},
-		{"link reversed", []string{"link", "-left", reg, "-right", ehr, "-workers", "1"}},
+		{"clean", []string{"clean", "-in", ehr}, []string{"File: input", "<td>birth_date</td><td>Ngày sinh</td><td>6</td><td>4</td><td>2</td>"}},
+		{"dedupe", []string{"dedupe", "-in", ehr, "-workers", "1"}, []string{"6 rows are 5 people", "cccd_exact"}},
+		{"link", []string{"link", "-left", ehr, "-right", reg, "-workers", "1"}, []string{"(records with no person)", "cccd_exact"}},
+		{"link reversed", []string{"link", "-left", reg, "-right", ehr, "-workers", "1"}, []string{"(people with no record)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			args := append(tc.args, "-out", out, "-json", js, "-today", today)
+			args := append(tc.args, "-out", out, "-json", js, "-html", page, "-today", today)
 			code, log := runCLI(args...)
 			if code != 0 {
 				t.Fatalf("exit %d, log:\n%s", code, log)
@@ -306,6 +310,15 @@ func TestNoPersonalDataInLogs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			html, err := os.ReadFile(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.wantHTML {
+				if !strings.Contains(string(html), w) {
+					t.Errorf("the HTML report lacks %q", w)
+				}
+			}
 			found := 0
 			for _, v := range values {
 				if strings.Contains(log, v) {
@@ -314,12 +327,130 @@ func TestNoPersonalDataInLogs(t *testing.T) {
 				if strings.Contains(string(b), v) {
 					t.Errorf("the JSON summary holds the personal value %q", v)
 				}
+				if strings.Contains(string(html), v) {
+					t.Errorf("the HTML report holds the personal value %q", v)
+				}
 				if strings.Contains(string(outFile), v) {
 					found++
 				}
 			}
 			if found == 0 {
 				t.Error("the output file holds none of the values: the check looks for the wrong strings")
+			}
+		})
+	}
+}
+
+// TestTinyInputs checks that files with no row or one row, where there is
+// nothing to train a model on, still give every row in the output.
+func TestTinyInputs(t *testing.T) {
+	dir := t.TempDir()
+	empty := writeFile(t, dir, "empty.csv", "ho_ten,ngay_sinh\n")
+	one := writeFile(t, dir, "one.csv", "ho_ten,ngay_sinh\nNguyễn An,1990\n")
+	out := filepath.Join(dir, "out.csv")
+	tests := []struct {
+		name   string
+		args   []string
+		column string
+		want   []string
+	}{
+		{"dedupe empty", []string{"dedupe", "-in", empty}, "cluster", nil},
+		{"dedupe one row", []string{"dedupe", "-in", one}, "cluster", []string{"1"}},
+		{"link empty left", []string{"link", "-left", empty, "-right", one}, "status", []string{statusRightOnly}},
+		{"link empty right", []string{"link", "-left", one, "-right", empty}, "status", []string{statusLeftOnly}},
+		{"clean empty", []string{"clean", "-in", empty}, "issues", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, log := runCLI(append(tc.args, "-out", out, "-today", today)...)
+			if code != 0 {
+				t.Fatalf("exit %d, log:\n%s", code, log)
+			}
+			got := column(t, readCSVFile(t, out), tc.column)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("%s column (-want +got):\n%s", tc.column, diff)
+			}
+		})
+	}
+}
+
+func TestExplain(t *testing.T) {
+	dir := t.TempDir()
+	ehr := writeFile(t, dir, "ehr.csv", ehrFixture)
+	reg := writeFile(t, dir, "registry.csv", registryFixture)
+	values := append(personalValues(t, ehrFixture), personalValues(t, registryFixture)...)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want []string
+	}{
+		{"dedupe pair", []string{"-in", ehr, "-pair", "1,2"}, 0,
+			[]string{"rows 1 and 2: weight", "same cluster: yes", "national_id", "cccd_exact", "birth_date"}},
+		{"dedupe pair apart", []string{"-in", ehr, "-pair", "1,5"}, 0,
+			[]string{"rows 1 and 5: weight", "same cluster: no"}},
+		{"link pair", []string{"-left", ehr, "-right", reg, "-pair", "2-1", "-pair", "1 3"}, 0,
+			[]string{"left row 2 and right row 1: weight", "left row 1 and right row 3: weight", "different people"}},
+		{"row out of range", []string{"-in", ehr, "-pair", "1,7"}, 1, []string{"the files have 6 and 6 rows"}},
+		{"bad pair", []string{"-in", ehr, "-pair", "1"}, 2, []string{"give two row numbers"}},
+		{"no pair", []string{"-in", ehr}, 2, []string{"-pair is required"}},
+		{"both inputs", []string{"-in", ehr, "-left", ehr, "-right", reg, "-pair", "1,2"}, 2, []string{"either -in, or -left and -right"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, log := runCLI(append([]string{"explain", "-today", today, "-workers", "1"}, tc.args...)...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; log:\n%s", code, tc.code, log)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(log, w) {
+					t.Errorf("output lacks %q:\n%s", w, log)
+				}
+			}
+			for _, v := range values {
+				if strings.Contains(log, v) {
+					t.Errorf("output holds the personal value %q", v)
+				}
+			}
+		})
+	}
+}
+
+// unitsDir is the administrative-unit data, kept outside the repository.
+const unitsDir = "../../../shared/data/adminunits"
+
+// TestCleanUnits checks the clean_ward column with and without the
+// administrative-unit data.
+func TestCleanUnits(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(unitsDir, "units_2025_after.json")); err != nil {
+		t.Skipf("administrative-unit data not found in %s (the shared data folder beside the repository): %v", unitsDir, err)
+	}
+	dir := t.TempDir()
+	in := writeFile(t, dir, "in.csv", "dia_chi\n"+
+		"\"Thôn Đông, xã Ngọc Hồi, huyện Thanh Trì, thành phố Hà Nội\"\n"+
+		"\"Thôn Đoài, xã Ngọc Hồi, thành phố Hà Nội\"\n"+
+		"\"Thôn Đông, xã Ngọc Hồi\"\n"+
+		"\"Xóm Mới\"\n")
+	out := filepath.Join(dir, "out.csv")
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"without data", nil, []string{"", "", "", ""}},
+		{"with data", []string{"-units", unitsDir}, []string{"xã Ngọc Hồi, Hà Nội", "xã Ngọc Hồi, Hà Nội", "xã Ngọc Hồi, Hà Nội", ""}},
+		{"with data and province", []string{"-units", unitsDir, "-province", "Hà Nội"},
+			[]string{"xã Ngọc Hồi, Hà Nội", "xã Ngọc Hồi, Hà Nội", "xã Ngọc Hồi, Hà Nội", ""}},
+		{"province without data", []string{"-province", "Hà Nội"}, []string{"", "", "", ""}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"clean", "-in", in, "-out", out, "-today", today, "-q"}, tc.args...)
+			if code, log := runCLI(args...); code != 0 {
+				t.Fatalf("exit %d, log:\n%s", code, log)
+			}
+			if diff := cmp.Diff(tc.want, column(t, readCSVFile(t, out), "clean_ward")); diff != "" {
+				t.Errorf("clean_ward (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -48,8 +48,9 @@ type inputSummary struct {
 type fieldSummary struct {
 	Field  string `json:"field"`
 	Column string `json:"column"`
-	// Present counts the non-empty cells; Valid those that parsed without
-	// an issue; Issues those with one.
+	// Present counts the non-empty cells; Issues those with an issue and
+	// Valid the others (a placeholder read as missing, such as
+	// 00/00/0000, counts as valid).
 	Present int `json:"present"`
 	Valid   int `json:"valid"`
 	Issues  int `json:"issues"`

@@ -89,10 +89,10 @@ func NationalIDComparison() linkage.Comparison[Record] {
 
 func nationalIDLevel(a, b *Record) int {
 	if a.CCCD != 0 && b.CCCD != 0 {
-		return idLevel(a.CCCD == b.CCCD, a.bcd.cccd, b.bcd.cccd, IDCCCDExact)
+		return idLevel(a.CCCD == b.CCCD, bcdOf(a.bcd.cccd, a.CCCD), bcdOf(b.bcd.cccd, b.CCCD), IDCCCDExact)
 	}
 	if a.CMND != 0 && b.CMND != 0 {
-		return idLevel(a.CMND == b.CMND, a.bcd.cmnd, b.bcd.cmnd, IDCMNDExact)
+		return idLevel(a.CMND == b.CMND, bcdOf(a.bcd.cmnd, a.CMND), bcdOf(b.bcd.cmnd, b.CMND), IDCMNDExact)
 	}
 	return IDNull
 }
@@ -124,6 +124,15 @@ func toBCD(v uint64) uint64 {
 		v /= 10
 	}
 	return out
+}
+
+// bcdOf returns the binary-coded decimal precomputed by Prepare, or computes
+// it from the decimal value for a Record built by hand.
+func bcdOf(precomputed, decimal uint64) uint64 {
+	if precomputed == 0 {
+		return toBCD(decimal)
+	}
+	return precomputed
 }
 
 const nibbleLow = 0x1111111111111111
@@ -206,7 +215,7 @@ func birthLevel(a, b *Record) int {
 			return BirthExact
 		case x.Year() == y.Year() && x.Day() == y.Month() && x.Month() == y.Day():
 			return BirthSwapped
-		case bcdOneApart(a.bcd.birth, b.bcd.birth):
+		case bcdOneApart(bcdOf(a.bcd.birth, dateDigits(x)), bcdOf(b.bcd.birth, dateDigits(y))):
 			return BirthTypo
 		}
 	}

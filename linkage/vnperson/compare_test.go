@@ -8,6 +8,7 @@ import (
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/linkage/linkagetest"
 	"github.com/vnlink/vnlink/linkage/vnperson"
+	"github.com/vnlink/vnlink/normalize"
 )
 
 func TestComparisonLevels(t *testing.T) {
@@ -185,5 +186,20 @@ func TestDefaultRulesDeterministic(t *testing.T) {
 	}
 	if len(p1) == 0 {
 		t.Error("no candidate pairs on the messy sample")
+	}
+}
+
+func TestHandBuiltRecords(t *testing.T) {
+	// Records built without Prepare lack the precomputed features; the
+	// comparisons must still give the documented levels.
+	id := vnperson.NationalIDComparison()
+	birth := vnperson.BirthDateComparison()
+	d1, _ := normalize.NewDate(1990, 4, 3)
+	d2, _ := normalize.NewDate(1980, 4, 3)
+	a := vnperson.Record{CCCD: 1190012345, Birth: d1}
+	b := vnperson.Record{CCCD: 1190012354, Birth: d2}
+	got := []string{id.Label(id.Level(&a, &b)), birth.Label(birth.Level(&a, &b))}
+	if diff := cmp.Diff([]string{"one_digit_typo", "one_digit_typo"}, got); diff != "" {
+		t.Errorf("levels (-want +got):\n%s", diff)
 	}
 }

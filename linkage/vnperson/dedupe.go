@@ -2,7 +2,9 @@ package vnperson
 
 import (
 	"cmp"
+	"errors"
 	"slices"
+	"strconv"
 
 	"github.com/vnlink/vnlink/blocking"
 	"github.com/vnlink/vnlink/linkage"
@@ -111,6 +113,40 @@ func (r *Result) Explain(a, b int) linkage.Explanation {
 	return r.Model.Explain(&r.Records[a], &r.Records[b])
 }
 
+// Validate reports every problem with the options at once, joined with
+// errors.Join, each a *linkage.Error wrapping linkage.ErrInvalid. Zero
+// values are valid: they mean the defaults.
+func (o *Options) Validate() error {
+	var errs []error
+	bad := func(reason string) {
+		errs = append(errs, &linkage.Error{Op: "vnperson.Options", Reason: reason, Err: linkage.ErrInvalid})
+	}
+	if o.MatchProbability < 0 || o.MatchProbability >= 1 {
+		bad("MatchProbability must lie in [0, 1)")
+	}
+	if o.PriorRecall < 0 || o.PriorRecall > 1 {
+		bad("PriorRecall must lie in [0, 1]")
+	}
+	if o.USamplePairs < 0 {
+		bad("USamplePairs must not be negative")
+	}
+	if o.MaxBlockSize < 0 {
+		bad("MaxBlockSize must not be negative")
+	}
+	if o.Workers < 0 {
+		bad("Workers must not be negative")
+	}
+	if o.Prepare.Workers < 0 {
+		bad("Prepare.Workers must not be negative")
+	}
+	for i, tr := range o.Training {
+		if tr.Rule.Name() == "" {
+			bad("Training rule " + strconv.Itoa(i) + " has no blocking rule")
+		}
+	}
+	return errors.Join(errs...)
+}
+
 func (o *Options) fill() {
 	if o.Rules == nil {
 		o.Rules = DefaultRules()
@@ -146,7 +182,14 @@ func canonical(records []Record) []Record {
 // links, keeping apart records with different valid CCCD numbers unless
 // opts.AllowCCCDConflicts is set. The same people in any order give the same
 // clusters when (Source, ID) identifies each row.
+//
+// It returns an error only for invalid options (see Options.Validate) or an
+// input too large for 32-bit record indices; field problems are
+// Result.Issues, and every input row is in the result.
 func Dedupe(people []Person, opts Options) (*Result, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
 	opts.fill()
 	recs, issues := Prepare(people, opts.Prepare)
 	res := &Result{Records: recs, Issues: issues}
@@ -187,6 +230,9 @@ func Dedupe(people []Person, opts Options) (*Result, error) {
 // threshold. Clusters join linked records of both sides, respecting the
 // cannot-link constraint like Dedupe.
 func Link(left, right []Person, opts Options) (*Result, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
 	opts.fill()
 	all := make([]Person, 0, len(left)+len(right))
 	all = append(all, left...)

@@ -42,8 +42,9 @@
 // # Blocking, training, clustering
 //
 // DefaultRules is an OR of exact rules: national ID, BHXH number, birth year
-// and ward, phonetic given name and birth year, folded family and given
-// names, phone and given-name initial, full birth date and place. Train
+// and ward, phonetic given name with birth year, and with birth month and
+// day, phone and given-name initial, full birth date and place, folded
+// family and given names with place. Train
 // estimates the model without labels: u from random pairs, the prior from
 // the rule "equal valid CCCD" with an assumed recall, m by EM over the
 // pattern counts of the pairs of each training rule. Dedupe and Link link

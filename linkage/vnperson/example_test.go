@@ -91,3 +91,44 @@ func ExampleResult_Explain() {
 	// ethnicity   null              +0.0
 	// same cluster: true
 }
+
+func ExampleNationalIDComparison() {
+	recs, _ := vnperson.Prepare([]vnperson.Person{
+		{NationalID: "001190012345"},
+		{NationalID: "1190012345"},   // leading zeros lost in a spreadsheet
+		{NationalID: "001190012354"}, // two digits swapped
+		{NationalID: "001190099999"},
+		{NationalID: "012345678"}, // an old CMND
+	}, vnperson.PrepareOptions{})
+	c := vnperson.NationalIDComparison()
+	for _, j := range []int{1, 2, 3, 4} {
+		fmt.Println(c.Label(c.Level(&recs[0], &recs[j])), vnperson.CannotLink(&recs[0], &recs[j]))
+	}
+	// Output:
+	// cccd_exact false
+	// one_digit_typo false
+	// different true
+	// null false
+}
+
+func ExampleTrain() {
+	people, _ := community(200, 4)
+	recs, _ := vnperson.Prepare(people, vnperson.PrepareOptions{Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	m, err := vnperson.Train(recs, nil, vnperson.Options{USamplePairs: 20_000, Seed: 1})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := m.Params()
+	for _, c := range p.Comparisons[:4] {
+		if c.Name == vnperson.CompareBHXH {
+			continue // no insurance numbers in this sample: m keeps its start value
+		}
+		// m of the first level: how often true matches agree exactly.
+		fmt.Printf("%-11s %-10s m>0.5: %v\n", c.Name, c.Levels[0].Label, c.Levels[0].M > 0.5)
+	}
+	// Output:
+	// national_id cccd_exact m>0.5: true
+	// name        exact      m>0.5: true
+	// birth_date  exact      m>0.5: true
+}

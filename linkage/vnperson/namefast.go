@@ -98,17 +98,19 @@ func foldOf(family string) string {
 }
 
 // nameLevel returns vnname.Compare(&a.Name, &b.Name), computed without
-// vnname.Compare when a cheap test proves the answer is AgreeDifferent:
+// vnname.Compare when cheap tests prove the answer is AgreeSimilar or
+// AgreeDifferent:
 //
 //   - the levels AgreeExact to AgreeMiddleDiffers and AgreeMarksDiffer need
 //     the given names to agree phonetically (equal loose phonetic keys) and
 //     the family names to agree phonetically or be documented variants;
 //     AgreeSwapped needs the family name of each to agree with the given
 //     name of the other;
-//   - AgreeSimilar needs a Jaro–Winkler similarity of the folded keys of at
-//     least vnname.SimilarThreshold. With c ≤ Σ_bytes min(count_a, count_b)
-//     matching characters, jaro ≤ (c/|a| + c/|b| + 1)/3 and jw ≤ jaro +
-//     4·0.1·(1 − jaro).
+//   - otherwise the level is AgreeSimilar when the Jaro–Winkler similarity of
+//     the folded keys reaches vnname.SimilarThreshold, else AgreeDifferent;
+//     the similarity is computed only when a bound allows it: with c ≤
+//     Σ_bytes min(count_a, count_b) matching characters, jaro ≤ (c/|a| +
+//     c/|b| + 1)/3 and jw ≤ jaro + 4·0.1·(1 − jaro).
 //
 // TestNameLevelMatchesCompare checks the equivalence on many pairs.
 func nameLevel(a, b *Record) int {
@@ -125,10 +127,11 @@ func nameLevel(a, b *Record) int {
 	c := float64(lanesMin(x.hist[0], y.hist[0]) + lanesMin(x.hist[1], y.hist[1]) +
 		lanesMin(x.hist[2], y.hist[2]) + lanesMin(x.hist[3], y.hist[3]))
 	jaro := (c/float64(x.length) + c/float64(y.length) + 1) / 3
-	if jaro+0.4*(1-jaro) < vnname.SimilarThreshold-1e-9 {
+	if jaro+0.4*(1-jaro) < vnname.SimilarThreshold-1e-9 ||
+		vnname.JaroWinkler(a.Name.Fold(), b.Name.Fold()) < vnname.SimilarThreshold {
 		return int(vnname.AgreeDifferent)
 	}
-	return int(vnname.Compare(&a.Name, &b.Name))
+	return int(vnname.AgreeSimilar)
 }
 
 const (

@@ -54,3 +54,32 @@ func TestNameLevelMatchesCompare(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNameLevel checks the fast path of the name comparison against
+// vnname.Compare on arbitrary pairs of names.
+func FuzzNameLevel(f *testing.F) {
+	seeds := [][2]string{
+		{"Nguyễn Thị Lan", "Nguyen Thi Lan"}, {"Hoàng Văn Nam", "Huỳnh Văn Nam"}, {"Nguyễn Lan", "Lan Nguyễn"},
+		{"Trần Văn Hùng", "Trần Văn Hưng"}, {"Tôn Nữ Thị Lan", "Lan"}, {"Lê Minh Anh", "Lê Minh Anhh"},
+		{"Vũ Thị Mai", "Võ Thị Mai"}, {"Âu Dương Phong", "Dương Âu Phong"},
+	}
+	for _, s := range seeds {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, x, y string) {
+		var recs [2]Record
+		for i, s := range []string{x, y} {
+			if n, err := vnname.Parse(s); err == nil {
+				recs[i].Name = n
+				recs[i].name = newNameFeatures(&recs[i].Name, nil)
+			}
+		}
+		want := int(vnname.Compare(&recs[0].Name, &recs[1].Name))
+		if got := nameLevel(&recs[0], &recs[1]); got != want {
+			t.Errorf("fast level %d, vnname.Compare %d", got, want)
+		}
+		if got := nameLevel(&recs[1], &recs[0]); got != want {
+			t.Errorf("reversed: fast level %d, vnname.Compare %d", got, want)
+		}
+	})
+}

@@ -59,20 +59,9 @@ const (
 // parse holds its zero value. Records are built by Prepare; a Record is
 // read-only afterwards and safe for concurrent use.
 type Record struct {
-	// Row is the 0-based position of the person in the input of Prepare.
-	Row int32
-	// ID and Source are copied from the Person.
-	ID, Source string
-	// Name is the parsed full name; the zero Name when missing.
-	Name vnname.Name
-	// NameFrequency is the relative frequency of the name's folded key
-	// among the prepared records (term-frequency adjustment), 0 if missing.
-	NameFrequency float64
-	// Birth is the date of birth with its precision.
-	Birth normalize.Date
-	// Sex is the recorded sex; NameSex the sex the name's markers suggest
-	// (Thị, Văn), both normalize.SexUnknown when unknown.
-	Sex, NameSex normalize.Sex
+	// The fields that every comparison reads come first, so that scoring
+	// a pair touches few cache lines.
+
 	// CCCD and CMND are the digits of the 12-digit and of the 9-digit
 	// identity numbers read from NationalID and OldID, 0 when absent.
 	CCCD, CMND uint64
@@ -89,13 +78,28 @@ type Record struct {
 	// address (hamlet, else street), 0 when there is none. It survives the
 	// 2025 renaming of communes, which changes Ward but not the hamlet.
 	Place uint64
+	// NameFrequency is the relative frequency of the name's folded key
+	// among the prepared records (term-frequency adjustment), 0 if missing.
+	NameFrequency float64
+	// Birth is the date of birth with its precision.
+	Birth normalize.Date
+	// Row is the 0-based position of the person in the input of Prepare.
+	Row int32
+	// Sex is the recorded sex; NameSex the sex the name's markers suggest
+	// (Thị, Văn), both normalize.SexUnknown when unknown.
+	Sex, NameSex normalize.Sex
 	// Ethnicity is the ethnic group, zero when missing.
 	Ethnicity normalize.Ethnicity
 
-	// name holds the features of the fast path of the name comparison.
-	name nameFeatures
 	// bcd holds the numbers in binary-coded decimal, for typo tests.
 	bcd struct{ cccd, cmnd, birth uint64 }
+	// name holds the features of the fast path of the name comparison.
+	name nameFeatures
+
+	// Name is the parsed full name; the zero Name when missing.
+	Name vnname.Name
+	// ID and Source are copied from the Person.
+	ID, Source string
 }
 
 // BirthYear returns the year of birth, or 0 when unknown.

@@ -62,14 +62,22 @@ func DefaultModel() (*linkage.Model[Record], error) {
 //     training rule (opts.Training), one round per rule, leaving out the
 //     comparisons the rule fixes, and averages the rounds.
 //
-// The threshold of the returned parameters is the weight of
+// With nothing to pair (fewer than two records, or an empty side) it
+// returns the untrained DefaultModel. The threshold of the returned parameters is the weight of
 // opts.MatchProbability. Train is deterministic: the same records in the same
 // order and options give the same model.
 func Train(left, right []Record, opts Options) (*linkage.Model[Record], error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
 	opts.fill()
 	m, err := DefaultModel()
 	if err != nil {
 		return nil, err
+	}
+	if (right == nil && len(left) < 2) || (right != nil && (len(left) == 0 || len(right) == 0)) {
+		// Nothing to pair: the untrained model, which will score nothing.
+		return m, nil
 	}
 	if err := m.EstimateU(left, right, linkage.SampleOptions{Pairs: opts.USamplePairs, Seed: opts.Seed}); err != nil {
 		return nil, err
@@ -121,4 +129,11 @@ func Train(left, right []Record, opts Options) (*linkage.Model[Record], error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// LoadModel returns a model over DefaultComparisons with the parameters
+// saved by linkage.Model.MarshalJSON (for example Result.Model's), so that
+// new records are scored exactly as before without training again.
+func LoadModel(data []byte) (*linkage.Model[Record], error) {
+	return linkage.LoadModel(data, DefaultComparisons()...)
 }
