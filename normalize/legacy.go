@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -270,51 +271,77 @@ func plausible(r rune) bool {
 // ASCII consonants, an initial such as the H of H'Mông), and there is no
 // non-ASCII rune that is not a Vietnamese letter.
 func runesValid(rs []rune, unknown []bool) bool {
-	var buf [maxSyllable]letter
-	ls := buf[:0]
-	overflow, vowel := false, false
-	// Case of the known letters: the first one, and the others.
-	firstLower, innerUpper, innerLower := false, false, false
-	end := func() bool {
-		ok := len(ls) == 0 || !vowel
-		if !ok && !overflow {
-			var sy syllable
-			sy, ok = parseSyllable(ls)
-			ok = ok && toneWellPlaced(ls, sy)
-		}
-		// Only lower, UPPER and Title case: not NguyÔn, ChÊn, KÝnh.
-		ok = ok && !(innerUpper && (innerLower || firstLower))
-		ls, overflow, vowel = ls[:0], false, false
-		firstLower, innerUpper, innerLower = false, false, false
-		return ok
-	}
+	var v validator
 	for i, r := range rs {
-		if l, ok := letterOf(r); ok {
-			if l.isVowel() {
-				vowel = true
-			}
-			if unknown == nil || !unknown[i] {
-				switch {
-				case len(ls) == 0:
-					firstLower = !l.upper
-				case l.upper:
-					innerUpper = true
-				default:
-					innerLower = true
-				}
-			}
-			if len(ls) < cap(ls) {
-				ls = append(ls, l)
-			} else {
-				overflow = true
-			}
-			continue
-		}
-		if r >= 0x80 || !end() {
+		if !v.add(r, unknown != nil && unknown[i]) {
 			return false
 		}
 	}
-	return end()
+	return v.end()
+}
+
+// stringValid is runesValid for the runes of s, none of unknown case.
+func stringValid(s string) bool {
+	var v validator
+	for _, r := range s {
+		if !v.add(r, false) {
+			return false
+		}
+	}
+	return v.end()
+}
+
+// validator checks text rune by rune for runesValid.
+type validator struct {
+	buf      [maxSyllable]letter
+	n        int  // letters in buf
+	overflow bool // the run of letters is longer than buf
+	vowel    bool // the run has a vowel
+	// Case of the known letters of the run: the first one, and the others.
+	firstLower, innerUpper, innerLower bool
+}
+
+// end ends a run of letters; it reports whether the run is valid.
+func (v *validator) end() bool {
+	ok := v.n == 0 || !v.vowel
+	if !ok && !v.overflow {
+		ls := v.buf[:v.n]
+		var sy syllable
+		sy, ok = parseSyllable(ls)
+		ok = ok && toneWellPlaced(ls, sy)
+	}
+	// Only lower, UPPER and Title case: not NguyÔn, ChÊn, KÝnh.
+	ok = ok && !(v.innerUpper && (v.innerLower || v.firstLower))
+	*v = validator{}
+	return ok
+}
+
+// add adds rune r, of unknown case when unknown is set; it reports false
+// when the text is not valid.
+func (v *validator) add(r rune, unknown bool) bool {
+	if l, ok := letterOf(r); ok {
+		if l.isVowel() {
+			v.vowel = true
+		}
+		if !unknown {
+			switch {
+			case v.n == 0 && !v.overflow:
+				v.firstLower = !l.upper
+			case l.upper:
+				v.innerUpper = true
+			default:
+				v.innerLower = true
+			}
+		}
+		if v.n < len(v.buf) {
+			v.buf[v.n] = l
+			v.n++
+		} else {
+			v.overflow = true
+		}
+		return true
+	}
+	return r < 0x80 && v.end()
 }
 
 // stringRunesEqual reports whether s holds exactly the runes rs.
@@ -398,17 +425,11 @@ func judge(e Encoding, tok string, d *tokenBuf, was *uint8) (v verdict) {
 		return v
 	}
 	if *was == 0 {
-		var orig [maxToken]rune
-		n := 0
-		for _, r := range tok {
-			if n == maxToken {
-				return v
-			}
-			orig[n] = r
-			n++
+		if utf8.RuneCountInString(tok) > maxToken {
+			return v
 		}
 		*was = 1
-		if runesValid(orig[:n], nil) {
+		if stringValid(tok) {
 			*was = 2
 		}
 	}
@@ -460,39 +481,53 @@ func DetectEncoding(s string) Encoding {
 // here: a token with a Vietnamese letter outside Windows-1252 (ễ, ị, ư)
 // is no candidate, and most others read as Vietnamese (Hoà, Tú).
 func needsDetect(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf {
+	start := 0       // of the current token
+	mask := uint8(0) // legacyMask of the token so far
+	out := false     // the token has a rune outside Windows-1252
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if isTokenSpace(c) {
+				if mask != 0 && !out && !tokenReadsVietnamese(s[start:i]) {
+					return true
+				}
+				start, mask, out = i+1, 0, false
+			}
+			i++
 			continue
 		}
-		start, end := i, i
-		for start > 0 && !isTokenSpace(s[start-1]) {
-			start--
+		if out {
+			i++ // the rest of the rune: never a token space
+			continue
 		}
-		for end < len(s) && !isTokenSpace(s[end]) {
-			end++
+		if (c == 0xC2 || c == 0xC3) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+0080..U+00FF: Windows-1252 byte = rune
+			mask |= legacyFlags[(c&0x1F)<<6|s[i+1]&0x3F]
+			i += 2
+			continue
 		}
-		tok := s[start:end]
-		if m, ok := legacyMask(tok); ok && m != 0 && !tokenReadsVietnamese(tok) {
-			return true
+		if c != 0xC5 && c != 0xC6 && c != 0xCB && c != 0xE2 {
+			// The lead byte of no rune of Windows-1252 (Œ Š Ÿ Ž ƒ ˆ ˜ and
+			// the punctuation, € and ™ of U+20xx and U+21xx), or invalid.
+			out = true
+			i++
+			continue
 		}
-		i = end
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if b, in := cp1252Byte(r); in {
+			mask |= legacyFlags[b]
+		} else {
+			out = true
+		}
+		i += size
 	}
-	return false
+	return mask != 0 && !out && !tokenReadsVietnamese(s[start:])
 }
 
 // tokenReadsVietnamese reports whether tok, of at most maxToken runes,
 // reads as Vietnamese (runesValid), as judge weighs it.
 func tokenReadsVietnamese(tok string) bool {
-	var rs [maxToken]rune
-	n := 0
-	for _, r := range tok {
-		if n == maxToken {
-			return false
-		}
-		rs[n] = r
-		n++
-	}
-	return runesValid(rs[:n], nil)
+	return utf8.RuneCountInString(tok) <= maxToken && stringValid(tok)
 }
 
 // candidates are the tokens of a string that may be legacy text, with
@@ -503,14 +538,19 @@ type candidates struct {
 	was  [maxCandidates]uint8      // see judge
 	v    [maxCandidates][4]verdict // by Encoding
 	n    int
+	d    tokenBuf // scratch for decoding
 }
 
 // detect implements DetectEncoding, keeping the verdicts in c.
+// c need not be zero: detect resets what it uses, so that a candidates
+// value can be reused without clearing it.
 func (c *candidates) detect(s string) Encoding {
 	all := uint8(0)
+	c.n = 0
 	for tok, _, end := nextToken(s, 0); tok != "" && c.n < maxCandidates; tok, _, end = nextToken(s, end) {
 		if m, ok := legacyMask(tok); ok && m != 0 {
 			c.tok[c.n], c.mask[c.n] = tok, m
+			c.was[c.n], c.v[c.n] = 0, [4]verdict{}
 			all |= m
 			c.n++
 		}
@@ -519,7 +559,7 @@ func (c *candidates) detect(s string) Encoding {
 		return UTF8
 	}
 	best, bestFixed := UTF8, 0
-	var d tokenBuf
+	d := &c.d
 	for _, e := range [...]Encoding{Mojibake, VNI, TCVN3} {
 		flag := encodingFlag(e)
 		if all&flag == 0 {
@@ -531,7 +571,7 @@ func (c *candidates) detect(s string) Encoding {
 			if c.mask[k]&flag == 0 {
 				continue // e decodes the token to itself
 			}
-			v := judge(e, c.tok[k], &d, &c.was[k])
+			v := judge(e, c.tok[k], d, &c.was[k])
 			c.v[k][e] = v
 			switch {
 			case v.broken:
@@ -572,18 +612,38 @@ func RepairLegacy(s string) (string, Encoding) {
 	if e == UTF8 {
 		return s, UTF8
 	}
+	b := c.repair(make([]byte, 0, len(s)+len(s)/2), s, e)
+	// b is new and never written again: it becomes the string without a
+	// copy, as strings.Builder does.
+	return unsafe.String(unsafe.SliceData(b), len(b)), e
+}
+
+// repairAppend appends RepairLegacy(s) to dst, for s that needsDetect,
+// using c (which need not be zero) for the work. When s needs no repair
+// it returns dst unchanged and UTF8.
+func repairAppend(dst []byte, s string, c *candidates) ([]byte, Encoding) {
+	e := c.detect(s)
+	if e == UTF8 {
+		return dst, UTF8
+	}
+	return c.repair(dst, s, e), e
+}
+
+// repair appends s repaired from e to b, with the verdicts that detect
+// left in c.
+func (c *candidates) repair(b []byte, s string, e Encoding) []byte {
 	// decoded reports whether the token that is candidate k (or no
 	// candidate, k < 0) is written decoded, leaving its decoding in d.
-	var d tokenBuf
+	d := &c.d
 	decoded := func(tok string, k int) bool {
 		if k >= 0 {
 			if v := c.v[k][e]; v.ok || v.plain {
-				return decodeToken(e, tok, &d)
+				return decodeToken(e, tok, d)
 			}
 		}
 		// A TCVN3 token that decodes to itself may still change case (LÝ
 		// written Lý).
-		return e == TCVN3 && mayBeLegacy(tok) && decodeToken(e, tok, &d) && stringRunesEqual(tok, d.r[:d.n])
+		return e == TCVN3 && mayBeLegacy(tok) && decodeToken(e, tok, d) && stringRunesEqual(tok, d.r[:d.n])
 	}
 	var st caseStats
 	if e == TCVN3 {
@@ -601,8 +661,6 @@ func RepairLegacy(s string) (string, Encoding) {
 			}
 		}
 	}
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/2)
 	last, k := 0, 0
 	for tok, start, end := nextToken(s, 0); tok != ""; tok, start, end = nextToken(s, end) {
 		ck := -1
@@ -613,17 +671,16 @@ func RepairLegacy(s string) (string, Encoding) {
 		if !decoded(tok, ck) {
 			continue
 		}
-		b.WriteString(s[last:start])
+		b = append(b, s[last:start]...)
 		last = end
 		if e == TCVN3 {
 			st.resolve(d.r[:d.n], d.unknown[:d.n])
 		}
 		for _, r := range d.r[:d.n] {
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
 	}
-	b.WriteString(s[last:])
-	return b.String(), e
+	return append(b, s[last:]...)
 }
 
 // caseStats counts the letters of known case at the start of words and
@@ -633,41 +690,42 @@ type caseStats struct {
 }
 
 func (st *caseStats) countString(tok string) {
-	var rs [maxToken]rune
-	var unk [maxToken]bool
-	n := 0
+	inWord, n := false, 0
 	for _, r := range tok {
 		if n == maxToken {
 			break
 		}
-		rs[n] = r
 		n++
+		inWord = st.countRune(r, false, inWord)
 	}
-	st.count(rs[:n], unk[:n])
+}
+
+// countRune counts rune r, after a letter when inWord; it reports
+// whether r is a letter.
+func (st *caseStats) countRune(r rune, unknown, inWord bool) bool {
+	if _, isLetter := letterOf(r); !isLetter {
+		return false
+	}
+	if !unknown {
+		up := unicode.IsUpper(r)
+		switch {
+		case !inWord && up:
+			st.initUpper++
+		case !inWord:
+			st.initLower++
+		case up:
+			st.innerUpper++
+		default:
+			st.innerLower++
+		}
+	}
+	return true
 }
 
 func (st *caseStats) count(rs []rune, unknown []bool) {
 	inWord := false
 	for i, r := range rs {
-		_, isLetter := letterOf(r)
-		if !isLetter {
-			inWord = false
-			continue
-		}
-		if !unknown[i] {
-			up := unicode.IsUpper(r)
-			switch {
-			case !inWord && up:
-				st.initUpper++
-			case !inWord:
-				st.initLower++
-			case up:
-				st.innerUpper++
-			default:
-				st.innerLower++
-			}
-		}
-		inWord = true
+		inWord = st.countRune(r, unknown[i], inWord)
 	}
 }
 

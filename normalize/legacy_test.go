@@ -250,3 +250,38 @@ func TestLegacyUnits(t *testing.T) {
 		})
 	}
 }
+
+// TestNeedsDetect checks the shortcut of DetectEncoding and RepairLegacy:
+// when needsDetect says a string has no token to weigh, the full
+// detection finds no encoding either.
+func TestNeedsDetect(t *testing.T) {
+	inputs := append(append([]string{}, fuzzSeeds...), correctTexts...)
+	for _, s := range correctTexts {
+		for _, e := range []Encoding{TCVN3, VNI, Mojibake} {
+			inputs = append(inputs, EncodeLegacy(s, e), strings.ToLower(EncodeLegacy(s, e)))
+		}
+	}
+	// Single runes of Windows-1252 and Vietnamese letters, alone and
+	// after letters.
+	for r := rune(0x80); r < 0x2200; r++ {
+		inputs = append(inputs, string(r), "Th"+string(r), "Nguy"+string(r)+"n Th"+string(r))
+	}
+	for _, s := range inputs {
+		var c candidates
+		if !needsDetect(s) && c.detect(s) != UTF8 {
+			t.Errorf("needsDetect(%q) = false, but detect finds %v", s, c.detect(s))
+		}
+	}
+}
+
+func FuzzNeedsDetect(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var c candidates
+		if !needsDetect(s) && c.detect(s) != UTF8 {
+			t.Fatalf("needsDetect(%q) = false, but detect finds %v", s, c.detect(s))
+		}
+	})
+}

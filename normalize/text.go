@@ -2,8 +2,10 @@ package normalize
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -65,11 +67,104 @@ const maxRepairRounds = 4
 // Steps 2-6 are repeated after a repair, and the repair is tried again
 // on their result, so that the result is stable: String(String(s)) ==
 // String(s). String returns s itself, without allocating, when s is
-// already canonical; otherwise it allocates once for the result (once more
-// for a legacy repair).
+// already canonical; otherwise it allocates once, for the result (more
+// only for text mangled twice, or text that reads as mangled once
+// cleaned).
 func (c Canonicalizer) String(s string) string {
+	return c.form(s, FormText)
+}
+
+// scratch holds the intermediate text of one call of form: the repaired
+// text and the cleaned text. It is reused through scratchPool, so that
+// the forms cost one allocation, for the result.
+type scratch struct {
+	repaired, cleaned []byte
+	cand              candidates
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxScratch is the largest scratch buffer put back in the pool.
+const maxScratch = 4096
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(sc *scratch) {
+	if sc != nil && cap(sc.repaired) <= maxScratch && cap(sc.cleaned) <= maxScratch {
+		clear(sc.cand.tok[:sc.cand.n]) // keep no caller's string alive
+		scratchPool.Put(sc)
+	}
+}
+
+// view returns the bytes of b as a string without copying them. The
+// string must not outlive the next change of b: form uses views of its
+// scratch buffers for the text in between, and never returns one.
+func view(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// form returns c.String(s) in form f: what mapRunes(c.canonical(s), f)
+// returns, with one allocation at most. The common case (at most one
+// legacy repair, and cleaning that leaves nothing to repair) runs the
+// steps of canonical once, keeping the text in between in scratch
+// buffers; anything else takes canonical itself.
+func (c Canonicalizer) form(s string, f Form) string {
+	if isCanonicalASCII(s) {
+		return mapRunes(s, f)
+	}
+	if out, ok := c.formFast(s, f); ok {
+		return out
+	}
 	out, _ := c.canonical(s)
-	return out
+	return mapRunes(out, f)
+}
+
+// formFast is form for the common case; ok is false for any other.
+// It follows canonical: round 0 repairs s (RepairLegacy, until nothing is
+// left to repair) and cleans the result; when that is not s, round 1
+// returns it if it needs no repair. Text that is already canonical takes
+// no scratch buffer.
+func (c Canonicalizer) formFast(s string, f Form) (out string, ok bool) {
+	var sc *scratch
+	defer func() { putScratch(sc) }() // after the result is made
+	fixed, viewed := s, false
+	if needsDetect(s) {
+		sc = getScratch()
+		b, e := repairAppend(sc.repaired[:0], s, &sc.cand)
+		sc.repaired = b
+		if e != UTF8 {
+			fixed, viewed = view(b), true
+			if needsDetect(fixed) {
+				return "", false // mangled twice: canonical repairs again
+			}
+		}
+	}
+	w := writer{src: fixed, lazy: true, toBuf: true, sc: sc}
+	var st textState
+	clean(&w, fixed, &st, c.Style)
+	next := fixed[:w.n]
+	if w.dirty {
+		sc = w.sc
+		sc.cleaned = w.buf
+		next, viewed = view(w.buf), true
+	}
+	if next == s {
+		return mapRunes(s, f), true
+	}
+	if !(viewed && !w.dirty && len(next) == len(fixed)) && needsDetect(next) {
+		// Cleaning made text that reads as mangled. (A repair that
+		// cleaning kept as it is was checked above.)
+		return "", false
+	}
+	// next is the display form. It may be a view of a scratch buffer:
+	// write the result as a new string unless it is s itself.
+	if !viewed {
+		return mapRunes(next, f), true
+	}
+	if f == FormText {
+		return strings.Clone(next), true
+	}
+	return formString(next, s, f), true
 }
 
 // canonical is String that also reports whether a legacy repair was made.
@@ -106,16 +201,19 @@ func (c Canonicalizer) canonical(s string) (out string, repaired bool) {
 // its precomposed lower case, Đ to đ). Key(Text(s)) == Key(s). Apply Key
 // to raw values: lower-casing can, rarely, turn a key into something that
 // reads as legacy-encoded text, so Key(Key(s)) is not always Key(s).
+// Key computes the key in the same pass as c.String, and allocates as it
+// does: not at all when the key is s.
 func (c Canonicalizer) Key(s string) string {
-	return mapRunes(c.String(s), FormKey)
+	return c.form(s, FormKey)
 }
 
 // Fold returns the ASCII folded key of s: c.String(s) in lower case with
 // every combining mark removed and đ written d. Letters other than
 // Vietnamese ones lose their marks when Unicode decomposes them (ü -> u);
 // the others stay (ø, ß). The tone style does not change the result.
+// Fold allocates as Key does: not at all when the folded key is s.
 func (c Canonicalizer) Fold(s string) string {
-	return mapRunes(c.String(s), FormFold)
+	return c.form(s, FormFold)
 }
 
 // isCanonicalASCII reports whether s is ASCII letters and digits in words
@@ -150,12 +248,24 @@ type writer struct {
 	n     int // bytes of src matched so far, lazy mode before a change
 	lazy  bool
 	dirty bool
+	toBuf bool // lazy mode: after a change, append to buf (not sb)
 	sb    strings.Builder
 	buf   []byte
+	sc    *scratch // toBuf: buf is sc.cleaned, taken when first needed
 }
 
+// diverge leaves the matching of a lazy writer. A toBuf writer then
+// appends to the scratch buffer buf like a writer that is not lazy.
 func (w *writer) diverge() {
 	w.dirty = true
+	if w.toBuf {
+		if w.sc == nil {
+			w.sc = getScratch()
+		}
+		w.lazy = false
+		w.buf = append(w.sc.cleaned[:0], w.src[:w.n]...)
+		return
+	}
 	w.sb.Grow(len(w.src) + 8)
 	w.sb.WriteString(w.src[:w.n])
 }
@@ -171,6 +281,10 @@ func (w *writer) byte(c byte) {
 			return
 		}
 		w.diverge()
+		if !w.lazy {
+			w.buf = append(w.buf, c)
+			return
+		}
 	}
 	w.sb.WriteByte(c)
 }
@@ -186,6 +300,10 @@ func (w *writer) string(p string) {
 			return
 		}
 		w.diverge()
+		if !w.lazy {
+			w.buf = append(w.buf, p...)
+			return
+		}
 	}
 	w.sb.WriteString(p)
 }
@@ -207,6 +325,10 @@ func (w *writer) rune(r rune) {
 			return
 		}
 		w.diverge()
+		if !w.lazy {
+			w.buf = append(w.buf, tmp[:n]...)
+			return
+		}
 	}
 	w.sb.Write(tmp[:n])
 }
@@ -475,43 +597,78 @@ func mapRunes(s string, f Form) string {
 	if f == FormText {
 		return s
 	}
-	w := writer{src: s, lazy: true}
-	for _, r := range s {
-		formRune(&w, r, f)
+	return formString(s, s, f)
+}
+
+// formString returns display text d in form f: s, or a prefix of s, when
+// that is the result, else a new string. d may be a view of a scratch
+// buffer (see view); the result never is.
+func formString(d, s string, f Form) string {
+	var arr [128]byte // the result, on the stack while it fits
+	b := arr[:0]
+	for i := 0; i < len(d); {
+		c := d[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(d[i:])
+		b = appendFormRune(b, r, f)
+		i += size
 	}
-	return w.lazyString()
+	if len(b) <= len(s) && string(b) == s[:len(b)] {
+		return s[:len(b)]
+	}
+	return string(b)
 }
 
 // formRune writes display-form rune r in form f.
 func formRune(w *writer, r rune, f Form) {
+	var tmp [utf8.UTFMax]byte
+	for _, c := range appendFormRune(tmp[:0], r, f) {
+		w.byte(c)
+	}
+}
+
+// appendFormRune appends display-form rune r in form f to b.
+func appendFormRune(b []byte, r rune, f Form) []byte {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
 		}
-		w.byte(byte(r))
-		return
+		return append(b, byte(r))
 	}
 	if f == FormKey {
-		w.rune(unicode.ToLower(r))
-		return
+		// unicode.ToLower, read from the letter tables for Vietnamese
+		// letters (TestKeyLowerCase checks every rune).
+		if l, ok := letterOf(r); ok && r != 'Ð' && r != 'ð' {
+			if l.upper {
+				l.upper = false
+				r = l.rune()
+			}
+			return utf8.AppendRune(b, r)
+		}
+		return utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	// The eth letters, which foldRune leaves alone, never reach here: the
 	// display form writes them as Đ and đ.
 	if c, ok := foldRune(r); ok {
-		w.byte(c)
-		return
+		return append(b, c)
 	}
 	if unicode.Is(unicode.Mn, r) {
-		return
+		return b
 	}
 	var tmp [utf8.UTFMax]byte
 	n := utf8.EncodeRune(tmp[:], r)
 	if d := norm.NFD.Properties(tmp[:n]).Decomposition(); len(d) > 0 {
 		base, _ := utf8.DecodeRune(d)
 		if base < utf8.RuneSelf || !unicode.Is(unicode.Mn, base) {
-			formRune(w, base, f)
-			return
+			return appendFormRune(b, base, f)
 		}
 	}
-	w.rune(unicode.ToLower(r))
+	return utf8.AppendRune(b, unicode.ToLower(r))
 }

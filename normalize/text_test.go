@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/transform"
@@ -255,6 +256,32 @@ func TestTextAllocations(t *testing.T) {
 	}
 }
 
+// TestKeyFoldAllocations checks that Key and Fold write their result in
+// one allocation, as Text does, and none when it is the input.
+func TestKeyFoldAllocations(t *testing.T) {
+	inputs := []string{
+		"Nguyen Van A", "Nguyễn Thị Thuý", "Trần Văn Hòa", norm.NFD.String("Nguyễn Thị Thuý"),
+		"  Nguyễn   Thị Thuý ", "NguyÔn ThÞ Thuý", "Nguyeãn Thò Thuyù", "Nguyá»…n Thá»‹ ThuÃ½",
+		EncodeLegacy("Nguyễn Thị Thuý", TCVN3), EncodeLegacy("NGUYỄN THỊ THUÝ", TCVN3),
+	}
+	for _, in := range inputs {
+		for _, f := range []struct {
+			name string
+			f    func(string) string
+		}{{"Key", Key}, {"Fold", Fold}} {
+			t.Run(f.name+"/"+in, func(t *testing.T) {
+				if n := testing.AllocsPerRun(100, func() { f.f(in) }); n > 1 {
+					t.Errorf("%v allocations, want at most 1", n)
+				}
+				out := f.f(in)
+				if n := testing.AllocsPerRun(100, func() { f.f(out) }); n != 0 {
+					t.Errorf("%s(%q): %v allocations, want 0", f.name, out, n)
+				}
+			})
+		}
+	}
+}
+
 func TestTransformerMatchesStrings(t *testing.T) {
 	inputs := append([]string{
 		"  Nguyễn \t Thị\u00a0Thúy  ", norm.NFD.String("Trần Văn Hòa, P. Láng Hạ - Hà Nội"),
@@ -315,5 +342,40 @@ func TestTransformerShortDst(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, string(out)); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestKeyLowerCase checks that Key lower-cases every rune as
+// unicode.ToLower does (Key reads Vietnamese letters from its tables),
+// and that Key and Fold map every rune as they map it in a word.
+func TestKeyLowerCase(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		got := string(appendFormRune(nil, r, FormKey))
+		if want := string(unicode.ToLower(r)); got != want {
+			t.Fatalf("Key form of %U = %q, want %q", r, got, want)
+		}
+	}
+}
+
+func TestFormsMatchTransformer(t *testing.T) {
+	for r := rune(0x80); r < 0x3000; r++ {
+		s := "Ab" + string(r) + "c " + string(r)
+		text := Text(s)
+		for _, f := range []Form{FormKey, FormFold} {
+			want, _, err := transform.String(Canonicalizer{}.Transformer(f), text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := Key(s)
+			if f == FormFold {
+				got = Fold(s)
+			}
+			if DetectEncoding(text) == UTF8 && got != want {
+				t.Fatalf("form %d of %q: got %q, transformer %q", f, s, got, want)
+			}
+		}
 	}
 }

@@ -1,5 +1,7 @@
 package vnname
 
+import "github.com/vnlink/vnlink/internal/strsim"
+
 // Agreement is the level of agreement between two names, or two parts of
 // names: a small integer for a comparison vector. Apart from AgreeMissing
 // the levels are ordered from the strongest (AgreeExact) to the weakest
@@ -37,8 +39,19 @@ const (
 	// carries different marks on both sides: often a different name
 	// (Hùng and Hưng, Vân and Văn).
 	AgreeMarksDiffer
-	// AgreeSimilar means the Jaro–Winkler similarity of the folded keys is
-	// at least SimilarThreshold.
+	// AgreeSimilar means, for parts of names, that the Jaro–Winkler
+	// similarity of the folded keys is at least SimilarThreshold. Whole
+	// names agree at AgreeSimilar when the given names are close, their
+	// folded keys at most one edit apart (one letter inserted, deleted or
+	// replaced, or two adjacent letters swapped: the optimal string
+	// alignment distance) or agreeing at AgreePhonetic or better, and the
+	// whole folded keys either have that Jaro–Winkler similarity or are at
+	// most one edit apart. So a single typo anywhere in a name is similar
+	// (Nguyễn Thị Lan and Nguyễn Thị Lanh; Phạm Văn Hoàng and Phm Văn
+	// Hoàng, where the typo early in the name keeps the similarity below
+	// the threshold), while a shared family name and middle word are not
+	// enough (Nguyễn Thị Hằng and Nguyễn Thị Anh): the given name is what
+	// tells apart the people of one family.
 	AgreeSimilar
 	// AgreeDifferent means none of the above.
 	AgreeDifferent
@@ -47,6 +60,11 @@ const (
 // SimilarThreshold is the Jaro–Winkler similarity of the folded keys from
 // which two names (or parts) agree at AgreeSimilar.
 const SimilarThreshold = 0.92
+
+// maxEdits is the largest optimal string alignment distance between the
+// folded keys of two whole names, or of their given names, that counts as
+// a typo for AgreeSimilar.
+const maxEdits = 1
 
 // String returns the level's name without the Agree prefix.
 func (a Agreement) String() string {
@@ -89,16 +107,20 @@ type Parts struct {
 // AgreeMiddleDiffers, AgreeSwapped, AgreeMarksDiffer, AgreeSimilar and
 // AgreeDifferent. It is symmetric (Compare(a, b) == Compare(b, a)),
 // deterministic, pure, safe for concurrent use, and does not allocate.
+//
+// The Jaro–Winkler similarity, the costliest step, is computed last, only
+// when every other level has failed and the given names are close.
 func Compare(a, b *Name) Agreement {
 	if a.full.words == 0 || b.full.words == 0 {
 		return AgreeMissing
 	}
-	whole := compareForms(&a.full, &b.full, true)
+	// Without the Jaro–Winkler step the whole names agree at a level up to
+	// AgreePhonetic, at AgreeMarksDiffer or at AgreeDifferent; the part
+	// levels below only matter up to AgreeVariant, so they skip it too.
+	whole := compareForms(&a.full, &b.full, false)
 	if whole <= AgreePhonetic {
 		return whole
 	}
-	// The part levels below only matter up to AgreeVariant, so they skip
-	// the Jaro–Winkler step.
 	family := compareFamily(a, b, false)
 	given := compareForms(&a.given, &b.given, false)
 	if agrees(family, AgreeVariant) && agrees(given, AgreePhonetic) {
@@ -114,7 +136,31 @@ func Compare(a, b *Name) Agreement {
 		agrees(compareForms(&a.given, &b.family, false), AgreePhonetic) {
 		return AgreeSwapped
 	}
-	return whole // AgreeMarksDiffer, AgreeSimilar or AgreeDifferent
+	if whole == AgreeDifferent && givenClose(a, b) &&
+		(similar(a.full.fold, b.full.fold) || typo(a.full.fold, b.full.fold)) {
+		return AgreeSimilar
+	}
+	return whole // AgreeMarksDiffer or AgreeDifferent
+}
+
+// givenClose reports whether the given names of a and b, both present, are
+// at most maxEdits apart in their folded keys or agree phonetically.
+func givenClose(a, b *Name) bool {
+	x, y := &a.given, &b.given
+	return typo(x.fold, y.fold) || (x.words == y.words && samePhonetic(x, y))
+}
+
+// typo reports whether two folded keys are at most maxEdits apart.
+func typo(a, b string) bool {
+	return strsim.OSAWithin(a, b, maxEdits) <= maxEdits
+}
+
+// similar reports whether the Jaro–Winkler similarity of two folded keys
+// reaches SimilarThreshold; a cheap upper bound settles most pairs of
+// unrelated names without computing it.
+func similar(a, b string) bool {
+	jw, ok := strsim.JaroWinklerAbove(a, b, SimilarThreshold)
+	return ok && jw >= SimilarThreshold
 }
 
 // agrees reports whether l is a level of agreement no weaker than weakest
@@ -137,8 +183,8 @@ func CompareParts(a, b *Name) Parts {
 }
 
 // compareFamily compares the family names, with the variant level.
-func compareFamily(a, b *Name, similar bool) Agreement {
-	lvl := compareForms(&a.family, &b.family, similar)
+func compareFamily(a, b *Name, jw bool) Agreement {
+	lvl := compareForms(&a.family, &b.family, jw)
 	if lvl > AgreePhonetic && a.familyGroup != 0 && a.familyGroup == b.familyGroup {
 		return AgreeVariant
 	}
@@ -147,10 +193,10 @@ func compareFamily(a, b *Name, similar bool) Agreement {
 
 // compareForms compares two runs of words at the levels AgreeMissing,
 // AgreeExact, AgreeMissingMarks, AgreePhonetic, AgreeMarksDiffer,
-// AgreeSimilar and AgreeDifferent. Without similar it never computes the
+// AgreeSimilar and AgreeDifferent. Without jw it never computes the
 // Jaro–Winkler similarity and returns AgreeDifferent instead of
 // AgreeSimilar.
-func compareForms(a, b *forms, similar bool) Agreement {
+func compareForms(a, b *forms, jw bool) Agreement {
 	switch {
 	case a.words == 0 || b.words == 0:
 		return AgreeMissing
@@ -168,7 +214,7 @@ func compareForms(a, b *forms, similar bool) Agreement {
 			return AgreeMarksDiffer
 		}
 	}
-	if similar && JaroWinkler(a.fold, b.fold) >= SimilarThreshold {
+	if jw && similar(a.fold, b.fold) {
 		return AgreeSimilar
 	}
 	return AgreeDifferent

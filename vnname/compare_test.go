@@ -2,9 +2,13 @@ package vnname
 
 import (
 	"math"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vnlink/vnlink/internal/strsim"
 )
 
 func TestCompare(t *testing.T) {
@@ -32,6 +36,16 @@ func TestCompare(t *testing.T) {
 		{"Nguyễn Văn Hùng", "Nguyễn Văn Hưng", AgreeMarksDiffer},
 		{"Nguyễn Thị Vân", "Nguyễn Thị Văn", AgreeMarksDiffer},
 		{"Nguyễn Thị Lan", "Nguyễn Thị Lanh", AgreeSimilar},
+		{"Nguyễn Thị Lan", "Nguyễn Thị Lam", AgreeSimilar},
+		{"Nguyễn Thị Lan", "Nguễn Thị Lan", AgreeSimilar},
+		{"Trần Văn Nam", "Trần Văn Nma", AgreeSimilar},
+		{"Nguyễn Văn Dũng", "Nguyến Văn Giũng", AgreeSimilar},
+		{"Nguyễn Thị Hằng", "Nguyen Thi Anh", AgreeDifferent},
+		{"Nguyễn Thị Hằng", "Nguyễn Thị Hương", AgreeDifferent},
+		{"Nguyễn Văn Minh", "Nguyễn Văn Linh", AgreeSimilar},
+		{"Phạm Văn Hoàng", "Phm Văn Hoàng", AgreeSimilar},
+		{"Lê An", "Lý An", AgreeSimilar},
+		{"Lê An", "Lý Anh", AgreeDifferent},
 		{"Nguyễn Thị Lan", "Trần Văn Nam", AgreeDifferent},
 		{"Nguyễn Thị Lan", "", AgreeMissing},
 		{"", "", AgreeMissing},
@@ -233,4 +247,203 @@ func FuzzCompare(f *testing.F) {
 			t.Fatalf("JaroWinkler = %v, reversed %v", jxy, jyx)
 		}
 	})
+}
+
+// compareReference is Compare as it was before the Jaro–Winkler step moved
+// last and AgreeSimilar began to require close given names: it computes the
+// whole-name similarity first, with JaroWinkler itself (no bound).
+func compareReference(a, b *Name) Agreement {
+	if a.full.words == 0 || b.full.words == 0 {
+		return AgreeMissing
+	}
+	whole := compareForms(&a.full, &b.full, false)
+	if whole == AgreeDifferent && JaroWinkler(a.full.fold, b.full.fold) >= SimilarThreshold {
+		whole = AgreeSimilar
+	}
+	if whole <= AgreePhonetic {
+		return whole
+	}
+	family := compareFamily(a, b, false)
+	given := compareForms(&a.given, &b.given, false)
+	if agrees(family, AgreeVariant) && agrees(given, AgreePhonetic) {
+		middle := compareForms(&a.middle, &b.middle, false)
+		bothEmpty := a.middle.words == 0 && b.middle.words == 0
+		if family == AgreeVariant && (bothEmpty || agrees(middle, AgreePhonetic)) {
+			return AgreeVariant
+		}
+		return AgreeMiddleDiffers
+	}
+	if agrees(compareForms(&a.family, &b.given, false), AgreePhonetic) &&
+		agrees(compareForms(&a.given, &b.family, false), AgreePhonetic) {
+		return AgreeSwapped
+	}
+	return whole
+}
+
+// differentialNames builds a deterministic set of names from the shared
+// given-name lists: clean names, and the same names with the noise of
+// records (marks dropped, a typo, the middle word dropped, the word order
+// swapped, a family-name variant).
+func differentialNames(t *testing.T) []Name {
+	t.Helper()
+	givens := append(readNames(t, "girl_one_word.txt"), readNames(t, "boy_one_word.txt")...)
+	for _, s := range append(readNames(t, "girl.txt"), readNames(t, "boy.txt")...) {
+		if len(givens)%7 == 0 { // a sample of the two-word given names
+			givens = append(givens, s)
+		}
+		givens = append(givens, strings.Fields(s)[len(strings.Fields(s))-1])
+	}
+	families := append([]string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Vũ", "Võ", "Tôn Nữ"}, knownFamilies[:12]...)
+	middles := []string{"Thị", "Văn", "Minh", "Ngọc", "Đức", "Thanh", ""}
+	rng := rand.New(rand.NewPCG(7, 11))
+	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
+	var texts []string
+	for range 220 {
+		fam, mid, giv := pick(families), pick(middles), pick(givens)
+		if rng.IntN(3) == 0 { // a relative: same family and middle word
+			fam, mid = families[0], middles[0]
+		}
+		clean := strings.Join(strings.Fields(fam+" "+mid+" "+giv), " ")
+		texts = append(texts, clean)
+		switch rng.IntN(6) {
+		case 0:
+			texts = append(texts, foldForTest(clean))
+		case 1:
+			texts = append(texts, typoForTest(rng, clean))
+		case 2:
+			texts = append(texts, strings.Join(strings.Fields(fam+" "+giv), " "))
+		case 3:
+			texts = append(texts, giv+" "+fam)
+		case 4:
+			if vs := FamilyVariants(fam); len(vs) > 0 {
+				texts = append(texts, strings.Join(strings.Fields(vs[0]+" "+mid+" "+giv), " "))
+			}
+		default:
+			texts = append(texts, typoForTest(rng, foldForTest(clean)))
+		}
+	}
+	names := make([]Name, 0, len(texts)+1)
+	for _, s := range texts {
+		if n, err := Parse(s); err == nil {
+			names = append(names, n)
+		}
+	}
+	return append(names, Name{})
+}
+
+// foldForTest drops the marks of a name, as typed without diacritics.
+func foldForTest(s string) string {
+	n, err := Parse(s)
+	if err != nil {
+		return s
+	}
+	return n.Fold()
+}
+
+// typoForTest replaces, inserts, deletes or swaps one letter of s.
+func typoForTest(rng *rand.Rand, s string) string {
+	rs := []rune(s)
+	i := rng.IntN(len(rs) - 1)
+	if rs[i] == ' ' || rs[i+1] == ' ' {
+		return s
+	}
+	c := rune("aeinoutghmlc"[rng.IntN(12)])
+	switch rng.IntN(4) {
+	case 0:
+		rs[i] = c
+	case 1:
+		rs = append(rs[:i+1], append([]rune{c}, rs[i+1:]...)...)
+	case 2:
+		rs = append(rs[:i], rs[i+1:]...)
+	default:
+		rs[i], rs[i+1] = rs[i+1], rs[i]
+	}
+	return string(rs)
+}
+
+// TestCompareDifferential checks Compare against compareReference on every
+// pair of a few hundred generated names: the levels are identical except
+// on the pairs the reference finds AgreeSimilar or AgreeDifferent, which
+// are AgreeSimilar exactly when the given names are close (at most one edit
+// apart by strsim.OSA on the folded keys, or agreeing at AgreePhonetic or
+// better) and the whole folded keys are similar (Jaro–Winkler at least
+// SimilarThreshold) or one edit apart.
+func TestCompareDifferential(t *testing.T) {
+	names := differentialNames(t)
+	seen := make(map[Agreement]int)
+	demoted, promoted := 0, 0
+	for i := range names {
+		for j := range names {
+			a, b := &names[i], &names[j]
+			ref := compareReference(a, b)
+			want := ref
+			if ref == AgreeSimilar || ref == AgreeDifferent {
+				near := strsim.OSA(a.GivenFold(), b.GivenFold()) <= 1 || agrees(CompareParts(a, b).Given, AgreePhonetic)
+				similar := ref == AgreeSimilar || strsim.OSA(a.Fold(), b.Fold()) <= 1
+				want = AgreeDifferent
+				if near && similar {
+					want = AgreeSimilar
+				}
+				switch {
+				case ref == AgreeSimilar && want == AgreeDifferent:
+					demoted++
+				case ref == AgreeDifferent && want == AgreeSimilar:
+					promoted++
+				}
+			}
+			got := Compare(a, b)
+			seen[got]++
+			if got != want {
+				t.Errorf("Compare(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+	// The set must exercise every level, and the change of AgreeSimilar.
+	for l := AgreeMissing; l <= AgreeDifferent; l++ {
+		if seen[l] == 0 {
+			t.Errorf("no pair at level %v among %d names", l, len(names))
+		}
+	}
+	if demoted == 0 || promoted == 0 {
+		t.Errorf("%d pairs left AgreeSimilar and %d joined it: the set does not test both rules", demoted, promoted)
+	}
+	t.Logf("%d names, %d pairs; levels %v; %d pairs left AgreeSimilar, %d joined it", len(names), len(names)*len(names), seen, demoted, promoted)
+}
+
+// BenchmarkCompareLevels measures Compare on pairs that end at each level,
+// the later levels being the ones that used to pay for the Jaro–Winkler
+// similarity before it was needed.
+func BenchmarkCompareLevels(b *testing.B) {
+	pairs := []struct{ level, a, b string }{
+		{"Variant", "Hoàng Văn Nam", "Huỳnh Văn Nam"},
+		{"MiddleDiffers", "Nguyễn Thị Lan", "Nguyễn Lan"},
+		{"Swapped", "Nguyễn Lan", "Lan Nguyễn"},
+		{"MarksDiffer", "Nguyễn Văn Hùng", "Nguyễn Văn Hưng"},
+		{"Similar", "Nguyễn Thị Lan", "Nguyễn Thị Lanh"},
+		{"Different/family", "Nguyễn Thị Hằng", "Nguyen Thi Anh"},
+		{"Different", "Nguyễn Thị Lan", "Trần Văn Nam"},
+	}
+	for _, p := range pairs {
+		x, y := mustParse(b, p.a), mustParse(b, p.b)
+		b.Run(p.level, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				benchSink += float64(Compare(&x, &y))
+			}
+		})
+	}
+}
+
+// BenchmarkCompareCorpus compares every ordered pair of compareCorpus; one
+// op is one pair.
+func BenchmarkCompareCorpus(b *testing.B) {
+	names := make([]Name, len(compareCorpus))
+	for i, s := range compareCorpus {
+		names[i] = mustParse(b, s)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		k := i % (len(names) * len(names))
+		benchSink += float64(Compare(&names[k/len(names)], &names[k%len(names)]))
+	}
 }

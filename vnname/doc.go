@@ -77,8 +77,10 @@
 // (documented family-name variants such as Hoàng and Huỳnh, see
 // [IsFamilyVariant]), [AgreeMiddleDiffers], [AgreeSwapped] (family and
 // given names swapped), [AgreeMarksDiffer] (same letters, different marks:
-// often a different name), [AgreeSimilar] (Jaro–Winkler of the folded
-// keys at least [SimilarThreshold]) and [AgreeDifferent]; [AgreeMissing]
+// often a different name), [AgreeSimilar] (for whole names: given names at
+// most one edit apart or phonetically equal, and the whole folded keys
+// one edit apart or with Jaro–Winkler at least [SimilarThreshold]) and
+// [AgreeDifferent]; [AgreeMissing]
 // is the null level. [CompareParts] gives the same levels for the family
 // name, middle words and given name separately, so a model can weigh the
 // given name most. [JaroWinkler] is an allocation-free Jaro–Winkler

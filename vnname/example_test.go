@@ -108,6 +108,7 @@ func ExampleCompare() {
 		{"Nguyễn Lan", "Lan Nguyễn"},
 		{"Nguyễn Văn Hùng", "Nguyễn Văn Hưng"},
 		{"Nguyễn Thị Lan", "Nguyễn Thị Lanh"},
+		{"Nguyễn Thị Hằng", "Nguyễn Thị Anh"},
 		{"Nguyễn Thị Lan", "Trần Văn Nam"},
 	}
 	for _, p := range pairs {
@@ -123,6 +124,7 @@ func ExampleCompare() {
 	// Nguyễn Lan / Lan Nguyễn: Swapped
 	// Nguyễn Văn Hùng / Nguyễn Văn Hưng: MarksDiffer
 	// Nguyễn Thị Lan / Nguyễn Thị Lanh: Similar
+	// Nguyễn Thị Hằng / Nguyễn Thị Anh: Different
 	// Nguyễn Thị Lan / Trần Văn Nam: Different
 }
 

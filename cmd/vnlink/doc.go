@@ -43,6 +43,13 @@
 // missing. Each of these is an issue with its row number and column, as are
 // the field issues of vnperson.Prepare.
 //
+// An Excel workbook (a file ending in .xlsx, or any input starting with the
+// zip signature) is read from its first sheet, through internal/xlsx: the
+// first non-empty row is the header, cells are the values the workbook
+// stores (a date cell is its Excel day number, which normalize.ParseDate
+// reads), and empty rows in the middle are kept. An old .xls file is
+// refused with a message asking for .xlsx or CSV UTF-8.
+//
 // # Summary
 //
 // The log (standard error) and the -json file hold counts only: rows, columns

@@ -44,8 +44,8 @@ func (o *options) linkOptions() vnperson.Options {
 	}
 }
 
-// An input is one CSV file read, its columns mapped and its rows turned into
-// people.
+// An input is one CSV or XLSX file read, its columns mapped and its rows
+// turned into people.
 type input struct {
 	t      *table
 	cols   columnMap
@@ -55,11 +55,12 @@ type input struct {
 // requiredForMatching are the columns dedupe and link cannot do without.
 var requiredForMatching = []field{fieldFullName, fieldBirthDate}
 
-// loadInput reads a CSV file from r and maps its columns (explicit first,
-// then the known header names); each field of required must be found.
+// loadInput reads a CSV file, or the first sheet of an .xlsx workbook, from
+// r (readInputTable) and maps its columns (explicit first, then the known
+// header names); each field of required must be found.
 // Errors name the input by role ("input", "left", "right"), never a value.
 func loadInput(role string, r io.Reader, explicit map[field]string, required []field) (*input, error) {
-	t, err := readTable(r)
+	t, err := readInputTable(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", role, err)
 	}

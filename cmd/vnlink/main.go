@@ -32,8 +32,9 @@ Usage:
 Run "vnlink COMMAND -h" for the options of a command.
 
 Input files: CSV in UTF-8 (with or without the byte-order mark Excel writes),
-separated by commas, semicolons or tabs, with the column names in the first
-row. These names are found on their own, in any case and with or without
+separated by commas, semicolons or tabs, or an Excel workbook (.xlsx: its
+first sheet; date cells are read as Excel day numbers), with the column
+names in the first row. These names are found on their own, in any case and with or without
 Vietnamese marks (use -map for others):
   record_id     record_id, id, ma_benh_nhan, stt, ...
   full_name     full_name, ho_ten, "Họ và tên", ...      (dedupe, link: required)
@@ -88,11 +89,11 @@ func run(args []string, stdout, log io.Writer) int {
 	var f cliFlags
 	switch cmd {
 	case "clean", "dedupe":
-		fs.StringVar(&f.in, "in", "", "input CSV `file` (required)")
+		fs.StringVar(&f.in, "in", "", "input CSV or .xlsx `file` (required)")
 	case "explain":
-		fs.StringVar(&f.in, "in", "", "input CSV `file`, to explain two rows of one file as dedupe does")
-		fs.StringVar(&f.left, "left", "", "left CSV `file`, to explain a left row and a right row as link does")
-		fs.StringVar(&f.right, "right", "", "right CSV `file`")
+		fs.StringVar(&f.in, "in", "", "input CSV or .xlsx `file`, to explain two rows of one file as dedupe does")
+		fs.StringVar(&f.left, "left", "", "left CSV or .xlsx `file`, to explain a left row and a right row as link does")
+		fs.StringVar(&f.right, "right", "", "right CSV or .xlsx `file`")
 		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file with other names, like -map (`field=column,...`)")
 		fs.Func("pair", "two row `numbers`, e.g. 12,57 (repeat the flag for more pairs)", func(s string) error {
 			p, err := parsePair(s)
@@ -100,8 +101,8 @@ func run(args []string, stdout, log io.Writer) int {
 			return err
 		})
 	case "link":
-		fs.StringVar(&f.left, "left", "", "left CSV `file`, e.g. the EHR extract (required)")
-		fs.StringVar(&f.right, "right", "", "right CSV `file`, e.g. the population list (required)")
+		fs.StringVar(&f.left, "left", "", "left CSV or .xlsx `file`, e.g. the EHR extract (required)")
+		fs.StringVar(&f.right, "right", "", "right CSV or .xlsx `file`, e.g. the population list (required)")
 		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file with other names, like -map (`field=column,...`)")
 	default:
 		fmt.Fprintf(log, "vnlink: unknown command %q\n\n%s", cmd, usage)

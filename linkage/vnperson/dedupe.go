@@ -36,6 +36,10 @@ type Options struct {
 	USamplePairs int
 	// Seed seeds the random sampling of u.
 	Seed uint64
+	// UsePretrained says when Train uses the pretrained m and u instead of
+	// estimating them from the input; the zero value, PretrainedAuto, uses
+	// them for inputs smaller than MinTrainRecords.
+	UsePretrained PretrainedPolicy
 	// PriorRecall is the share of true matches assumed to agree on a valid
 	// CCCD, from which the prior λ is estimated (see
 	// linkage.Model.EstimatePriorFromRule); 0 means DefaultPriorRecall.
@@ -138,6 +142,9 @@ func (o *Options) Validate() error {
 	}
 	if o.Prepare.Workers < 0 {
 		bad("Prepare.Workers must not be negative")
+	}
+	if !o.UsePretrained.valid() {
+		bad("UsePretrained must be PretrainedAuto, PretrainedAlways or PretrainedNever")
 	}
 	for i, tr := range o.Training {
 		if tr.Rule.Name() == "" {

@@ -47,7 +47,12 @@
 // family and given names with place. Train
 // estimates the model without labels: u from random pairs, the prior from
 // the rule "equal valid CCCD" with an assumed recall, m by EM over the
-// pattern counts of the pairs of each training rule. Dedupe and Link link
+// pattern counts of the pairs of each training rule. Below MinTrainRecords
+// records (on the smaller side for Link) there are too few pairs to
+// estimate from, and Train uses the pretrained m and u shipped with the
+// package (PretrainedModel, PretrainedLinkModel: the same unsupervised recipe
+// run on a 50,000-person synthetic commune), with the prior still taken from
+// the input; Options.UsePretrained forces either behaviour. Dedupe and Link link
 // the pairs whose match probability reaches Options.MatchProbability and
 // cluster them; two records with different valid CCCD numbers (not one typo
 // apart) never end in one cluster (CannotLink) unless

@@ -81,11 +81,11 @@ func ExampleResult_Explain() {
 	}
 	fmt.Println("same cluster:", res.Clusters[0] == res.Clusters[1])
 	// Output:
-	// national_id cccd_exact        +9.8
+	// national_id cccd_exact        +17.6
 	// bhxh        null              +0.0
-	// name        missing_marks     +8.0
-	// birth_date  day_month_swapped +9.0
-	// sex         name_hint_agrees  -1.7
+	// name        missing_marks     +10.3
+	// birth_date  day_month_swapped +9.3
+	// sex         name_hint_agrees  -3.3
 	// phone       null              +0.0
 	// address     null              +0.0
 	// ethnicity   null              +0.0

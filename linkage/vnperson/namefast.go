@@ -98,19 +98,21 @@ func foldOf(family string) string {
 }
 
 // nameLevel returns vnname.Compare(&a.Name, &b.Name), computed without
-// vnname.Compare when cheap tests prove the answer is AgreeSimilar or
-// AgreeDifferent:
+// vnname.Compare when cheap tests prove the answer is AgreeDifferent:
 //
 //   - the levels AgreeExact to AgreeMiddleDiffers and AgreeMarksDiffer need
 //     the given names to agree phonetically (equal loose phonetic keys) and
 //     the family names to agree phonetically or be documented variants;
 //     AgreeSwapped needs the family name of each to agree with the given
 //     name of the other;
-//   - otherwise the level is AgreeSimilar when the Jaro–Winkler similarity of
-//     the folded keys reaches vnname.SimilarThreshold, else AgreeDifferent;
-//     the similarity is computed only when a bound allows it: with c ≤
-//     Σ_bytes min(count_a, count_b) matching characters, jaro ≤ (c/|a| +
-//     c/|b| + 1)/3 and jw ≤ jaro + 4·0.1·(1 − jaro).
+//   - otherwise the level is AgreeSimilar or AgreeDifferent, and it can be
+//     AgreeSimilar only when the Jaro–Winkler similarity of the folded keys
+//     reaches vnname.SimilarThreshold or the folded keys are one edit apart:
+//     vnname.Compare, which also checks the given names, is called only
+//     when a bound allows either. With C = Σ_bytes min(count_a, count_b),
+//     the c ≤ C matching characters bound jaro ≤ (C/|a| + C/|b| + 1)/3 and
+//     jw ≤ jaro + 4·0.1·(1 − jaro); one edit (a substitution, insertion,
+//     deletion or adjacent swap) leaves C ≥ max(|a|, |b|) − 1.
 //
 // TestNameLevelMatchesCompare checks the equivalence on many pairs.
 func nameLevel(a, b *Record) int {
@@ -124,14 +126,14 @@ func nameLevel(a, b *Record) int {
 	if x.family != "" && x.family == y.given && y.family == x.given {
 		return int(vnname.Compare(&a.Name, &b.Name))
 	}
-	c := float64(lanesMin(x.hist[0], y.hist[0]) + lanesMin(x.hist[1], y.hist[1]) +
-		lanesMin(x.hist[2], y.hist[2]) + lanesMin(x.hist[3], y.hist[3]))
+	common := lanesMin(x.hist[0], y.hist[0]) + lanesMin(x.hist[1], y.hist[1]) +
+		lanesMin(x.hist[2], y.hist[2]) + lanesMin(x.hist[3], y.hist[3])
+	c := float64(common)
 	jaro := (c/float64(x.length) + c/float64(y.length) + 1) / 3
-	if jaro+0.4*(1-jaro) < vnname.SimilarThreshold-1e-9 ||
-		vnname.JaroWinkler(a.Name.Fold(), b.Name.Fold()) < vnname.SimilarThreshold {
+	if jaro+0.4*(1-jaro) < vnname.SimilarThreshold-1e-9 && common+1 < int(max(x.length, y.length)) {
 		return int(vnname.AgreeDifferent)
 	}
-	return int(vnname.AgreeSimilar)
+	return int(vnname.Compare(&a.Name, &b.Name))
 }
 
 const (

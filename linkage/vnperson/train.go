@@ -62,6 +62,12 @@ func DefaultModel() (*linkage.Model[Record], error) {
 //     training rule (opts.Training), one round per rule, leaving out the
 //     comparisons the rule fixes, and averages the rounds.
 //
+// When opts.UsePretrained says so (by default: fewer than MinTrainRecords
+// records, on the smaller side when linking), steps 1 and 3 are skipped and
+// m and u are those of PretrainedModel (deduplication) or
+// PretrainedLinkModel (linkage): a few hundred records hold too few pairs
+// to estimate them. The prior is always estimated from the input (step 2).
+//
 // With nothing to pair (fewer than two records, or an empty side) it
 // returns the untrained DefaultModel. The threshold of the returned parameters is the weight of
 // opts.MatchProbability. Train is deterministic: the same records in the same
@@ -79,9 +85,6 @@ func Train(left, right []Record, opts Options) (*linkage.Model[Record], error) {
 		// Nothing to pair: the untrained model, which will score nothing.
 		return m, nil
 	}
-	if err := m.EstimateU(left, right, linkage.SampleOptions{Pairs: opts.USamplePairs, Seed: opts.Seed}); err != nil {
-		return nil, err
-	}
 	candidates := func(rule blocking.Rule[Record]) (*blocking.Candidates, error) {
 		b, err := newBlocker(opts, rule)
 		if err != nil {
@@ -91,6 +94,19 @@ func Train(left, right []Record, opts Options) (*linkage.Model[Record], error) {
 			return b.Dedupe(left)
 		}
 		return b.Link(left, right)
+	}
+	pretrained := opts.UsePretrained.usePretrained(len(left), len(right))
+	if pretrained {
+		if right == nil {
+			m, err = PretrainedModel()
+		} else {
+			m, err = PretrainedLinkModel()
+		}
+		if err != nil {
+			return nil, err
+		}
+	} else if err := m.EstimateU(left, right, linkage.SampleOptions{Pairs: opts.USamplePairs, Seed: opts.Seed}); err != nil {
+		return nil, err
 	}
 	byID, err := candidates(DefaultRules()[0])
 	if err != nil {
@@ -106,21 +122,23 @@ func Train(left, right []Record, opts Options) (*linkage.Model[Record], error) {
 			return nil, err
 		}
 	}
-	var rounds []linkage.TrainingRound
-	for _, tr := range opts.Training {
-		c, err := candidates(tr.Rule)
-		if err != nil {
-			return nil, err
+	if !pretrained {
+		var rounds []linkage.TrainingRound
+		for _, tr := range opts.Training {
+			c, err := candidates(tr.Rule)
+			if err != nil {
+				return nil, err
+			}
+			pat := m.CountCandidates(left, right, c, -1, opts.Workers)
+			if len(pat.Patterns) == 0 {
+				continue
+			}
+			rounds = append(rounds, linkage.TrainingRound{Patterns: pat, Exclude: tr.Exclude})
 		}
-		pat := m.CountCandidates(left, right, c, -1, opts.Workers)
-		if len(pat.Patterns) == 0 {
-			continue
-		}
-		rounds = append(rounds, linkage.TrainingRound{Patterns: pat, Exclude: tr.Exclude})
-	}
-	if len(rounds) > 0 {
-		if _, err := m.TrainEM(rounds, linkage.EMOptions{}); err != nil {
-			return nil, err
+		if len(rounds) > 0 {
+			if _, err := m.TrainEM(rounds, linkage.EMOptions{}); err != nil {
+				return nil, err
+			}
 		}
 	}
 	p := m.Params()
