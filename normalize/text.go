@@ -2,7 +2,7 @@ package normalize
 
 import (
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -75,24 +75,40 @@ func (c Canonicalizer) String(s string) string {
 }
 
 // scratch holds the intermediate text of one call of form: the repaired
-// text and the cleaned text. It is reused through scratchPool, so that
-// the forms cost one allocation, for the result.
+// text, the cleaned text and the work of the repair. It is reused through
+// scratchSlots, so that the forms cost one allocation, for the result.
 type scratch struct {
 	repaired, cleaned []byte
 	cand              candidates
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+// scratchSlots keep scratch values between calls. A slot is a plain
+// atomic pointer rather than a sync.Pool, which drops values at random
+// under the race detector and at each garbage collection; when every
+// slot is taken (more goroutines at work than slots) a call makes its own.
+var scratchSlots [16]atomic.Pointer[scratch]
 
-// maxScratch is the largest scratch buffer put back in the pool.
+// maxScratch is the largest scratch buffer kept for reuse.
 const maxScratch = 4096
 
-func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+func getScratch() *scratch {
+	for i := range scratchSlots {
+		if sc := scratchSlots[i].Swap(nil); sc != nil {
+			return sc
+		}
+	}
+	return new(scratch)
+}
 
 func putScratch(sc *scratch) {
-	if sc != nil && cap(sc.repaired) <= maxScratch && cap(sc.cleaned) <= maxScratch {
-		clear(sc.cand.tok[:sc.cand.n]) // keep no caller's string alive
-		scratchPool.Put(sc)
+	if sc == nil || cap(sc.repaired) > maxScratch || cap(sc.cleaned) > maxScratch {
+		return
+	}
+	clear(sc.cand.tok[:sc.cand.n]) // keep no caller's string alive
+	for i := range scratchSlots {
+		if scratchSlots[i].CompareAndSwap(nil, sc) {
+			return
+		}
 	}
 }
 

@@ -1,8 +1,10 @@
 package normalize
 
 import (
+	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"testing/iotest"
 	"unicode"
@@ -377,5 +379,43 @@ func TestFormsMatchTransformer(t *testing.T) {
 				t.Fatalf("form %d of %q: got %q, transformer %q", f, s, got, want)
 			}
 		}
+	}
+}
+
+// TestFormsConcurrent checks that the scratch buffers that Text, Key and
+// Fold reuse are never shared: concurrent calls give the results of
+// sequential ones (run it with -race).
+func TestFormsConcurrent(t *testing.T) {
+	var inputs []string
+	for _, s := range correctTexts {
+		inputs = append(inputs, s, norm.NFD.String(s), " "+s+"  x",
+			EncodeLegacy(s, TCVN3), EncodeLegacy(s, VNI), EncodeLegacy(s, Mojibake))
+	}
+	want := make([][3]string, len(inputs))
+	for i, s := range inputs {
+		want[i] = [3]string{Text(s), Key(s), Fold(s)}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := 0; k < 20; k++ {
+				for i := range inputs {
+					s := inputs[(i+g*7)%len(inputs)]
+					w := want[(i+g*7)%len(inputs)]
+					if got := [3]string{Text(s), Key(s), Fold(s)}; got != w {
+						errs <- fmt.Sprintf("%q: got %q, want %q", s, got, w)
+						return
+					}
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
