@@ -13,13 +13,15 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stderr); err != nil {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "synthgen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string, log io.Writer) error {
+// run writes the files; the noise report, if asked for, goes to stdout
+// and everything else to log.
+func run(args []string, stdout, log io.Writer) error {
 	cfg := synth.DefaultConfig()
 	fs := flag.NewFlagSet("synthgen", flag.ContinueOnError)
 	fs.SetOutput(log)
@@ -29,6 +31,7 @@ func run(args []string, log io.Writer) error {
 	fs.BoolVar(&cfg.BHYT, "bhyt", cfg.BHYT, "also write the BHYT list")
 	fs.Float64Var(&cfg.EHRCoverage, "coverage", cfg.EHRCoverage, "share of registry people with an EHR record")
 	fs.Float64Var(&cfg.EHRDuplicates, "duplicates", cfg.EHRDuplicates, "share of covered people with 2-3 EHR records")
+	report := fs.Bool("noise-report", false, "after writing the files, print the realised noise rates (Markdown) to stdout")
 	fs.Float64Var(&cfg.Gone, "gone", cfg.Gone, "people no longer in the registry, as a share of -n")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -74,5 +77,21 @@ func run(args []string, log io.Writer) error {
 		st.People, st.Gone, st.Households, st.Hamlets, st.TwinPairs)
 	fmt.Fprintf(log, "rows: registry %d, ehr %d (%d people covered, %d with duplicates), bhyt %d\n",
 		st.RegistryRows, st.EHRRows, st.EHRCovered, st.EHRDuplicated, st.BHYTRows)
+	if !*report {
+		return nil
+	}
+	ehr, bhyt, err := synth.MeasureNoise(cfg)
+	if err != nil {
+		return err
+	}
+	if err := ehr.WriteMarkdown(stdout, &cfg.EHRNoise); err != nil {
+		return err
+	}
+	if bhyt != nil {
+		if _, err := io.WriteString(stdout, "\n"); err != nil {
+			return err
+		}
+		return bhyt.WriteMarkdown(stdout, &cfg.BHYTNoise)
+	}
 	return nil
 }

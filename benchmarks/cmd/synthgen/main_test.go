@@ -30,7 +30,7 @@ func TestRunWritesSameBytes(t *testing.T) {
 	for range 2 {
 		dir := t.TempDir()
 		var log bytes.Buffer
-		if err := run([]string{"-n", "500", "-seed", "3", "-out", dir}, &log); err != nil {
+		if err := run([]string{"-n", "500", "-seed", "3", "-out", dir}, &bytes.Buffer{}, &log); err != nil {
 			t.Fatalf("run: %v", err)
 		}
 		if !strings.Contains(log.String(), "people 500") {
@@ -54,7 +54,7 @@ func TestRunErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if err := run(tt.args, &bytes.Buffer{}); err == nil {
+			if err := run(tt.args, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
 				t.Error("no error")
 			}
 		})
@@ -63,10 +63,42 @@ func TestRunErrors(t *testing.T) {
 
 func TestRunWithoutBHYT(t *testing.T) {
 	dir := t.TempDir()
-	if err := run([]string{"-n", "100", "-bhyt=false", "-out", dir}, &bytes.Buffer{}); err != nil {
+	if err := run([]string{"-n", "100", "-bhyt=false", "-out", dir}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "bhyt.csv")); !os.IsNotExist(err) {
 		t.Errorf("bhyt.csv written with -bhyt=false (stat: %v)", err)
+	}
+}
+
+func TestRunNoiseReport(t *testing.T) {
+	tests := []struct {
+		name      string
+		args      []string
+		wantFiles []string // files the report must name, in order
+	}{
+		{"with BHYT", []string{"-n", "300", "-noise-report"}, []string{"ehr:", "bhyt:"}},
+		{"without BHYT", []string{"-n", "300", "-bhyt=false", "-noise-report"}, []string{"ehr:"}},
+		{"no flag", []string{"-n", "300"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := run(append(tt.args, "-out", t.TempDir()), &out, &bytes.Buffer{}); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, line := range strings.Split(out.String(), "\n") {
+				if f, _, ok := strings.Cut(line, " rows"); ok && strings.HasSuffix(strings.Fields(f)[0], ":") {
+					got = append(got, strings.Fields(f)[0])
+				}
+			}
+			if diff := cmp.Diff(tt.wantFiles, got); diff != "" {
+				t.Errorf("report files (-want +got):\n%s", diff)
+			}
+			if tt.wantFiles != nil && !strings.Contains(out.String(), "| phone | missing |") {
+				t.Errorf("report lacks the phone lines:\n%s", out.String())
+			}
+		})
 	}
 }
