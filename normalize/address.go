@@ -146,6 +146,7 @@ type addrParser struct {
 	items   []addrItem
 	a       Address
 	changed bool // some part's name is not its words as written
+	subsBuf [16]int
 }
 
 // split cuts s into items: notes in parentheses, and sub-segments of the
@@ -161,13 +162,38 @@ func (p *addrParser) split(s string) {
 		text       string
 		note, dash bool // a note; a segment that follows a dash
 	}
-	var pieces []piece
+	var pieceBuf [8]piece
+	pieces := pieceBuf[:0]
+	// A piece is usually a substring of s: start and end delimit it while
+	// the runes kept are contiguous, and cur holds it once a skipped rune
+	// (a nested parenthesis) breaks it.
 	var cur strings.Builder
+	start, end, built := 0, 0, false
 	depth, dash := 0, false
 	flush := func(note bool) {
-		pieces = append(pieces, piece{text: cur.String(), note: note, dash: dash && !note})
-		cur.Reset()
+		text := s[start:end]
+		if built {
+			text = cur.String()
+			cur.Reset()
+		}
+		pieces = append(pieces, piece{text: text, note: note, dash: dash && !note})
+		start, end, built = 0, 0, false
 		dash = false
+	}
+	keep := func(i int, r rune) {
+		n := utf8.RuneLen(r)
+		switch {
+		case built:
+			cur.WriteRune(r)
+		case start == end:
+			start, end = i, i+n
+		case end == i:
+			end = i + n
+		default:
+			built = true
+			cur.WriteString(s[start:end])
+			cur.WriteRune(r)
+		}
 	}
 	prev := ' '
 	for i, r := range s {
@@ -185,14 +211,14 @@ func (p *addrParser) split(s string) {
 				}
 			}
 		case depth > 0:
-			cur.WriteRune(r)
+			keep(i, r)
 		case r == ',' || r == ';' || r == '\n' || r == '\r':
 			flush(false)
 		case addrIsDash(r) && (unicode.IsSpace(prev) || addrSpaceAt(s, i+utf8.RuneLen(r))):
 			flush(false)
 			dash = true
 		default:
-			cur.WriteRune(r)
+			keep(i, r)
 		}
 		prev = r
 	}
@@ -209,7 +235,9 @@ func (p *addrParser) split(s string) {
 			pc.text += " - " + pieces[i+1].text
 			i++
 		}
-		p.segment(Text(pc.text))
+		// Text trims the spaces around a segment; trimming them first lets
+		// it return a segment that is already canonical as it is.
+		p.segment(Text(strings.Trim(pc.text, " ")))
 	}
 }
 
@@ -300,7 +328,7 @@ func (p *addrParser) segment(seg string) {
 
 // subs returns the indices of the items that are parts, not notes.
 func (p *addrParser) subs() []int {
-	var idx []int
+	idx := p.subsBuf[:0] // the result of the previous call is not used again
 	for i := range p.items {
 		if !p.items[i].isNote() {
 			idx = append(idx, i)
@@ -327,7 +355,7 @@ func (p *addrParser) build() (Address, bool) {
 	// second parse of the canonical form drops again.
 	for i := len(subs) - 1; i >= 0; i-- {
 		it := &p.items[subs[i]]
-		if !it.typed && addrCountries[addrJoinFold(it.toks)] {
+		if !it.typed && addrIsCountry(it.toks) {
 			p.items = append(p.items[:subs[i]], p.items[subs[i]+1:]...)
 		}
 	}
@@ -342,7 +370,7 @@ func (p *addrParser) build() (Address, bool) {
 	if n := len(subs); n > 0 {
 		last := &p.items[subs[n-1]]
 		if !last.typed {
-			if _, ok := addrKnownProvince(addrJoinFold(last.toks)); ok {
+			if _, ok := addrKnownProvinceToks(last.toks); ok {
 				provByName = subs[n-1]
 			}
 		}
@@ -357,7 +385,7 @@ func (p *addrParser) build() (Address, bool) {
 			for _, j := range subs[k+1:] {
 				later = later || p.items[j].typ == UnitThanhPho || p.items[j].typ == UnitTinh
 			}
-			_, known := addrKnownProvince(addrJoinFold(it.toks))
+			_, known := addrKnownProvinceToks(it.toks)
 			if later || !known {
 				it.typ = UnitThanhPhoTinh
 			} else {
@@ -401,7 +429,7 @@ func (p *addrParser) splitTrailingProvince(subs []int) {
 		return
 	}
 	for k := min(4, len(it.toks)-1); k >= 1; k-- {
-		if _, ok := addrKnownProvince(addrJoinFold(it.toks[len(it.toks)-k:])); !ok {
+		if _, ok := addrKnownProvinceToks(it.toks[len(it.toks)-k:]); !ok {
 			continue
 		}
 		rest := addrItem{toks: it.toks[len(it.toks)-k:]}
@@ -466,9 +494,11 @@ func (p *addrParser) place(it *addrItem) {
 		return
 	}
 	part := Part{Type: it.typ, Name: addrPartName(it, l)}
-	_, tabled := addrKnownProvince(addrJoinFold(it.toks))
-	if !p.changed && !(l == LevelProvince && tabled) && !addrSameWords(part.Name, it.toks) {
-		p.changed = true
+	if !p.changed && !addrSameWords(part.Name, it.toks) {
+		// A province name from the table is not a change.
+		if _, tabled := addrKnownProvinceToks(it.toks); l != LevelProvince || !tabled {
+			p.changed = true
+		}
 	}
 	if !it.typed || it.house {
 		part.Type = UnitNone
@@ -515,7 +545,7 @@ func addrPartName(it *addrItem, l AddressLevel) string {
 	case LevelHouse:
 		return strings.ToUpper(it.toks[0].text)
 	case LevelProvince:
-		if n, ok := addrKnownProvince(addrJoinFold(it.toks)); ok {
+		if n, ok := addrKnownProvinceToks(it.toks); ok {
 			return n
 		}
 		return addrDisplayName(it.toks, addrNameOptions{})
@@ -640,19 +670,39 @@ func addrNoteText(it *addrItem) string {
 // addrJoinFold returns the folded key of the words toks.
 func addrJoinFold(toks []addrToken) string {
 	var buf [128]byte
-	b := buf[:0]
+	return string(addrAppendJoinFold(buf[:0], toks))
+}
+
+// addrAppendJoinFold appends the folded key of the words toks to dst.
+func addrAppendJoinFold(dst []byte, toks []addrToken) []byte {
+	start := len(dst)
 	for _, t := range toks {
-		n := len(b)
-		if n > 0 {
-			b = append(b, ' ')
+		n := len(dst)
+		if n > start {
+			dst = append(dst, ' ')
 		}
-		if b2 := addrAppendFold(b, t.text); len(b2) == len(b) {
-			b = b[:n] // nothing to fold: no space either
+		if b2 := addrAppendFold(dst, t.text); len(b2) == len(dst) {
+			dst = dst[:n] // nothing to fold: no space either
 		} else {
-			b = b2
+			dst = b2
 		}
 	}
-	return string(b)
+	return dst
+}
+
+// addrKnownProvinceToks is addrKnownProvince of the folded key of toks,
+// without making that key a string.
+func addrKnownProvinceToks(toks []addrToken) (string, bool) {
+	var buf [128]byte
+	b := addrAppendJoinFold(buf[:0], toks)
+	n, ok := addrProvinces()[string(b)]
+	return n, ok
+}
+
+// addrIsCountry reports whether toks are a name of the country.
+func addrIsCountry(toks []addrToken) bool {
+	var buf [128]byte
+	return addrCountries[string(addrAppendJoinFold(buf[:0], toks))]
 }
 
 // String returns the canonical display form of a: the parts from the

@@ -167,6 +167,23 @@ func addrSplitDotted(f string) (abbr, rest string) {
 // of a word stripped of punctuation: "P12" -> "p.", "12"; "Q1" -> "q.",
 // "1"; "K12/3" -> "k.", "12/3"; "TPHCM" -> "tp.", "HCM".
 func addrSplitGlued(f string) (abbr, rest string) {
+	if f == "" {
+		return "", ""
+	}
+	// Every glued abbreviation starts with q, p, f, k or t.
+	if f[0] < utf8.RuneSelf {
+		// No rune but ASCII ones lower-cases to these letters or digits,
+		// so f can be read without lower-casing it.
+		switch c := f[0] | 0x20; {
+		case (c == 'q' || c == 'p' || c == 'f') && len(f) >= 2 && addrAllDigits(f[1:]):
+			return addrGluedAbbr[c], f[1:]
+		case c == 'k' && len(f) >= 2 && addrIsDigitByte(f[1]):
+			return "k.", f[1:]
+		case c == 't' && (addrASCIIEqualFold(f, "tphcm") || addrASCIIEqualFold(f, "tphn")):
+			return "tp.", f[2:]
+		}
+		return "", ""
+	}
 	lf := strings.ToLower(f)
 	if len(lf) >= 2 && (lf[0] == 'q' || lf[0] == 'p' || lf[0] == 'f') && addrAllDigits(lf[1:]) {
 		return lf[:1] + ".", f[1:]
@@ -178,6 +195,27 @@ func addrSplitGlued(f string) (abbr, rest string) {
 		return "tp.", f[2:]
 	}
 	return "", ""
+}
+
+// addrGluedAbbr maps the first letter of a glued number to its abbreviation.
+var addrGluedAbbr = map[byte]string{'q': "q.", 'p': "p.", 'f': "f."}
+
+// addrASCIIEqualFold reports whether s is the lower-case ASCII word w in
+// any case.
+func addrASCIIEqualFold(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c |= 0x20
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // addrTrimPunct removes the runes that are neither letters nor digits
@@ -201,49 +239,137 @@ func addrIsASCII(s string) bool {
 
 // addrAppendTokens appends the tokens of the words of one segment.
 func addrAppendTokens(toks []addrToken, seg string) []addrToken {
+	lseg := addrLowerAligned(seg)
 	for seg != "" {
 		i := strings.IndexFunc(seg, unicode.IsSpace)
 		if i < 0 {
-			return addrAppendWord(toks, seg, 0)
+			return addrAppendWord(toks, seg, lseg, 0)
 		}
 		if i > 0 {
-			toks = addrAppendWord(toks, seg[:i], 0)
+			toks = addrAppendWord(toks, seg[:i], addrPrefix(lseg, i), 0)
 		}
 		_, n := utf8.DecodeRuneInString(seg[i:])
 		seg = seg[i+n:]
+		lseg = addrSuffix(lseg, len(seg))
 	}
 	return toks
 }
 
-// addrAppendWord appends the token(s) of one word.
-func addrAppendWord(toks []addrToken, f string, depth int) []addrToken {
-	f = strings.TrimLeftFunc(f, addrIsPunct)
+// addrLowerAligned returns strings.ToLower(s) when lower-casing keeps the
+// length of every rune, so that the lower-case form of a substring of s is
+// the substring of the result at the same bytes; "" otherwise.
+func addrLowerAligned(s string) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			upper = true
+			break
+		}
+	}
+	if !upper {
+		return s // lower-case ASCII, as strings.ToLower returns it
+	}
+	var buf [128]byte
+	b := buf[:0]
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c |= 0x20
+			}
+			b = append(b, c)
+			continue
+		}
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				return ""
+			}
+		}
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != utf8.RuneLen(r) {
+			return ""
+		}
+		b = utf8.AppendRune(b, l)
+	}
+	return string(b)
+}
+
+// addrPrefix returns the first n bytes of l, or "" when l is shorter.
+func addrPrefix(l string, n int) string {
+	if len(l) < n {
+		return ""
+	}
+	return l[:n]
+}
+
+// addrSuffix returns the last n bytes of l, or "" when l is shorter.
+func addrSuffix(l string, n int) string {
+	if len(l) < n {
+		return ""
+	}
+	return l[len(l)-n:]
+}
+
+// addrAppendWord appends the token(s) of one word f. lf is the lower-case
+// form of f when it has f's length (see addrLowerAligned), else "".
+func addrAppendWord(toks []addrToken, f, lf string, depth int) []addrToken {
+	g := strings.TrimLeftFunc(f, addrIsPunct)
+	f, lf = g, addrSuffix(lf, len(g))
 	if len(f) <= addrMaxAbbr {
-		lf := strings.ToLower(f)
-		if m, ok := addrMarkersByWord[lf]; ok && m[0].abbr {
-			return append(toks, addrNewToken(lf))
+		if m, ok := addrShortMarker(f, lf); ok && m[0].abbr {
+			return append(toks, addrNewToken(m[0].words[0], ""))
 		}
 	}
 	if depth < 4 {
 		if abbr, rest := addrSplitDotted(f); abbr != "" {
-			return addrAppendWord(append(toks, addrNewToken(abbr)), rest, depth+1)
+			return addrAppendWord(append(toks, addrNewToken(abbr, "")), rest, addrSuffix(lf, len(rest)), depth+1)
 		}
 	}
-	f = addrTrimPunct(f)
+	f = addrTrimPunct(f) // f starts with no punctuation: a prefix of it
+	lf = addrPrefix(lf, len(f))
 	if f == "" {
 		return toks
 	}
 	if depth < 4 {
 		if abbr, rest := addrSplitGlued(f); abbr != "" {
-			return addrAppendWord(append(toks, addrNewToken(abbr)), rest, depth+1)
+			return addrAppendWord(append(toks, addrNewToken(abbr, "")), rest, addrSuffix(lf, len(rest)), depth+1)
 		}
 	}
-	return append(toks, addrNewToken(f))
+	return append(toks, addrNewToken(f, lf))
 }
 
-// addrNewToken makes the token of the word f.
-func addrNewToken(f string) addrToken {
-	t := addrToken{text: f, lower: strings.ToLower(f), ascii: addrIsASCII(f)}
+// addrShortMarker returns the markers indexed under the lower-case form
+// of the short word f (at most addrMaxAbbr bytes), lf when it is given,
+// without allocating when f is ASCII or lf is given.
+func addrShortMarker(f, lf string) ([]*addrMarker, bool) {
+	if lf != "" && len(lf) == len(f) {
+		m, ok := addrMarkersByWord[lf]
+		return m, ok
+	}
+	if !addrIsASCII(f) {
+		m, ok := addrMarkersByWord[strings.ToLower(f)]
+		return m, ok
+	}
+	var buf [addrMaxAbbr]byte
+	b := buf[:len(f)]
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if 'A' <= c && c <= 'Z' {
+			c |= 0x20
+		}
+		b[i] = c
+	}
+	m, ok := addrMarkersByWord[string(b)]
+	return m, ok
+}
+
+// addrNewToken makes the token of the word f; lf is its lower-case form
+// when it has f's length, else "".
+func addrNewToken(f, lf string) addrToken {
+	if lf == "" || len(lf) != len(f) {
+		lf = strings.ToLower(f)
+	}
+	t := addrToken{text: f, lower: lf, ascii: addrIsASCII(f)}
 	if t.ascii {
 		t.fold = t.lower
 		for i := 0; i < len(t.lower); i++ {
@@ -322,10 +448,13 @@ type addrNameOptions struct {
 // as opts says.
 func addrDisplayName(toks []addrToken, opts addrNameOptions) string {
 	allUpper := true
+	size := 0
 	for _, t := range toks {
-		allUpper = allUpper && t.text == strings.ToUpper(t.text)
+		allUpper = allUpper && addrIsUpper(t.text)
+		size += len(t.text) + 1
 	}
 	var b strings.Builder
+	b.Grow(size)
 	for i, t := range toks {
 		if i > 0 {
 			b.WriteByte(' ')
@@ -336,7 +465,7 @@ func addrDisplayName(toks []addrToken, opts addrNameOptions) string {
 				// A single letter looks upper-case once title-cased, so it
 				// counts as upper-case in any case, for idempotence.
 				letter := len(w) == 1
-				upper := w == strings.ToUpper(w)
+				upper := addrIsUpper(w)
 				syll := addrSyllableRoman[t.lower]
 				if len(toks) == 1 && (upper || !syll || letter) ||
 					len(toks) > 1 && i == len(toks)-1 && (letter || upper && (!syll || !allUpper)) {
@@ -354,20 +483,35 @@ func addrDisplayName(toks []addrToken, opts addrNameOptions) string {
 			continue
 		}
 		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-			b.WriteString(strings.ToUpper(w))
+			for _, r := range w {
+				b.WriteRune(unicode.ToUpper(r)) // as strings.ToUpper writes it
+			}
 			continue
 		}
-		b.WriteString(addrTitle(w))
+		addrWriteTitle(&b, w)
 	}
 	return b.String()
 }
 
-// addrTitle upper-cases the first letter of w and of each part after a
-// hyphen or an apostrophe ("nà-sảng" -> "Nà-Sảng", "h'mông" -> "H'Mông"),
-// and lower-cases the rest.
-func addrTitle(w string) string {
-	var b strings.Builder
-	b.Grow(len(w))
+// addrIsUpper reports whether s == strings.ToUpper(s), without allocating.
+func addrIsUpper(s string) bool {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				return false // ToUpper writes an invalid byte as U+FFFD
+			}
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+// addrWriteTitle writes w to b with the first letter of w and of each
+// part after a hyphen or an apostrophe upper-cased ("nà-sảng" ->
+// "Nà-Sảng", "h'mông" -> "H'Mông"), and the rest lower-cased.
+func addrWriteTitle(b *strings.Builder, w string) {
 	start := true
 	for _, r := range w {
 		if start {
@@ -377,7 +521,6 @@ func addrTitle(w string) string {
 		}
 		start = r == '-' || r == '\''
 	}
-	return b.String()
 }
 
 // addrAllDigits reports whether w is made of ASCII digits only.

@@ -522,3 +522,66 @@ func BenchmarkWardKeyWithoutData(b *testing.B) {
 		r.WardKey(a)
 	}
 }
+
+func TestAddrLowerAligned(t *testing.T) {
+	tests := []struct {
+		name, in string
+		aligned  bool // lower-casing keeps the length of every rune
+	}{
+		{"empty", "", false},
+		{"lower ascii", "ngoc hoi", true},
+		{"upper ascii", "TP.HCM Q1", true},
+		{"vietnamese", "Xã NGỌC Hồi, Đại Áng", true},
+		{"kelvin sign shrinks", "\u212a12 Lê Duẩn", false},
+		{"dotted capital I grows", "İstanbul", false},
+		{"invalid byte", "Hà\xffNội", false},
+		{"replacement rune", "Hà\uFFFDNội", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := addrLowerAligned(tt.in)
+			want := ""
+			if tt.aligned {
+				want = strings.ToLower(tt.in)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("addrLowerAligned(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestAddrIsUpper(t *testing.T) {
+	for _, in := range []string{"", "HN", "Hn", "12A", "12a", "ĐẠI ÁNG", "Đại", "\xff", "\uFFFD", "ǅ", "ß"} {
+		t.Run(in, func(t *testing.T) {
+			if diff := cmp.Diff(in == strings.ToUpper(in), addrIsUpper(in)); diff != "" {
+				t.Errorf("addrIsUpper(%q) mismatch (-want +got):\n%s", in, diff)
+			}
+		})
+	}
+}
+
+func TestAddrSplitGluedLowerCases(t *testing.T) {
+	// The ASCII fast path of addrSplitGlued reads f as strings.ToLower
+	// would write it.
+	tests := []struct{ in, abbr, rest string }{
+		{"Q1", "q.", "1"},
+		{"p12", "p.", "12"},
+		{"F3", "f.", "3"},
+		{"K12/3", "k.", "12/3"},
+		{"TPHCM", "tp.", "HCM"},
+		{"TpHn", "tp.", "Hn"},
+		{"Q1a", "", ""},
+		{"Thanh", "", ""},
+		{"Phường", "", ""},
+		{"Ka", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			abbr, rest := addrSplitGlued(tt.in)
+			if diff := cmp.Diff([2]string{tt.abbr, tt.rest}, [2]string{abbr, rest}); diff != "" {
+				t.Errorf("addrSplitGlued(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
