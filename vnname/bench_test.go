@@ -1,6 +1,9 @@
 package vnname
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 var benchName Name
 
@@ -53,5 +56,65 @@ func TestPhoneticWordAllocs(t *testing.T) {
 	})
 	if allocs > 0 {
 		t.Errorf("phoneticWord allocates %v times per run, want 0", allocs)
+	}
+}
+
+// TestParseAllocs checks that Parse makes one allocation per name: the
+// string that holds every form, the words and parts being substrings of it.
+func TestParseAllocs(t *testing.T) {
+	for _, in := range []string{"Nguyễn Thị Thuý", "NGUYEN VAN NAM", "Công Tằng Tôn Nữ Thị Mai"} {
+		t.Run(in, func(t *testing.T) {
+			allocs := testing.AllocsPerRun(100, func() {
+				n, err := Parse(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				benchName = n
+			})
+			if allocs > 1 {
+				t.Errorf("Parse allocates %v times per run, want at most 1", allocs)
+			}
+		})
+	}
+}
+
+// TestLookupLetter checks that the rune-indexed letter tables agree with
+// the letters map for every rune of the blocks they cover and beyond.
+func TestLookupLetter(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		want, wantOK := letters[r]
+		got, ok := lookupLetter(r)
+		if ok != wantOK || got != want {
+			t.Errorf("lookupLetter(%U) = %+v, %v; want %+v, %v", r, got, ok, want, wantOK)
+		}
+		if ok && (unicode.ToLower(r) != r || !unicode.IsLetter(r)) {
+			// appendKey and checkWord rely on this.
+			t.Errorf("letters holds %U, which is not a lower-case letter", r)
+		}
+	}
+}
+
+// TestDisplayUpper checks the table-driven upper case of the display form
+// against the rule it stands for.
+func TestDisplayUpper(t *testing.T) {
+	for r := rune(0x80); r < 0x2000; r++ {
+		want := r
+		if u := unicode.ToUpper(r); unicode.ToLower(u) == r {
+			want = u
+		}
+		if got := displayUpper(r); got != want {
+			t.Errorf("displayUpper(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
+
+// TestIsSeparator checks isSeparator's fast paths against its definition
+// for every rune.
+func TestIsSeparator(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsSpace(r) || r == ',' || r == '.' || r == '_'
+		if got := isSeparator(r); got != want {
+			t.Errorf("isSeparator(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -125,7 +125,16 @@ func hasPrefixWords(ws, c []word) bool {
 // the given name, otherwise 1.
 func familyWords(ws []word) int {
 	best := 1
+	if len(ws) < 3 {
+		return best // every compound family name has two words or more
+	}
+	first := ws[0].fold
 	for _, c := range compounds {
+		// Words that read the same have the same folded key, so a
+		// compound whose first word folds otherwise is skipped cheaply.
+		if f := c[0].fold; len(f) != len(first) || f[0] != first[0] {
+			continue
+		}
 		if len(c) > best && len(c) < len(ws) && hasPrefixWords(ws, c) {
 			best = len(c)
 		}

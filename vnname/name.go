@@ -73,17 +73,12 @@ func Parse(full string) (Name, error) {
 	}
 	// Separators become spaces before normalize.Text sees the text, so that
 	// it judges the same words as when the display form is parsed again.
-	text := normalize.Text(strings.Map(func(r rune) rune {
-		if isSeparator(r) {
-			return ' '
-		}
-		return r
-	}, full))
+	text := normalize.Text(spaceSeparators(full))
 	var buf [MaxWords]string
 	words := buf[:0]
 	rest := text
 	for rest != "" {
-		i := strings.IndexFunc(rest, isSeparator)
+		i := indexSeparator(rest)
 		var w string
 		if i < 0 {
 			w, rest = rest, ""
@@ -111,6 +106,44 @@ func Parse(full string) (Name, error) {
 	return build(words), nil
 }
 
+// spaceSeparators returns s with every separator written as a space, as
+// strings.Map does, without calling a mapping function for each rune when
+// s has no separator but spaces (and no invalid UTF-8, which strings.Map
+// rewrites).
+func spaceSeparators(s string) string {
+	for _, r := range s {
+		// strings.Map also writes every invalid byte as U+FFFD.
+		if r == utf8.RuneError || r != ' ' && isSeparator(r) {
+			return strings.Map(func(r rune) rune {
+				if isSeparator(r) {
+					return ' '
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// indexSeparator returns the index of the first separator in s, or -1.
+func indexSeparator(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if isSeparator(rune(c)) {
+				return i
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSeparator(r) {
+			return i
+		}
+		i += n - 1
+	}
+	return -1
+}
+
 // parseError returns the error of Parse.
 func parseError(sentinel error, reason string) error {
 	return &normalize.ParseError{Func: "vnname.Parse", Reason: reason, Err: sentinel}
@@ -118,7 +151,25 @@ func parseError(sentinel error, reason string) error {
 
 // isSeparator reports whether r separates the words of a name.
 func isSeparator(r rune) bool {
-	return unicode.IsSpace(r) || r == ',' || r == '.' || r == '_'
+	if r < utf8.RuneSelf {
+		// The ASCII spaces of unicode.IsSpace: '\t' to '\r' and ' '.
+		return r == ' ' || '\t' <= r && r <= '\r' || r == ',' || r == '.' || r == '_'
+	}
+	if r < '\u1680' {
+		// The non-ASCII spaces of unicode.IsSpace below U+1680 (the
+		// Vietnamese letters lie there).
+		return r == '\u0085' || r == '\u00a0'
+	}
+	return unicode.IsSpace(r)
+}
+
+// isLetter reports whether r is a letter, looking lower-case Vietnamese
+// letters up first.
+func isLetter(r rune) bool {
+	if _, ok := lookupLetter(r); ok {
+		return true
+	}
+	return unicode.IsLetter(r)
 }
 
 // isJoiner reports whether r may join two parts of one word (H'Hen).
@@ -132,7 +183,9 @@ func checkWord(w string) error {
 	prevJoiner := true // a word may not start with a joiner
 	for _, r := range w {
 		switch {
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+			prevJoiner = false
+		case r >= utf8.RuneSelf && (isLetter(r) || unicode.Is(unicode.Mn, r)):
 			prevJoiner = false
 		case unicode.IsDigit(r):
 			return parseError(normalize.ErrSyntax, "name contains digits")
@@ -163,7 +216,7 @@ type word struct {
 // placement; Parse uses build, which prepares the words of a name in one
 // buffer.
 func newWord(w string) word {
-	key := string(appendKey(nil, []byte(normalize.Text(w))))
+	key := string(appendKey(nil, normalize.Text(w)))
 	fold := string(appendFold(nil, []byte(key)))
 	return word{
 		display: string(appendDisplay(nil, []byte(key))),
@@ -176,8 +229,24 @@ func newWord(w string) word {
 
 // appendKey appends the comparison key of a canonical word: lower case,
 // every apostrophe written '.
-func appendKey(dst, w []byte) []byte {
-	for _, r := range string(w) {
+func appendKey(dst []byte, w string) []byte {
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '-':
+				c = '\''
+			}
+			dst = append(dst, c)
+			continue
+		}
+		if _, ok := lookupLetter(r); ok {
+			// Already a lower-case Vietnamese letter.
+			dst = utf8.AppendRune(dst, r)
+			continue
+		}
 		if isJoiner(r) {
 			r = '\''
 		}
@@ -193,15 +262,27 @@ func appendKey(dst, w []byte) []byte {
 func appendDisplay(dst, key []byte) []byte {
 	upper := true
 	for _, r := range string(key) {
-		if upper {
-			if u := unicode.ToUpper(r); unicode.ToLower(u) == r {
-				r = u
-			}
+		if upper && 'a' <= r && r <= 'z' {
+			r += 'A' - 'a'
+		} else if upper && r >= utf8.RuneSelf {
+			r = displayUpper(r)
 		}
 		upper = isJoiner(r)
 		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
+}
+
+// displayUpper returns the upper case of r where it lower-cases back to r,
+// otherwise r.
+func displayUpper(r rune) rune {
+	if l, ok := lookupLetter(r); ok {
+		return l.upper
+	}
+	if u := unicode.ToUpper(r); unicode.ToLower(u) == r {
+		return u
+	}
+	return r
 }
 
 // appendFold appends the folded key of a word's key: every Vietnamese
@@ -214,7 +295,7 @@ func appendFold(dst, key []byte) []byte {
 			dst = append(dst, byte(r))
 			continue
 		}
-		l, ok := letters[r]
+		l, ok := lookupLetter(r)
 		if !ok {
 			return appendOtherFold(dst[:start], key)
 		}
@@ -238,6 +319,9 @@ func appendOtherFold(dst, key []byte) []byte {
 	return dst
 }
 
+// appendBytes appends src to dst.
+func appendBytes(dst, src []byte) []byte { return append(dst, src...) }
+
 // The forms of a word, in the order build writes them.
 const (
 	formKey = iota
@@ -256,7 +340,14 @@ func build(texts []string) Name {
 	for _, t := range texts {
 		size += len(t) + 1
 	}
-	buf := make([]byte, 0, numForms*size+2*size)
+	// The forms are written into a buffer on the stack, which append
+	// moves to the heap only for an unusually long name, and copied once
+	// into the string that holds them.
+	var stack [512]byte
+	buf := stack[:0]
+	if need := numForms*size + 2*size; need > len(stack) {
+		buf = make([]byte, 0, need)
+	}
 	var span [numForms][MaxWords][2]int
 	add := func(f, i int, appendForm func(dst, src []byte) []byte, src []byte) {
 		if i > 0 {
@@ -268,7 +359,12 @@ func build(texts []string) Name {
 	}
 	from := func(f, i int) []byte { return buf[span[f][i][0]:span[f][i][1]] }
 	for i, t := range texts {
-		add(formKey, i, appendKey, []byte(t))
+		if i > 0 {
+			buf = append(buf, ' ')
+		}
+		span[formKey][i][0] = len(buf)
+		buf = appendKey(buf, t)
+		span[formKey][i][1] = len(buf)
 	}
 	for i := range texts {
 		add(formDisplay, i, appendDisplay, from(formKey, i))
@@ -280,14 +376,20 @@ func build(texts []string) Name {
 		add(formStrict, i, phoneticWord, from(formKey, i))
 	}
 	for i := range texts {
+		if string(from(formKey, i)) == string(from(formFold, i)) {
+			// A word without marks has the same key both ways.
+			add(formLoose, i, appendBytes, from(formStrict, i))
+			continue
+		}
 		add(formLoose, i, phoneticWord, from(formFold, i))
 	}
 	all := string(buf)
 	var wbuf [MaxWords]word
 	ws := wbuf[:len(texts)]
 	for i := range ws {
-		get := func(f int) string { return all[span[f][i][0]:span[f][i][1]] }
-		ws[i] = word{get(formDisplay), get(formKey), get(formFold), get(formStrict), get(formLoose)}
+		// Only the keys and folded keys are read below.
+		ws[i].key = all[span[formKey][i][0]:span[formKey][i][1]]
+		ws[i].fold = all[span[formFold][i][0]:span[formFold][i][1]]
 	}
 	run := func(i, j int) forms {
 		if i == j {

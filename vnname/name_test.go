@@ -400,3 +400,36 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestParseLongName checks that a name whose forms outgrow build's stack
+// buffer is prepared like a short one, word by word.
+func TestParseLongName(t *testing.T) {
+	tests := []struct {
+		name  string
+		words int
+	}{
+		{"short", 2},
+		{"sixteen long words", MaxWords},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := make([]string, tt.words)
+			for i := range ws {
+				ws[i] = "Nghiêng"
+			}
+			n := mustParse(t, strings.Join(ws, " "))
+			one := mustParse(t, "Nghiêng")
+			want := []string{one.String(), one.Key(), one.Fold(), one.Phonetic(), one.FoldedPhonetic()}
+			for i, form := range []string{n.String(), n.Key(), n.Fold(), n.Phonetic(), n.FoldedPhonetic()} {
+				got := strings.Fields(form)
+				wantWords := make([]string, tt.words)
+				for j := range wantWords {
+					wantWords[j] = want[i]
+				}
+				if diff := cmp.Diff(wantWords, got); diff != "" {
+					t.Errorf("form %d (-want +got):\n%s", i, diff)
+				}
+			}
+		})
+	}
+}

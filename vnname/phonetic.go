@@ -1,7 +1,7 @@
 package vnname
 
 import (
-	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -21,14 +21,51 @@ const (
 // letter without tone, written in Telex: â is "aa", ư is "uw", đ is "dd")
 // and its tone.
 type letter struct {
-	base string
-	tone uint8
+	base  string
+	tone  uint8
+	upper rune // the upper-case letter, where it lower-cases back
 }
 
 // letters maps every lower-case Vietnamese letter that is not plain ASCII to
 // its Telex base and tone. It is built once from the Unicode compositions so
 // that no table is typed by hand.
 var letters = buildLetters()
+
+// letterTables holds letters as arrays indexed by rune, for the two blocks
+// every Vietnamese letter lies in (up to ư, and Latin Extended
+// Additional), so that the hot paths look a letter up without hashing.
+// An entry with an empty base is not in letters.
+var lowLetters, highLetters = letterTables()
+
+// highLettersStart is the first rune of highLetters.
+const highLettersStart = 0x1E00
+
+func letterTables() (low *[0x1B1]letter, high *[0x100]letter) {
+	low, high = new([0x1B1]letter), new([0x100]letter)
+	for r, l := range letters {
+		switch {
+		case r < rune(len(low)):
+			low[r] = l
+		case r >= highLettersStart && r < highLettersStart+rune(len(high)):
+			high[r-highLettersStart] = l
+		}
+	}
+	return low, high
+}
+
+// lookupLetter returns letters[r] and whether r is in letters.
+func lookupLetter(r rune) (letter, bool) {
+	switch {
+	case r < rune(len(lowLetters)):
+		l := lowLetters[r]
+		return l, l.base != ""
+	case r >= highLettersStart && r < highLettersStart+rune(len(highLetters)):
+		l := highLetters[r-highLettersStart]
+		return l, l.base != ""
+	}
+	l, ok := letters[r]
+	return l, ok
+}
 
 func buildLetters() map[rune]letter {
 	bases := []struct {
@@ -54,11 +91,20 @@ func buildLetters() map[rune]letter {
 			if n != len(s) || r < utf8.RuneSelf {
 				continue
 			}
-			m[r] = letter{base: b.telex, tone: t.tone}
+			m[r] = letter{base: b.telex, tone: t.tone, upper: upperOf(r)}
 		}
 	}
-	m['đ'] = letter{base: "dd"}
+	m['đ'] = letter{base: "dd", upper: upperOf('đ')}
 	return m
+}
+
+// upperOf returns the upper case of r where it lower-cases back to r,
+// otherwise r.
+func upperOf(r rune) rune {
+	if u := unicode.ToUpper(r); unicode.ToLower(u) == r {
+		return u
+	}
+	return r
 }
 
 // initials lists the written initial consonants, longest first, with the
@@ -97,6 +143,15 @@ var initials = []struct{ spelling, class string }{
 	{"z", "z"},  // rule 7
 }
 
+// initialsByByte holds initials grouped by their first byte, each group
+// in the order of initials (longest first).
+var initialsByByte = func() (by [utf8.RuneSelf][]struct{ spelling, class string }) {
+	for _, in := range initials {
+		by[in.spelling[0]] = append(by[in.spelling[0]], in)
+	}
+	return by
+}()
+
 // finals lists the final consonants a Vietnamese syllable may end with and
 // the way each is written in the phonetic key (rule 5).
 var finals = []struct{ spelling, class string }{
@@ -124,6 +179,15 @@ func isVowel(b byte) bool {
 // for the rules. A word that is not a Vietnamese syllable is written in
 // Telex with its tone digit, without the consonant rules.
 func phoneticWord(dst, word []byte) []byte {
+	if isASCII(word) {
+		// An ASCII word is its own Telex spelling and has no tone.
+		start := len(dst)
+		dst = appendSyllable(dst, word)
+		if len(dst) == start {
+			dst = append(dst, word...)
+		}
+		return dst
+	}
 	// Spell the word in Telex and find its tone.
 	var buf [64]byte
 	telex := buf[:0]
@@ -133,7 +197,7 @@ func phoneticWord(dst, word []byte) []byte {
 			telex = append(telex, byte(r))
 			continue
 		}
-		l, ok := letters[r]
+		l, ok := lookupLetter(r)
 		if !ok {
 			telex = utf8.AppendRune(telex, r)
 			continue
@@ -144,7 +208,7 @@ func phoneticWord(dst, word []byte) []byte {
 		}
 	}
 	start := len(dst)
-	dst = appendSyllable(dst, string(telex))
+	dst = appendSyllable(dst, telex)
 	if len(dst) == start {
 		dst = append(dst, telex...)
 	}
@@ -154,16 +218,45 @@ func phoneticWord(dst, word []byte) []byte {
 	return dst
 }
 
+// isASCII reports whether w is plain ASCII.
+func isASCII(w []byte) bool {
+	for _, c := range w {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefix reports whether s starts with the short string p.
+func hasPrefix(s []byte, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if s[i] != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // appendSyllable appends the key of a Telex-spelled syllable without its
 // tone, or appends nothing when s is not a Vietnamese syllable.
-func appendSyllable(dst []byte, s string) []byte {
+func appendSyllable(dst, s []byte) []byte {
+	whole := s
 	class := ""
-	for _, in := range initials {
-		if strings.HasPrefix(s, in.spelling) {
-			class, s = in.class, s[len(in.spelling):]
-			if in.spelling == "gi" && (s == "" || !isVowel(s[0])) {
-				// gì, gìn: the i belongs to the rhyme.
-				s = "i" + s
+	var group []struct{ spelling, class string }
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		group = initialsByByte[s[0]]
+	}
+	for _, in := range group {
+		if n := len(in.spelling); hasPrefix(s, in.spelling) {
+			class, s = in.class, s[n:]
+			if in.spelling == "gi" && (len(s) == 0 || !isVowel(s[0])) {
+				// gì, gìn: the i belongs to the rhyme, so only the g
+				// is taken.
+				s = whole[1:]
 			}
 			break
 		}
@@ -179,10 +272,10 @@ func appendSyllable(dst []byte, s string) []byte {
 	}
 	vowels, final := s[:i], s[i:]
 	finalClass := ""
-	if final != "" {
+	if len(final) > 0 {
 		found := false
 		for _, f := range finals {
-			if final == f.spelling {
+			if string(final) == f.spelling {
 				finalClass, found = f.class, true
 				break
 			}
