@@ -201,24 +201,9 @@ func Dedupe(people []Person, opts Options) (*Result, error) {
 	recs, issues := Prepare(people, opts.Prepare)
 	res := &Result{Records: recs, Issues: issues}
 	work := canonical(recs)
-	model, err := Train(work, nil, opts)
+	links, err := trainAndScore(work, nil, false, opts, res)
 	if err != nil {
 		return nil, err
-	}
-	res.Model = model
-	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
-	b, err := newBlocker(opts, opts.Rules...)
-	if err != nil {
-		return nil, err
-	}
-	cands, err := b.Dedupe(work)
-	if err != nil {
-		return nil, err
-	}
-	res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
-	var links []linkage.ScoredPair
-	for sp := range model.ScoreCandidates(work, nil, cands, linkage.ScoreOptions{MinWeight: res.Threshold, Workers: opts.Workers}) {
-		links = append(links, sp)
 	}
 	var co linkage.ClusterOptions
 	if !opts.AllowCCCDConflicts {
@@ -259,24 +244,9 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 		}
 	}
 	wl, wr := canonical(res.Records), canonical(res.Right)
-	model, err := Train(wl, wr, opts)
+	links, err := trainAndScore(wl, wr, true, opts, res)
 	if err != nil {
 		return nil, err
-	}
-	res.Model = model
-	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
-	b, err := newBlocker(opts, opts.Rules...)
-	if err != nil {
-		return nil, err
-	}
-	cands, err := b.Link(wl, wr)
-	if err != nil {
-		return nil, err
-	}
-	res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
-	var links []linkage.ScoredPair
-	for sp := range model.ScoreCandidates(wl, wr, cands, linkage.ScoreOptions{MinWeight: res.Threshold, Workers: opts.Workers}) {
-		links = append(links, sp)
 	}
 	if !opts.AllLinks {
 		links = bestPerLeft(links)
@@ -301,6 +271,39 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 	}
 	res.Clusters = linkage.Cluster(len(left)+len(right), joined, co)
 	return res, nil
+}
+
+// trainAndScore is the part Dedupe (link false, right nil) and Link share: it
+// trains the model on the records in canonical order, blocks them with
+// opts.Rules and returns the candidate pairs scoring at or above the
+// threshold, in canonical indices. It fills res.Model, res.Threshold,
+// res.RuleNames and res.Oversized.
+func trainAndScore(left, right []Record, link bool, opts Options, res *Result) ([]linkage.ScoredPair, error) {
+	model, err := Train(left, right, opts)
+	if err != nil {
+		return nil, err
+	}
+	res.Model = model
+	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
+	b, err := newBlocker(opts, opts.Rules...)
+	if err != nil {
+		return nil, err
+	}
+	var cands *blocking.Candidates
+	if link {
+		cands, err = b.Link(left, right)
+	} else {
+		cands, err = b.Dedupe(left)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
+	var links []linkage.ScoredPair
+	for sp := range model.ScoreCandidates(left, right, cands, linkage.ScoreOptions{MinWeight: res.Threshold, Workers: opts.Workers}) {
+		links = append(links, sp)
+	}
+	return links, nil
 }
 
 // bestPerLeft keeps, for each left record, its link of highest weight (ties:
