@@ -15,6 +15,16 @@ type ClusterOptions struct {
 	// clusters about to merge, so it costs |X|·|Y| calls per merge; keep it
 	// for small clusters, and prefer CannotLink for known pairs.
 	Separate func(a, b int32) bool
+	// Distinct, when not nil, has one entry per record: records marked true
+	// are known to be different people from one another (the rows of an
+	// authoritative register), so no cluster ever holds two of them. It is
+	// checked in O(1) per merge.
+	Distinct []bool
+	// MaxSize, when positive, is the most records a cluster may hold: a
+	// merge that would exceed it is refused. It bounds the work of Separate
+	// and stops a block of records sharing a placeholder value from
+	// becoming one cluster.
+	MaxSize int
 }
 
 // Cluster groups n records (indices 0..n−1) into clusters from scored
@@ -30,7 +40,8 @@ type ClusterOptions struct {
 // then the link is refused, and weaker links cannot bring the two clusters
 // together later either. Without constraints the clusters are the
 // connected components of the links. Links with an index outside [0, n)
-// panic; self-links are ignored.
+// panic; self-links are ignored. Distinct and MaxSize refuse a merge the
+// same way; Distinct must be nil or have length n.
 func Cluster(n int, links []ScoredPair, opt ClusterOptions) []int32 {
 	parent := make([]int32, n)
 	size := make([]int32, n)
@@ -65,6 +76,13 @@ func Cluster(n int, links []ScoredPair, opt ClusterOptions) []int32 {
 			members[i] = []int32{int32(i)}
 		}
 	}
+	var anchored []bool
+	if opt.Distinct != nil {
+		if len(opt.Distinct) != n {
+			panic("linkage.Cluster: len(Distinct) != n")
+		}
+		anchored = slices.Clone(opt.Distinct)
+	}
 	sorted := slices.Clone(links)
 	slices.SortFunc(sorted, func(x, y ScoredPair) int {
 		if c := cmp.Compare(y.Weight, x.Weight); c != 0 {
@@ -86,6 +104,12 @@ func Cluster(n int, links []ScoredPair, opt ClusterOptions) []int32 {
 		if size[x] < size[y] {
 			x, y = y, x
 		}
+		if anchored != nil && anchored[x] && anchored[y] {
+			continue
+		}
+		if opt.MaxSize > 0 && int(size[x])+int(size[y]) > opt.MaxSize {
+			continue
+		}
 		if forbidden != nil && conflicts(forbidden[x], forbidden[y], x, y, find) {
 			continue
 		}
@@ -94,6 +118,9 @@ func Cluster(n int, links []ScoredPair, opt ClusterOptions) []int32 {
 		}
 		parent[y] = x
 		size[x] += size[y]
+		if anchored != nil {
+			anchored[x] = anchored[x] || anchored[y]
+		}
 		if forbidden != nil {
 			if f := forbidden[y]; len(f) > 0 {
 				forbidden[x] = append(forbidden[x], f...)

@@ -79,3 +79,58 @@ func LinkEHRToRegistry(c *Commune) (linkage.LinkMetrics, *vnperson.Result, error
 	m, err := linkage.EvaluateLinks(links, c.EHRTruth, c.RegistryTruth)
 	return m, res, err
 }
+
+// ReconcileMetrics are the accuracy figures of a reconciliation against the
+// truth of a synthetic commune.
+type ReconcileMetrics struct {
+	// Duplicates scores the EHR partition the reconciliation finds (EHR
+	// rows of one person together) against the truth.
+	Duplicates linkage.ClusterMetrics
+	// Links scores the EHR rows placed with a registry person.
+	Links linkage.LinkMetrics
+	// Coverage and DuplicateRowRate are the reported figures; TrueCoverage
+	// and TrueDuplicateRowRate the same figures computed from the truth.
+	Coverage, TrueCoverage                 float64
+	DuplicateRowRate, TrueDuplicateRowRate float64
+}
+
+// Reconcile reconciles the commune's EHR extract and BHYT list with its
+// registry (default settings) and scores the result against the truth.
+func Reconcile(c *Commune) (ReconcileMetrics, *vnperson.Reconciliation, error) {
+	var out ReconcileMetrics
+	res, err := vnperson.Reconcile(c.Registry, c.EHR, c.BHYT, vnperson.ReconcileOptions{Options: Options()})
+	if err != nil {
+		return out, nil, err
+	}
+	labels := make([]int32, len(c.EHR))
+	var links []linkage.Pair
+	for pi, g := range res.People {
+		for _, r := range g.EHR {
+			labels[r] = int32(pi)
+			if g.Registry >= 0 {
+				links = append(links, linkage.Pair{A: int32(r), B: int32(g.Registry)})
+			}
+		}
+	}
+	if out.Duplicates, err = linkage.EvaluateClusters(labels, c.EHRTruth); err != nil {
+		return out, nil, err
+	}
+	if out.Links, err = linkage.EvaluateLinks(links, c.EHRTruth, c.RegistryTruth); err != nil {
+		return out, nil, err
+	}
+	inRegistry := map[int32]bool{}
+	for _, p := range c.RegistryTruth {
+		inRegistry[p] = true
+	}
+	covered, people := map[int32]bool{}, map[int32]bool{}
+	for _, p := range c.EHRTruth {
+		people[p] = true
+		if inRegistry[p] {
+			covered[p] = true
+		}
+	}
+	out.Coverage, out.DuplicateRowRate = res.Metrics.Overall.Coverage, res.Metrics.Overall.DuplicateRowRate
+	out.TrueCoverage = float64(len(covered)) / float64(len(inRegistry))
+	out.TrueDuplicateRowRate = float64(len(c.EHRTruth)-len(people)) / float64(len(c.EHRTruth))
+	return out, res, nil
+}

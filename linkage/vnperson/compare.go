@@ -82,13 +82,16 @@ func classified(name string, classify func(a, b *Record) int, labels ...string) 
 // with CCCD first, else CMND with CMND. A CCCD is never compared with a CMND;
 // such a pair, like a pair with a number missing, is null (weight 0). Levels:
 // cccd_exact, cmnd_exact, one_digit_typo (one digit replaced, or two adjacent
-// digits swapped), different.
+// digits swapped), different. A CCCD that Prepare found borrowed (its
+// birth-year digits are those of a person at least 12 years older than the
+// record's birth date, as when a child is recorded with a parent's card)
+// counts as missing: it is evidence of a relative, not of identity.
 func NationalIDComparison() linkage.Comparison[Record] {
 	return classified(CompareNationalID, nationalIDLevel, "cccd_exact", "cmnd_exact", "one_digit_typo", "different")
 }
 
 func nationalIDLevel(a, b *Record) int {
-	if a.CCCD != 0 && b.CCCD != 0 {
+	if a.CCCD != 0 && b.CCCD != 0 && !a.borrowedID && !b.borrowedID {
 		return idLevel(a.CCCD == b.CCCD, bcdOf(a.bcd.cccd, a.CCCD), bcdOf(b.bcd.cccd, b.CCCD), IDCCCDExact)
 	}
 	if a.CMND != 0 && b.CMND != 0 {

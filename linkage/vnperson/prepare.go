@@ -42,7 +42,23 @@ type PrepareOptions struct {
 // The name frequencies (Record.NameFrequency) are computed over the people
 // given, so prepare the records to be linked together in one call.
 func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.RecordError) {
+	records, _, issues := prepare(people, opts, false)
+	return records, issues
+}
+
+// PrepareDisplay is Prepare that also returns the display form of every
+// field of every person (see Display), from the same single parse: the
+// outputs render these and never parse a field again.
+func PrepareDisplay(people []Person, opts PrepareOptions) ([]Record, []Display, []*normalize.RecordError) {
+	return prepare(people, opts, true)
+}
+
+func prepare(people []Person, opts PrepareOptions, display bool) ([]Record, []Display, []*normalize.RecordError) {
 	records := make([]Record, len(people))
+	var displays []Display
+	if display {
+		displays = make([]Display, len(people))
+	}
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -65,7 +81,11 @@ func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.Recor
 			p := preparer{dates: normalize.DateParser{Now: opts.Today}, resolver: resolver, groups: map[string]string{},
 				names: map[string]parsedName{}, addresses: map[string]parsedAddress{}}
 			for i := start; i < end; i++ {
-				*slot = p.prepare(&records[i], &people[i], i, *slot)
+				var d *Display
+				if displays != nil {
+					d = &displays[i]
+				}
+				*slot = p.prepare(&records[i], d, &people[i], i, *slot)
 			}
 		})
 	}
@@ -81,7 +101,7 @@ func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.Recor
 	for i := range records {
 		records[i].NameFrequency = tf.Frequency(records[i].Name.Fold())
 	}
-	return records, all
+	return records, displays, all
 }
 
 // preparer prepares the records of one goroutine.
@@ -105,10 +125,17 @@ type parsedName struct {
 type parsedAddress struct {
 	ward, place uint64
 	err         error
+	// display, hamlet and outdated are the Display fields of the address.
+	display, hamlet string
+	outdated        bool
 }
 
-// prepare fills r from p (row i, 0-based) and appends p's field issues.
-func (pr *preparer) prepare(r *Record, p *Person, i int, issues []*normalize.RecordError) []*normalize.RecordError {
+// prepare fills r (and d, when not nil) from p (row i, 0-based) and appends
+// p's field issues.
+func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*normalize.RecordError) []*normalize.RecordError {
+	if d != nil {
+		defer d.fill(r, p)
+	}
 	report := func(field string, err error) {
 		if err != nil && !errors.Is(err, normalize.ErrEmpty) {
 			issues = append(issues, &normalize.RecordError{Row: i + 1, Field: field, Err: err})
@@ -160,14 +187,25 @@ func (pr *preparer) prepare(r *Record, p *Person, i int, issues []*normalize.Rec
 		case normalize.CCCD:
 			if r.CCCD == 0 {
 				r.CCCD = digits
-				if id.CheckAgainst(r.Sex, r.Birth) != 0 {
+				if d != nil {
+					d.NationalID = id.String()
+				}
+				switch {
+				case borrowedID(id, r.Birth):
+					r.borrowedID = true
 					report(f.field, &normalize.ParseError{Func: "vnperson.Prepare",
-						Reason: "CCCD digits disagree with the recorded sex or birth year", Err: normalize.ErrRange})
+						Reason: "the CCCD's birth-year digits are those of a person at least 12 years older: probably a relative's number", Err: normalize.ErrRange})
+				case id.CheckAgainst(r.Sex, r.Birth) != 0:
+					report(f.field, &normalize.ParseError{Func: "vnperson.Prepare",
+						Reason: "the CCCD's sex or birth-year digits disagree with the recorded sex or birth date: one of them is wrong", Err: normalize.ErrRange})
 				}
 			}
 		case normalize.CMND:
 			if r.CMND == 0 {
 				r.CMND = digits
+				if d != nil {
+					d.OldID = id.String()
+				}
 			}
 		}
 	}
@@ -180,6 +218,9 @@ func (pr *preparer) prepare(r *Record, p *Person, i int, issues []*normalize.Rec
 		report(FieldInsuranceID, err)
 		if err == nil {
 			r.BHXH = x.BHXHNumber()
+			if d != nil {
+				d.InsuranceID = x.String()
+			}
 		}
 	}
 	if p.Phone != "" {
@@ -187,6 +228,9 @@ func (pr *preparer) prepare(r *Record, p *Person, i int, issues []*normalize.Rec
 		report(FieldPhone, err)
 		if err == nil {
 			r.Phone = ph.Uint64()
+			if d != nil {
+				d.Phone, d.PhoneOutdated = ph.String(), oldMobilePrefix(p.Phone)
+			}
 		}
 	}
 	if p.Address != "" {
@@ -196,12 +240,19 @@ func (pr *preparer) prepare(r *Record, p *Person, i int, issues []*normalize.Rec
 			a, pa.err = normalize.ParseAddress(p.Address)
 			if pa.err == nil {
 				pa.ward, pa.place = pr.resolver.WardKey(a), placeKey(a)
+				pa.display, pa.outdated = a.String(), !a.District.IsZero()
+				if len(a.Hamlets) > 0 {
+					pa.hamlet = a.Hamlets[len(a.Hamlets)-1].String()
+				}
 			}
 			pr.addresses[p.Address] = pa
 		}
 		report(FieldAddress, pa.err)
 		if pa.err == nil {
 			r.Ward, r.Place = pa.ward, pa.place
+			if d != nil {
+				d.Address, d.Hamlet, d.AddressOutdated = pa.display, pa.hamlet, pa.outdated
+			}
 		}
 	}
 	if p.Ethnicity != "" {

@@ -1,0 +1,102 @@
+package vnperson
+
+import (
+	"strconv"
+
+	"github.com/vnlink/vnlink/normalize"
+)
+
+// Display holds the display form of every field of one person: the
+// canonical spelling and format written back to records (Unicode NFC, one
+// tone-mark style, dates as dd/mm/yyyy, numbers with their leading zeros).
+// A field that is missing or does not parse is "". Display values are
+// personal data: they belong in the output files a user asked for, never in
+// messages or logs.
+type Display struct {
+	FullName    string // "Nguyễn Thị Thuý"
+	BirthDate   string // "03/04/1990", "04/1990" or "1990", as precise as known
+	Sex         string // "Nam" or "Nữ"
+	NationalID  string // the 12-digit CCCD
+	OldID       string // the 9-digit CMND
+	InsuranceID string // the 15-character BHYT card number, or the 10-digit BHXH number
+	Phone       string // the phone number in its current 10-digit form
+	Address     string // the address in canonical form
+	Ethnicity   string // the name of the ethnic group
+	// Hamlet is the smallest named place of the address (thôn, xóm, tổ dân
+	// phố), the unit a hamlet team works on; "" when the address has none.
+	Hamlet string
+	// AddressOutdated reports an address written in the pre-2025 form
+	// (it names a district, abolished on 1 July 2025).
+	AddressOutdated bool
+	// PhoneOutdated reports a mobile number written with its pre-2018
+	// 11-digit prefix.
+	PhoneOutdated bool
+}
+
+// fill completes d from the prepared record r of p: the fields that Prepare
+// keeps in r in a form that prints without parsing again.
+func (d *Display) fill(r *Record, p *Person) {
+	if !r.Name.IsZero() {
+		d.FullName = r.Name.String()
+	}
+	d.BirthDate = FormatDate(r.Birth)
+	if r.Sex != normalize.SexUnknown {
+		d.Sex = r.Sex.String()
+	}
+	if !r.Ethnicity.IsZero() {
+		d.Ethnicity = r.Ethnicity.Name()
+	}
+}
+
+// FormatDate writes a date of birth the way Vietnamese forms do: dd/mm/yyyy,
+// mm/yyyy when the day is unknown, yyyy when only the year is; "" for the
+// zero Date.
+func FormatDate(d normalize.Date) string {
+	var b []byte
+	switch d.Precision() {
+	case normalize.PrecisionDay:
+		b = appendTwo(b, d.Day())
+		b = append(b, '/')
+		fallthrough
+	case normalize.PrecisionMonth:
+		b = appendTwo(b, d.Month())
+		b = append(b, '/')
+		fallthrough
+	case normalize.PrecisionYear:
+		b = strconv.AppendInt(b, int64(d.Year()), 10)
+	}
+	return string(b)
+}
+
+func appendTwo(b []byte, v int) []byte {
+	return append(b, byte('0'+v/10), byte('0'+v%10))
+}
+
+// borrowedID reports whether a CCCD is probably a relative's: the birth year
+// its digits encode is at least 12 years before the record's birth year, and
+// not one mistyped digit away from it.
+func borrowedID(id normalize.NationalID, birth normalize.Date) bool {
+	if birth.IsZero() || id.Kind() != normalize.CCCD {
+		return false
+	}
+	y, idYear := birth.Year(), id.BirthYear()
+	if idYear == 0 || y-idYear < 12 {
+		return false
+	}
+	return !OneDigitApart(uint64(y), uint64(idYear))
+}
+
+// oldMobilePrefix reports whether a phone was typed with 11 digits starting
+// 01: a mobile number with the prefix it had before the 2018 change.
+func oldMobilePrefix(s string) bool {
+	var digits []byte
+	for i := 0; i < len(s) && len(digits) < 13; i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			digits = append(digits, c)
+		}
+	}
+	if len(digits) > 2 && digits[0] == '8' && digits[1] == '4' {
+		digits = append([]byte{'0'}, digits[2:]...)
+	}
+	return len(digits) == 11 && digits[0] == '0' && digits[1] == '1'
+}

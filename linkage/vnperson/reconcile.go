@@ -1,0 +1,584 @@
+package vnperson
+
+import (
+	"cmp"
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/vnlink/vnlink/blocking"
+	"github.com/vnlink/vnlink/linkage"
+	"github.com/vnlink/vnlink/normalize"
+)
+
+// Role names the list an input row comes from.
+type Role uint8
+
+// Roles of Reconcile's three inputs.
+const (
+	RoleRegistry Role = iota // the population registry (CCCD / VNeID): the authority
+	RoleEHR                  // the electronic health records (HSSKĐT)
+	RoleBHYT                 // the BHXH/BHYT list of insured people
+)
+
+// String returns "registry", "ehr" or "bhyt".
+func (r Role) String() string {
+	switch r {
+	case RoleRegistry:
+		return "registry"
+	case RoleEHR:
+		return "ehr"
+	case RoleBHYT:
+		return "bhyt"
+	}
+	return "role(" + strconv.Itoa(int(r)) + ")"
+}
+
+// RowRef identifies one input row of Reconcile: its list and its 0-based
+// position in that list.
+type RowRef struct {
+	Role Role
+	Row  int
+}
+
+// Default values of ReconcileOptions.
+const (
+	DefaultReviewLow         = 0.2
+	DefaultReviewHigh        = 0.9
+	DefaultChainProbability  = 0.01
+	DefaultMaxPersonRecords  = 30
+	DefaultMaxReviewPairs    = 100_000
+	defaultReconcileMinScore = 1e-6 // smallest probability a scored pair is kept for review and nearest candidates
+)
+
+// ReconcileOptions configure Reconcile. The zero value gives the defaults.
+type ReconcileOptions struct {
+	// Options configure preparation, blocking, training and the link
+	// threshold (Options.MatchProbability) as for Dedupe and Link.
+	// AllLinks is ignored: the registry is a list of distinct people.
+	Options
+	// ReviewLow and ReviewHigh bound the uncertain band of match
+	// probabilities, ReviewLow ≤ p < ReviewHigh, whose pairs go to the
+	// review queue; 0 means DefaultReviewLow and DefaultReviewHigh.
+	ReviewLow, ReviewHigh float64
+	// ChainProbability is the anti-chaining rule: two groups of records are
+	// merged into one person only if every pair across them has a match
+	// probability of at least ChainProbability (and none is a cannot-link
+	// pair), so that A–B and B–C never join A and C when A and C are
+	// clearly different people. 0 means DefaultChainProbability.
+	ChainProbability float64
+	// MaxPersonRecords is the most records one person may gather (registry,
+	// health records and BHYT rows together); a merge beyond it is refused.
+	// 0 means DefaultMaxPersonRecords.
+	MaxPersonRecords int
+	// MaxReviewPairs caps the review queue (the most uncertain pairs are
+	// kept); 0 means DefaultMaxReviewPairs.
+	MaxReviewPairs int
+	// Decisions are clerical decisions from an earlier review: pairs that
+	// are the same person (must-link) or not (cannot-link). A decision
+	// overrides the model for its pair.
+	Decisions []Decision
+}
+
+// Decision is a clerk's verdict on a pair of rows.
+type Decision struct {
+	A, B RowRef
+	// Same is true when the rows are the same person (must-link), false
+	// when they are not (cannot-link).
+	Same bool
+}
+
+func (o *ReconcileOptions) validate() error {
+	errs := []error{o.Options.Validate()}
+	bad := func(reason string) {
+		errs = append(errs, &linkage.Error{Op: "vnperson.ReconcileOptions", Reason: reason, Err: linkage.ErrInvalid})
+	}
+	prob := func(name string, p float64) {
+		if math.IsNaN(p) || p < 0 || p >= 1 {
+			bad(name + " must lie in [0, 1)")
+		}
+	}
+	prob("ReviewLow", o.ReviewLow)
+	prob("ReviewHigh", o.ReviewHigh)
+	prob("ChainProbability", o.ChainProbability)
+	if o.ReviewLow > 0 && o.ReviewHigh > 0 && o.ReviewLow >= o.ReviewHigh {
+		bad("ReviewLow must be below ReviewHigh")
+	}
+	if o.MaxPersonRecords < 0 || o.MaxPersonRecords == 1 {
+		bad("MaxPersonRecords must be 0 (the default) or at least 2")
+	}
+	if o.MaxReviewPairs < 0 {
+		bad("MaxReviewPairs must not be negative")
+	}
+	return errors.Join(errs...)
+}
+
+func (o *ReconcileOptions) fillReconcile() {
+	o.Options.fill()
+	if o.ReviewLow <= 0 {
+		o.ReviewLow = DefaultReviewLow
+	}
+	if o.ReviewHigh <= 0 {
+		o.ReviewHigh = DefaultReviewHigh
+	}
+	if o.ChainProbability <= 0 {
+		o.ChainProbability = DefaultChainProbability
+	}
+	if o.MaxPersonRecords <= 0 {
+		o.MaxPersonRecords = DefaultMaxPersonRecords
+	}
+	if o.MaxReviewPairs <= 0 {
+		o.MaxReviewPairs = DefaultMaxReviewPairs
+	}
+}
+
+// Reconciliation is the outcome of Reconcile: every input row placed, the
+// people found, the worklists of the campaign and its figures.
+type Reconciliation struct {
+	// Registry, EHR and BHYT are the prepared rows of each input, in input
+	// order, with their display forms and field issues.
+	Registry, EHR, BHYT Source
+	// Model is the one model trained for the run; Threshold the match
+	// weight at or above which pairs were linked.
+	Model     *linkage.Model[Record]
+	Threshold float64
+	// People are the people found, sorted by ID: each registry row is one
+	// person; health records and BHYT rows that match no registry row form
+	// people of their own.
+	People []PersonGroup
+	// Rows gives every input row exactly one status and its person.
+	Rows []RowStatus
+	// Missing lists the registry people with no health record: records to
+	// create, pre-filled from the registry.
+	Missing []MissingRecord
+	// NewFromBHYT lists the people of the BHYT list found neither in the
+	// registry nor in the health records.
+	NewFromBHYT []MissingRecord
+	// Duplicates lists the groups of two or more health records of one
+	// person, to merge into one.
+	Duplicates []DuplicateGroup
+	// Corrections lists, for health records linked to a registry person,
+	// every field whose value differs from the registry's.
+	Corrections []Correction
+	// Unmatched lists the health records that match no registry person.
+	Unmatched []UnmatchedRecord
+	// Review lists the pairs in the uncertain band, most uncertain first.
+	Review []ReviewPair
+	// PoliceChecks lists the health records whose identity number the
+	// commune police should verify.
+	PoliceChecks []PoliceCheck
+	// Metrics are the campaign figures, overall and per hamlet.
+	Metrics Metrics
+	// Oversized lists the blocks skipped for exceeding the block cap.
+	Oversized []blocking.OversizeBlock
+	// RuleNames name the blocking rules (ReviewPair.Rule indexes them).
+	RuleNames []string
+	// UnresolvedDecisions counts decisions naming a row outside the inputs.
+	UnresolvedDecisions int
+}
+
+// Source holds one prepared input of Reconcile.
+type Source struct {
+	People  []Person
+	Records []Record
+	Display []Display
+	Issues  []*normalize.RecordError
+}
+
+// PersonGroup is one person: at most one registry row and any number of
+// health records and BHYT rows (0-based input rows of each list).
+type PersonGroup struct {
+	// ID is stable: it depends on the content of the rows, never on their
+	// order (see Reconcile).
+	ID       string
+	Registry int // the registry row, -1 when none
+	EHR      []int
+	BHYT     []int
+	// Hamlet is the hamlet of the person: the registry's when linked, else
+	// that of the first health record (or BHYT row) with one.
+	Hamlet string
+}
+
+// Status says where an input row went.
+type Status uint8
+
+// Statuses of input rows: exactly one per row.
+const (
+	StatusHasRecord      Status = iota + 1 // registry row with at least one health record
+	StatusMissingRecord                    // registry row with no health record: create one
+	StatusVerified                         // the only health record of a registry person
+	StatusDuplicateKeep                    // the record to keep of a duplicate group
+	StatusDuplicateMerge                   // a record to merge into the one kept
+	StatusUnmatched                        // health record of nobody in the registry
+	StatusBHYTLinked                       // BHYT row of a person found in the registry or the health records
+	StatusBHYTNew                          // BHYT row of a person found nowhere else
+)
+
+var statusNames = [...]string{"", "has_record", "missing_record", "verified", "duplicate_keep",
+	"duplicate_merge", "unmatched", "bhyt_linked", "bhyt_new"}
+
+// String returns the status's name in snake case ("missing_record").
+func (s Status) String() string {
+	if int(s) < len(statusNames) && s != 0 {
+		return statusNames[s]
+	}
+	return "status(" + strconv.Itoa(int(s)) + ")"
+}
+
+// RowStatus is the place of one input row.
+type RowStatus struct {
+	RowRef
+	Status Status
+	// Person indexes Reconciliation.People.
+	Person int
+}
+
+// MissingRecord is a person to create a health record for, with the
+// canonical fields to fill in.
+type MissingRecord struct {
+	Person int    // index in People
+	From   RowRef // the registry (or BHYT) row the fields come from
+	// Fields are the display forms to pre-fill; InsuranceID also comes
+	// from a linked BHYT row when the registry has none.
+	Fields Display
+	Hamlet string
+}
+
+// DuplicateGroup is two or more health records of one person.
+type DuplicateGroup struct {
+	Person int // index in People
+	// Rows are the EHR rows of the group, the one to keep first.
+	Rows []int
+	// Keep is the row to keep (Rows[0]) and KeepReason why it was chosen.
+	Keep       int
+	KeepReason KeepReason
+	// Probability holds, for each row of Rows, its match probability to
+	// the group: to the registry row when the person has one, else its
+	// best link within the group.
+	Probability []float64
+	// Disagree names the fields (Field constants) on which the rows hold
+	// different non-empty values.
+	Disagree []string
+	// Linked reports whether the person is in the registry.
+	Linked bool
+	Hamlet string
+}
+
+// KeepReason says why a record was chosen to survive a merge.
+type KeepReason uint8
+
+// Reasons for the record kept, in the order they are tried.
+const (
+	KeepMostComplete KeepReason = iota + 1 // the most fields agreeing with the registry, then the most fields filled
+	KeepSmallestID                         // a tie: the smallest record id
+)
+
+// String returns "most_complete" or "smallest_id".
+func (k KeepReason) String() string {
+	switch k {
+	case KeepMostComplete:
+		return "most_complete"
+	case KeepSmallestID:
+		return "smallest_id"
+	}
+	return ""
+}
+
+// CorrectionKind classifies a field to correct.
+type CorrectionKind uint8
+
+// Kinds of correction.
+const (
+	// CorrectValue: the content is wrong (a typo, another date, the other
+	// sex, another number).
+	CorrectValue CorrectionKind = iota + 1
+	// CorrectMissing: empty (or less precise, like a year-only birth date)
+	// in the health record.
+	CorrectMissing
+	// CorrectOutdated: an old CMND where a CCCD exists, an older BHYT card,
+	// a pre-2018 phone prefix, a pre-2025 address.
+	CorrectOutdated
+	// CorrectForm: only the writing differs (case, diacritics, tone-mark
+	// placement, date format, spacing, leading zeros).
+	CorrectForm
+)
+
+var correctionNames = [...]string{"", "value", "missing", "outdated", "form"}
+
+// String returns "value", "missing", "outdated" or "form".
+func (k CorrectionKind) String() string {
+	if int(k) < len(correctionNames) && k != 0 {
+		return correctionNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Correction is one field of one health record to change to the registry's
+// value. Old is the value as written in the health record, New the
+// registry's display form.
+type Correction struct {
+	EHR    int    // the EHR row
+	Person int    // index in People
+	Field  string // a Field constant
+	Kind   CorrectionKind
+	Old    string
+	New    string
+	Hamlet string
+}
+
+// UnmatchedRecord is a health record of nobody in the registry, with the
+// nearest registry candidate when one was scored.
+type UnmatchedRecord struct {
+	EHR    int
+	Person int
+	// Nearest is the registry row of the best-scoring candidate below the
+	// threshold, -1 when none; Probability its match probability.
+	Nearest     int
+	Probability float64
+	Hamlet      string
+}
+
+// ReviewPair is a pair in the uncertain band for a clerk to decide.
+type ReviewPair struct {
+	A, B        RowRef
+	Weight      float64
+	Probability float64
+	// Together reports whether the run put the two rows in one person.
+	Together bool
+	// Rule indexes RuleNames: the blocking rule that produced the pair.
+	Rule int
+}
+
+// PoliceCheckKind says why the police should verify a record's identity.
+type PoliceCheckKind uint8
+
+// Kinds of police check.
+const (
+	PoliceNoID        PoliceCheckKind = iota + 1 // no CCCD or CMND in the health record
+	PoliceMalformedID                            // an identity number that does not read as a CCCD or CMND
+	PoliceIDDiffers                              // a valid CCCD found in the registry whose holder's name, birth date or sex differ
+)
+
+var policeNames = [...]string{"", "no_id", "malformed_id", "id_details_differ"}
+
+// String returns "no_id", "malformed_id" or "id_details_differ".
+func (k PoliceCheckKind) String() string {
+	if int(k) < len(policeNames) && k != 0 {
+		return policeNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// PoliceCheck is one health record for the police to verify.
+type PoliceCheck struct {
+	EHR    int
+	Person int
+	Kind   PoliceCheckKind
+	// Fields lists, for PoliceIDDiffers, the fields that differ from the
+	// registry row holding the same CCCD.
+	Fields []string
+	Hamlet string
+}
+
+// Reconcile resolves the people of a commune with the population registry
+// as the authority. registry is the police population list (one row per
+// person), ehr the health-record extract, bhyt the optional BHXH/BHYT list.
+//
+// All rows are prepared together once (PrepareDisplay), one model is trained
+// on the pairs of health records (and BHYT rows) with registry rows (Train in
+// link mode), and the candidate pairs of the blocking plan — health records
+// with the registry, and health records among themselves — are scored once.
+// Links at or above the threshold are clustered in decreasing weight
+// (linkage.Cluster) under four constraints:
+//
+//   - two registry rows are never in one person (ClusterOptions.Distinct),
+//     so a health record joins at most one registry person, and health
+//     records that join the same registry person are duplicates;
+//   - two rows with different valid CCCDs are never in one person
+//     (CannotLink; off with AllowCCCDConflicts), except where a CCCD is
+//     borrowed: its birth-year digits belong to someone at least 12 years
+//     older than the record, like a parent's card on a child's record;
+//   - anti-chaining: a merge is refused when any pair across the two groups
+//     has a match probability below ChainProbability, so A–B and B–C never
+//     join A with a clearly different C;
+//   - no person gathers more than MaxPersonRecords rows, so thousands of
+//     rows sharing a placeholder number never become one person.
+//
+// Health records that match nobody in the registry are still deduplicated
+// among themselves. Person IDs come from content: the registry row's id,
+// else the smallest id of the person's health records (then BHYT rows);
+// rows without an id, or whose id is repeated in their list, are put in a
+// canonical order by their content, so the same rows in any order give the
+// same people and ids.
+//
+// Every input row gets exactly one status (Reconciliation.Rows). It returns
+// an error only for invalid options or inputs too large for 32-bit indices.
+func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconciliation, error) {
+	if err := opts.validate(); err != nil {
+		return nil, err
+	}
+	opts.fillReconcile()
+	nr, ne, nb := len(registry), len(ehr), len(bhyt)
+	if int64(nr)+int64(ne)+int64(nb) > math.MaxInt32 {
+		return nil, &linkage.Error{Op: "vnperson.Reconcile", Reason: "too many rows for 32-bit indices", Err: linkage.ErrInvalid}
+	}
+	all := make([]Person, 0, nr+ne+nb)
+	all = append(all, registry...)
+	all = append(all, ehr...)
+	all = append(all, bhyt...)
+	recs, disp, issues := PrepareDisplay(all, opts.Prepare)
+	res := &Reconciliation{}
+	res.Registry = splitSource(registry, recs, disp, issues, 0)
+	res.EHR = splitSource(ehr, recs, disp, issues, nr)
+	res.BHYT = splitSource(bhyt, recs, disp, issues, nr+ne)
+
+	// Canonical order: registry on the right; health records then BHYT
+	// rows on the left. Record.Row keeps the index in all.
+	right := canonicalBy(recs[:nr], registry, 0)
+	left := append(canonicalBy(recs[nr:nr+ne], ehr, nr), canonicalBy(recs[nr+ne:], bhyt, nr+ne)...)
+	roleOf := func(row int32) (Role, int) {
+		switch {
+		case int(row) < nr:
+			return RoleRegistry, int(row)
+		case int(row) < nr+ne:
+			return RoleEHR, int(row) - nr
+		}
+		return RoleBHYT, int(row) - nr - ne
+	}
+
+	model, err := Train(left, right, opts.Options)
+	if err != nil {
+		return nil, err
+	}
+	res.Model = model
+	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
+	b, err := newBlocker(opts.Options, opts.Rules...)
+	if err != nil {
+		return nil, err
+	}
+	minWeight := min(res.Threshold, linkage.WeightForProbability(min(opts.ReviewLow, defaultReconcileMinScore)))
+	so := linkage.ScoreOptions{MinWeight: minWeight, Workers: opts.Workers}
+	nl := int32(len(left))
+	// Nodes: left i is i, right j is nl+j.
+	var scored []linkage.ScoredPair
+	if len(left) > 0 && len(right) > 0 {
+		cands, err := b.Link(left, right)
+		if err != nil {
+			return nil, err
+		}
+		res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
+		for sp := range model.ScoreCandidates(left, right, cands, so) {
+			sp.B += nl
+			scored = append(scored, sp)
+		}
+	}
+	if len(left) > 1 {
+		cands, err := b.Dedupe(left)
+		if err != nil {
+			return nil, err
+		}
+		res.RuleNames = cands.RuleNames()
+		res.Oversized = append(res.Oversized, cands.Oversized()...)
+		for sp := range model.ScoreCandidates(left, nil, cands, so) {
+			scored = append(scored, sp)
+		}
+	}
+	node := func(i int32) *Record {
+		if i < nl {
+			return &left[i]
+		}
+		return &right[i-nl]
+	}
+	n := len(left) + len(right)
+	nodeOf := make(map[RowRef]int32, n)
+	for i := range int32(n) {
+		role, row := roleOf(node(i).Row)
+		nodeOf[RowRef{role, row}] = i
+	}
+
+	// Clerical decisions.
+	var must []linkage.ScoredPair
+	var cannot []linkage.Pair
+	forced := map[[2]int32]bool{}
+	for _, d := range opts.Decisions {
+		a, okA := nodeOf[d.A]
+		bb, okB := nodeOf[d.B]
+		if !okA || !okB || a == bb {
+			res.UnresolvedDecisions++
+			continue
+		}
+		a, bb = min(a, bb), max(a, bb)
+		forced[[2]int32{a, bb}] = d.Same
+		if d.Same {
+			must = append(must, linkage.ScoredPair{A: a, B: bb, Weight: math.Inf(1)})
+		} else {
+			cannot = append(cannot, linkage.Pair{A: a, B: bb})
+		}
+	}
+
+	links := slices.Clone(must)
+	for _, sp := range scored {
+		if sp.Weight >= res.Threshold {
+			if v, ok := forced[[2]int32{min(sp.A, sp.B), max(sp.A, sp.B)}]; ok && !v {
+				continue
+			}
+			links = append(links, sp)
+		}
+	}
+	distinct := make([]bool, n)
+	for j := len(left); j < n; j++ {
+		distinct[j] = true
+	}
+	chain := linkage.WeightForProbability(opts.ChainProbability)
+	co := linkage.ClusterOptions{Distinct: distinct, MaxSize: opts.MaxPersonRecords, CannotLink: cannot}
+	co.Separate = func(a, b int32) bool {
+		x, y := node(a), node(b)
+		if v, ok := forced[[2]int32{min(a, b), max(a, b)}]; ok {
+			return !v
+		}
+		if !opts.AllowCCCDConflicts && CannotLink(x, y) {
+			return true
+		}
+		return model.Score(x, y) < chain
+	}
+	labels := linkage.Cluster(n, links, co)
+
+	res.buildPeople(labels, node, roleOf, n)
+	res.buildWorklists(scored, node, roleOf, nl, opts)
+	return res, nil
+}
+
+func splitSource(people []Person, recs []Record, disp []Display, issues []*normalize.RecordError, offset int) Source {
+	s := Source{People: people, Records: recs[offset : offset+len(people) : offset+len(people)],
+		Display: disp[offset : offset+len(people) : offset+len(people)]}
+	for _, is := range issues {
+		if is.Row > offset && is.Row <= offset+len(people) {
+			moved := *is
+			moved.Row -= offset
+			s.Issues = append(s.Issues, &moved)
+		}
+	}
+	return s
+}
+
+// canonicalBy returns a copy of recs (whose people are people, and whose
+// Row is offset + index) in an order that depends only on content: by id,
+// then by every field of the person. Rows equal in id and content are
+// interchangeable, so their relative order cannot change a partition.
+func canonicalBy(recs []Record, people []Person, offset int) []Record {
+	out := slices.Clone(recs)
+	slices.SortFunc(out, func(a, b Record) int {
+		pa, pb := &people[int(a.Row)-offset], &people[int(b.Row)-offset]
+		return cmp.Or(cmp.Compare(pa.ID, pb.ID), comparePeople(pa, pb), cmp.Compare(a.Row, b.Row))
+	})
+	return out
+}
+
+// comparePeople orders people by their fields, as written.
+func comparePeople(a, b *Person) int {
+	return cmp.Or(cmp.Compare(a.FullName, b.FullName), cmp.Compare(a.BirthDate, b.BirthDate),
+		cmp.Compare(a.Sex, b.Sex), cmp.Compare(a.NationalID, b.NationalID), cmp.Compare(a.OldID, b.OldID),
+		cmp.Compare(a.InsuranceID, b.InsuranceID), cmp.Compare(a.Phone, b.Phone),
+		cmp.Compare(a.Address, b.Address), cmp.Compare(a.Ethnicity, b.Ethnicity), cmp.Compare(a.Source, b.Source))
+}
