@@ -234,15 +234,8 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 	for i := range res.Right {
 		res.Right[i].Row -= int32(len(left))
 	}
-	for _, is := range issues {
-		if is.Row <= len(left) {
-			res.Issues = append(res.Issues, is)
-		} else {
-			moved := *is
-			moved.Row -= len(left)
-			res.RightIssues = append(res.RightIssues, &moved)
-		}
-	}
+	res.Issues = issuesOfRows(issues, 0, len(left))
+	res.RightIssues = issuesOfRows(issues, len(left), len(right))
 	wl, wr := canonical(res.Records), canonical(res.Right)
 	links, err := trainAndScore(wl, wr, true, opts, res)
 	if err != nil {

@@ -33,9 +33,9 @@ type Display struct {
 	PhoneOutdated bool
 }
 
-// fill completes d from the prepared record r of p: the fields that Prepare
+// fill completes d from the prepared record r: the fields that Prepare
 // keeps in r in a form that prints without parsing again.
-func (d *Display) fill(r *Record, p *Person) {
+func (d *Display) fill(r *Record) {
 	if !r.Name.IsZero() {
 		d.FullName = r.Name.String()
 	}

@@ -134,7 +134,7 @@ type parsedAddress struct {
 // p's field issues.
 func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*normalize.RecordError) []*normalize.RecordError {
 	if d != nil {
-		defer d.fill(r, p)
+		defer d.fill(r)
 	}
 	report := func(field string, err error) {
 		if err != nil && !errors.Is(err, normalize.ErrEmpty) {

@@ -550,16 +550,28 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 }
 
 func splitSource(people []Person, recs []Record, disp []Display, issues []*normalize.RecordError, offset int) Source {
-	s := Source{People: people, Records: recs[offset : offset+len(people) : offset+len(people)],
-		Display: disp[offset : offset+len(people) : offset+len(people)]}
+	end := offset + len(people)
+	return Source{People: people, Records: recs[offset:end:end], Display: disp[offset:end:end],
+		Issues: issuesOfRows(issues, offset, len(people))}
+}
+
+// issuesOfRows returns the issues of the n rows after the first offset
+// (1-based rows offset+1 … offset+n), renumbered from 1; issues at offset 0
+// are returned as they are.
+func issuesOfRows(issues []*normalize.RecordError, offset, n int) []*normalize.RecordError {
+	var out []*normalize.RecordError
 	for _, is := range issues {
-		if is.Row > offset && is.Row <= offset+len(people) {
+		if is.Row <= offset || is.Row > offset+n {
+			continue
+		}
+		if offset != 0 {
 			moved := *is
 			moved.Row -= offset
-			s.Issues = append(s.Issues, &moved)
+			is = &moved
 		}
+		out = append(out, is)
 	}
-	return s
+	return out
 }
 
 // canonicalBy returns a copy of recs (whose people are people, and whose
