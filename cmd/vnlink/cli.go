@@ -17,6 +17,10 @@ type cliFlags struct {
 	in, left, right, out, json string
 	html                       string
 	mapping, mapRight          string
+	registry, ehr, bhyt        string
+	mapRegistry, mapBHYT       string
+	decisions                  string
+	reviewLow, reviewHigh      float64
 	units, province, today     string
 	threshold                  float64
 	seed                       uint64
@@ -35,6 +39,9 @@ func (f *cliFlags) check(cmd string) error {
 			return errors.New("-pair is required")
 		}
 		return nil
+	}
+	if cmd == "reconcile" {
+		return f.checkReconcile()
 	}
 	if cmd == "link" {
 		if f.left == "" || f.right == "" {
@@ -74,6 +81,41 @@ func (f *cliFlags) check(cmd string) error {
 	return nil
 }
 
+// checkReconcile reports the first problem with the flags of reconcile.
+func (f *cliFlags) checkReconcile() error {
+	if f.registry == "" || f.ehr == "" {
+		return errors.New("-registry and -ehr are required")
+	}
+	if f.out == "" || f.out == "-" {
+		return errors.New("-out is required: the folder the lists are written to")
+	}
+	if st, err := os.Stat(f.out); err == nil && !st.IsDir() {
+		return errors.New("-out must name a folder, not a file")
+	}
+	for _, in := range []string{f.registry, f.ehr, f.bhyt, f.decisions} {
+		if in != "" && insideDir(in, f.out) {
+			return errors.New("an input file lies in the -out folder, where the lists are written: choose another folder")
+		}
+	}
+	for _, p := range []float64{f.threshold, f.reviewLow, f.reviewHigh} {
+		if p != 0 && !(p > 0 && p < 1) {
+			return errors.New("-threshold, -review-low and -review-high must be probabilities between 0 and 1, e.g. 0.9")
+		}
+	}
+	if f.reviewLow != 0 && f.reviewHigh != 0 && f.reviewLow >= f.reviewHigh {
+		return errors.New("-review-low must be below -review-high")
+	}
+	if f.workers < 0 || f.maxBlock < 0 {
+		return errors.New("-workers and -max-block must not be negative")
+	}
+	return nil
+}
+
+// insideDir reports whether the file name lies directly in the folder dir.
+func insideDir(name, dir string) bool {
+	return samePath(filepath.Dir(name), dir)
+}
+
 func samePath(a, b string) bool {
 	if a == "" || b == "" {
 		return false
@@ -91,6 +133,12 @@ func (f *cliFlags) options() (*options, error) {
 		return nil, err
 	}
 	if o.MapRight, err = parseMapFlag(f.mapRight); err != nil {
+		return nil, err
+	}
+	if o.MapRegistry, err = parseMapFlag(f.mapRegistry); err != nil {
+		return nil, err
+	}
+	if o.MapBHYT, err = parseMapFlag(f.mapBHYT); err != nil {
 		return nil, err
 	}
 	o.Today = time.Now()
@@ -120,6 +168,14 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
 	}
 	if cmd == "explain" {
 		return f.explain(stdout, opts)
+	}
+	if cmd == "reconcile" {
+		sum, err := runReconcile(f, opts, log)
+		if sum != nil && !f.quiet {
+			printSummary(log, sum)
+			fmt.Fprintf(log, "đã ghi các danh sách vào thư mục %s\n", f.out)
+		}
+		return err
 	}
 	var sum *summary
 	err = writeFileAtomic(f.out, func(w io.Writer) error {

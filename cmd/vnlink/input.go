@@ -15,6 +15,9 @@ import (
 type options struct {
 	// Map and MapRight are the -map and -map-right flags: field -> column.
 	Map, MapRight map[field]string
+	// MapRegistry and MapBHYT are the -map-registry and -map-bhyt flags
+	// of reconcile (-map names the columns of its -ehr file).
+	MapRegistry, MapBHYT map[field]string
 	// Today is the date birth dates are checked against.
 	Today time.Time
 	// Resolver maps addresses to current wards; nil: no unit data.

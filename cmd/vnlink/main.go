@@ -104,11 +104,21 @@ func run(args []string, stdout, log io.Writer) int {
 		fs.StringVar(&f.left, "left", "", "left CSV or .xlsx `file`, e.g. the EHR extract (required)")
 		fs.StringVar(&f.right, "right", "", "right CSV or .xlsx `file`, e.g. the population list (required)")
 		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file with other names, like -map (`field=column,...`)")
+	case "reconcile":
+		fs.StringVar(&f.registry, "registry", "", "population list `file` (CCCD / VNeID, from the commune police), CSV or .xlsx (required)")
+		fs.StringVar(&f.ehr, "ehr", "", "health-record `file` (HSSKĐT extract), CSV or .xlsx (required)")
+		fs.StringVar(&f.bhyt, "bhyt", "", "optional BHXH/BHYT list `file`, CSV or .xlsx")
+		fs.StringVar(&f.mapRegistry, "map-registry", "", "columns of the -registry file with other names, like -map (`field=column,...`)")
+		fs.StringVar(&f.mapBHYT, "map-bhyt", "", "columns of the -bhyt file with other names, like -map (`field=column,...`)")
+		fs.StringVar(&f.out, "out", "", "`folder` the lists are written to (created when missing; the files in it are replaced); it holds personal data")
+		fs.StringVar(&f.decisions, "decisions", "", "the review list `file` ("+fileReview+") of an earlier run on the same files, with its last column filled in: "+reviewSame+" or "+reviewDifferent)
+		fs.Float64Var(&f.reviewLow, "review-low", 0, "lowest match `probability` of a pair sent for review (default 0.2)")
+		fs.Float64Var(&f.reviewHigh, "review-high", 0, "match `probability` from which a pair is not sent for review (default 0.9)")
 	default:
 		fmt.Fprintf(log, "vnlink: unknown command %q\n\n%s", cmd, usage)
 		return 2
 	}
-	if cmd != "explain" {
+	if cmd != "explain" && cmd != "reconcile" {
 		fs.StringVar(&f.out, "out", "", "output CSV `file` (required); it holds personal data")
 		fs.StringVar(&f.json, "json", "", "also write a summary (counts only) to this JSON `file`")
 		fs.StringVar(&f.html, "html", "", "also write the summary (counts only) as a web page to this `file`")
@@ -142,7 +152,10 @@ func run(args []string, stdout, log io.Writer) int {
 		fmt.Fprintf(log, "vnlink %s: %v; see -h\n", cmd, err)
 		return 2
 	}
-	if err := f.run(cmd, stdout, log); err != nil {
+	if err := f.run(cmd, stdout, log); errors.Is(err, errRowsNotWhole) {
+		fmt.Fprintf(log, "vnlink %s: %v; see the issues in %s\n", cmd, err, fileSummary)
+		return 3
+	} else if err != nil {
 		fmt.Fprintf(log, "vnlink %s: %v\n", cmd, err)
 		return 1
 	}

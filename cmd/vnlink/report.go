@@ -19,6 +19,8 @@ type summary struct {
 	Inputs  []*inputSummary `json:"inputs"`
 	Dedupe  *dedupeSummary  `json:"dedupe,omitempty"`
 	Link    *linkSummary    `json:"link,omitempty"`
+	// Reconcile holds the campaign figures of reconcile.
+	Reconcile *reconcileSummary `json:"reconcile,omitempty"`
 	// Model is the trained model (linkage.Model's JSON): comparison
 	// levels with their m and u probabilities and the prior.
 	Model json.RawMessage `json:"model,omitempty"`
@@ -212,5 +214,8 @@ func printSummary(log io.Writer, s *summary) {
 		if l.OversizedBlocks > 0 {
 			fmt.Fprintf(log, "  %d blocks too large to compare were skipped\n", l.OversizedBlocks)
 		}
+	}
+	if r := s.Reconcile; r != nil {
+		printReconcile(log, r)
 	}
 }

@@ -1,0 +1,571 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/vnlink/vnlink/linkage/vnperson"
+)
+
+// The files reconcile writes into its -out folder. The names are plain
+// ASCII Vietnamese, numbered in the order the campaign plan works through
+// the lists.
+const (
+	fileMissing     = "1-thieu-ho-so.csv"       // registry people with no health record: create one
+	fileDuplicates  = "2-ho-so-trung.csv"       // duplicate health records: merge
+	fileCorrections = "3-sua-thong-tin.csv"     // fields to correct to the registry's value
+	fileUnmatched   = "4-khong-khop-dan-cu.csv" // health records of nobody in the registry
+	fileReview      = "5-can-xem-xet.csv"       // uncertain pairs for a clerk to decide
+	filePolice      = "6-cong-an-xac-minh.csv"  // identity numbers for the commune police to verify
+	fileNewFromBHYT = "7-moi-tu-bhyt.csv"       // people of the BHYT list found nowhere else
+	fileHamlets     = "theo-thon.csv"           // the campaign figures per hamlet
+	fileRows        = "tat-ca-cac-dong.csv"     // every input row with its status
+	fileSummary     = "summary.json"            // the figures (counts only)
+	reviewDecision  = "Quyết định (cùng/khác)"  // the review column a clerk fills in
+	reviewSame      = "cùng"                    // the decision "same person"
+	reviewDifferent = "khác"                    // the decision "different people"
+	roleLabelReg    = "DS dân cư"               // the registry, in row references
+	roleLabelEHR    = "HSSK"                    // the health records
+	roleLabelBHYT   = "BHYT"                    // the BHYT list
+	yesVi, noVi     = "Có", "Không"             // yes and no in cells
+	kindCorrection  = "Loại sửa"                // header of the correction kind
+	hamletHeader    = "Thôn/Tổ dân phố"         // header of the hamlet column
+	personHeader    = "Mã người"                // header of the person id column
+	ehrRowHeader    = "Dòng HSSK"               // header of an EHR row number
+	recordIDHeader  = "Mã hồ sơ"                // header of an EHR record id
+	registryRowHead = "Dòng DS dân cư"          // header of a registry row number
+	registryIDHead  = "Mã trong DS dân cư"      // header of a registry record id
+	fieldsHeader    = "Các trường khác nhau"    // header of a list of fields
+	probabilityHead = "Xác suất cùng người"     // header of a match probability
+	weightHead      = "Trọng số (bit)"          // header of a match weight
+	explainHead     = "Giải thích (so sánh: mức, bit)"
+)
+
+// roleLabels are the names of the three lists in row references.
+var roleLabels = [...]string{vnperson.RoleRegistry: roleLabelReg, vnperson.RoleEHR: roleLabelEHR, vnperson.RoleBHYT: roleLabelBHYT}
+
+// fieldLabels are the Vietnamese names of the person fields.
+var fieldLabels = map[string]string{
+	vnperson.FieldFullName:    "Họ và tên",
+	vnperson.FieldBirthDate:   "Ngày sinh",
+	vnperson.FieldSex:         "Giới tính",
+	vnperson.FieldNationalID:  "Số CCCD",
+	vnperson.FieldOldID:       "Số CMND",
+	vnperson.FieldInsuranceID: "Số thẻ BHYT",
+	vnperson.FieldPhone:       "Số điện thoại",
+	vnperson.FieldAddress:     "Địa chỉ",
+	vnperson.FieldEthnicity:   "Dân tộc",
+}
+
+// correctionLabels name the kinds of correction.
+var correctionLabels = map[vnperson.CorrectionKind]string{
+	vnperson.CorrectValue:    "Sai",
+	vnperson.CorrectMissing:  "Còn thiếu",
+	vnperson.CorrectOutdated: "Thông tin cũ",
+	vnperson.CorrectForm:     "Chỉ khác cách viết",
+}
+
+// statusLabels name the place of a row.
+var statusLabels = map[vnperson.Status]string{
+	vnperson.StatusHasRecord:      "Đã có hồ sơ",
+	vnperson.StatusMissingRecord:  "Chưa có hồ sơ: cần tạo",
+	vnperson.StatusVerified:       "Đã đối chiếu với DS dân cư",
+	vnperson.StatusDuplicateKeep:  "Hồ sơ trùng: giữ lại",
+	vnperson.StatusDuplicateMerge: "Hồ sơ trùng: gộp vào hồ sơ giữ lại",
+	vnperson.StatusUnmatched:      "Không có trong DS dân cư: cần xem xét",
+	vnperson.StatusBHYTLinked:     "Đã có trong DS dân cư hoặc HSSK",
+	vnperson.StatusBHYTNew:        "Người mới từ BHYT: cần tạo hồ sơ",
+}
+
+// keepLabels say why a record of a duplicate group is the one to keep.
+var keepLabels = map[vnperson.KeepReason]string{
+	vnperson.KeepMostComplete: "Khớp DS dân cư nhiều trường nhất, đầy đủ nhất",
+	vnperson.KeepSmallestID:   "Ngang nhau: mã hồ sơ nhỏ nhất",
+}
+
+// policeLabels name the checks the commune police make.
+var policeLabels = map[vnperson.PoliceCheckKind]string{
+	vnperson.PoliceNoID:        "Không có số CCCD/CMND",
+	vnperson.PoliceMalformedID: "Số CCCD/CMND sai dạng",
+	vnperson.PoliceIDDiffers:   "Số CCCD có trong DS dân cư nhưng họ tên, ngày sinh hoặc giới tính khác",
+}
+
+// displayHeader are the columns of a person's fields, in Display order.
+var displayHeader = []string{"Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số CMND", "Số thẻ BHYT", "Số điện thoại", "Địa chỉ", "Dân tộc"}
+
+func appendDisplay(dst []string, d *vnperson.Display) []string {
+	return append(dst, d.FullName, d.BirthDate, d.Sex, d.NationalID, d.OldID, d.InsuranceID, d.Phone, d.Address, d.Ethnicity)
+}
+
+// reconcileSummary is the reconcile part of the JSON summary: the campaign
+// figures (overall and per hamlet) and the size of each list.
+type reconcileSummary struct {
+	Metrics vnperson.Metrics `json:"metrics"`
+	// Lists maps each file written to its number of data rows.
+	Lists map[string]int `json:"lists"`
+	// RowsIn counts the input rows of the three lists; RowsPlaced those
+	// with a status in tat-ca-cac-dong.csv; RowsNotWhole those whose cells
+	// could not all be read (their fields were left out of matching).
+	RowsIn           int     `json:"rows_in"`
+	RowsPlaced       int     `json:"rows_placed"`
+	RowsNotWhole     int     `json:"rows_not_whole"`
+	Threshold        float64 `json:"threshold_weight"`
+	OversizedBlocks  int     `json:"oversized_blocks"`
+	DecisionsApplied int     `json:"decisions_applied,omitempty"`
+	DecisionsUnused  int     `json:"decisions_unresolved,omitempty"`
+}
+
+// errRowsNotWhole is returned when some input row could not be read whole:
+// the files are written, and the exit status says it (3).
+var errRowsNotWhole = errors.New("some input rows could not be read whole")
+
+// reconcileInputs are the files of a reconcile run.
+type reconcileInputs struct {
+	registry, ehr, bhyt *input
+}
+
+// runReconcile reads the registry, EHR and optional BHYT files named by f,
+// reconciles them and writes the worklists into the folder f.out.
+func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
+	var in reconcileInputs
+	var err error
+	load := func(role, name string, mapping map[field]string) (*input, error) {
+		r, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer r.Close()
+		return loadInput(role, r, mapping, requiredForMatching)
+	}
+	if in.registry, err = load("registry", f.registry, opts.MapRegistry); err != nil {
+		return nil, err
+	}
+	if in.ehr, err = load("ehr", f.ehr, opts.Map); err != nil {
+		return nil, err
+	}
+	var bhytPeople []vnperson.Person
+	if f.bhyt != "" {
+		if in.bhyt, err = load("bhyt", f.bhyt, opts.MapBHYT); err != nil {
+			return nil, err
+		}
+		bhytPeople = in.bhyt.people
+	}
+	ro := vnperson.ReconcileOptions{Options: opts.linkOptions(), ReviewLow: f.reviewLow, ReviewHigh: f.reviewHigh}
+	if f.decisions != "" {
+		if ro.Decisions, err = readDecisions(f.decisions); err != nil {
+			return nil, fmt.Errorf("-decisions: %w", err)
+		}
+	}
+	res, err := vnperson.Reconcile(in.registry.people, in.ehr.people, bhytPeople, ro)
+	if err != nil {
+		return nil, fmt.Errorf("reconcile: %w", err)
+	}
+
+	sum := &summary{Command: "reconcile"}
+	sources := []struct {
+		role string
+		in   *input
+		src  *vnperson.Source
+	}{{"registry", in.registry, &res.Registry}, {"ehr", in.ehr, &res.EHR}, {"bhyt", in.bhyt, &res.BHYT}}
+	rs := &reconcileSummary{Metrics: res.Metrics, Lists: map[string]int{}, Threshold: res.Threshold,
+		OversizedBlocks: len(res.Oversized), RowsPlaced: len(res.Rows),
+		DecisionsApplied: len(ro.Decisions) - res.UnresolvedDecisions, DecisionsUnused: res.UnresolvedDecisions}
+	for _, s := range sources {
+		if s.in == nil {
+			continue
+		}
+		is := summarizeInput(s.role, s.in, mergeIssues(s.in.t.Issues, s.src.Issues))
+		sum.Inputs = append(sum.Inputs, is)
+		rs.RowsIn += is.Rows
+		rs.RowsNotWhole += is.UnusableRows
+	}
+	if sum.Model, err = modelJSON(res.Model); err != nil {
+		return nil, err
+	}
+	sum.Reconcile = rs
+
+	if err := os.MkdirAll(f.out, 0o755); err != nil {
+		return nil, err
+	}
+	w := &worklistWriter{res: res, in: in}
+	lists := []worklist{
+		{fileMissing, w.missingHeader(), w.missing},
+		{fileDuplicates, duplicatesHeader, w.duplicates},
+		{fileCorrections, correctionsHeader, w.corrections},
+		{fileUnmatched, unmatchedHeader, w.unmatched},
+		{fileReview, reviewHeader, w.review},
+		{filePolice, policeHeader, w.police},
+	}
+	if in.bhyt != nil {
+		lists = append(lists, worklist{fileNewFromBHYT, w.newFromBHYTHeader(), w.newFromBHYT})
+	}
+	lists = append(lists, worklist{fileHamlets, hamletsHeader, w.hamlets}, worklist{fileRows, rowsHeader, w.rows})
+	for _, l := range lists {
+		n, err := l.write(f.out)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", l.name, err)
+		}
+		rs.Lists[l.name] = n
+	}
+	if err := writeFileAtomic(filepath.Join(f.out, fileSummary), func(out io.Writer) error { return writeJSON(out, sum) }); err != nil {
+		return nil, fmt.Errorf("%s: %w", fileSummary, err)
+	}
+	if rs.RowsPlaced != rs.RowsIn {
+		return sum, fmt.Errorf("%d of %d input rows have no status", rs.RowsIn-rs.RowsPlaced, rs.RowsIn)
+	}
+	if rs.RowsNotWhole > 0 {
+		return sum, errRowsNotWhole
+	}
+	return sum, nil
+}
+
+// A worklist is one CSV file of the -out folder: its header and a function
+// that emits its rows.
+type worklist struct {
+	name   string
+	header []string
+	rows   func(emit func(...string) error) error
+}
+
+// write writes l into dir through a temporary file and returns its number
+// of data rows.
+func (l *worklist) write(dir string) (int, error) {
+	n := 0
+	err := writeFileAtomic(filepath.Join(dir, l.name), func(out io.Writer) error {
+		cw, err := newExcelCSV(out, l.header)
+		if err != nil {
+			return err
+		}
+		if err := l.rows(func(cells ...string) error { n++; return cw.Write(cells) }); err != nil {
+			return err
+		}
+		return cw.Close()
+	})
+	return n, err
+}
+
+// A worklistWriter renders the lists of one reconciliation.
+type worklistWriter struct {
+	res *vnperson.Reconciliation
+	in  reconcileInputs
+}
+
+func rowNumber(row int) string { return strconv.Itoa(row + 1) }
+
+func (w *worklistWriter) id(role vnperson.Role, row int) string {
+	switch role {
+	case vnperson.RoleRegistry:
+		return w.in.registry.people[row].ID
+	case vnperson.RoleEHR:
+		return w.in.ehr.people[row].ID
+	}
+	return w.in.bhyt.people[row].ID
+}
+
+func (w *worklistWriter) display(role vnperson.Role, row int) *vnperson.Display {
+	switch role {
+	case vnperson.RoleRegistry:
+		return &w.res.Registry.Display[row]
+	case vnperson.RoleEHR:
+		return &w.res.EHR.Display[row]
+	}
+	return &w.res.BHYT.Display[row]
+}
+
+func (w *worklistWriter) personID(pi int) string { return w.res.People[pi].ID }
+
+func formatShare(p float64) string { return strconv.FormatFloat(p, 'f', 4, 64) }
+
+func (w *worklistWriter) missingHeader() []string {
+	return append(append([]string{personHeader, registryRowHead, registryIDHead}, displayHeader...), hamletHeader)
+}
+
+// missing lists the registry people with no health record, with the
+// registry's fields to fill in the new record.
+func (w *worklistWriter) missing(emit func(...string) error) error {
+	for _, m := range w.res.Missing {
+		cells := []string{w.personID(m.Person), rowNumber(m.From.Row), w.id(m.From.Role, m.From.Row)}
+		if err := emit(append(appendDisplay(cells, &m.Fields), m.Hamlet)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *worklistWriter) newFromBHYTHeader() []string {
+	return append(append([]string{personHeader, "Dòng DS BHYT", "Mã trong DS BHYT"}, displayHeader...), hamletHeader)
+}
+
+// newFromBHYT lists the people of the BHYT list found nowhere else.
+func (w *worklistWriter) newFromBHYT(emit func(...string) error) error {
+	for _, m := range w.res.NewFromBHYT {
+		cells := []string{w.personID(m.Person), rowNumber(m.From.Row), w.id(m.From.Role, m.From.Row)}
+		if err := emit(append(appendDisplay(cells, &m.Fields), m.Hamlet)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var duplicatesHeader = []string{personHeader, "Nhóm", ehrRowHeader, recordIDHeader, "Đề xuất", "Lý do giữ hồ sơ này",
+	probabilityHead, fieldsHeader, "Có trong DS dân cư", "Họ và tên", "Ngày sinh", "Số CCCD", hamletHeader}
+
+// duplicates lists the health records of each person with two or more: the
+// one to keep first, then those to merge into it.
+func (w *worklistWriter) duplicates(emit func(...string) error) error {
+	for gi, dg := range w.res.Duplicates {
+		disagree := fieldList(dg.Disagree)
+		for k, r := range dg.Rows {
+			action, reason := "Gộp vào hồ sơ giữ lại", ""
+			if r == dg.Keep {
+				action, reason = "Giữ lại", keepLabels[dg.KeepReason]
+			}
+			linked := noVi
+			if dg.Linked {
+				linked = yesVi
+			}
+			d := w.display(vnperson.RoleEHR, r)
+			if err := emit(w.personID(dg.Person), strconv.Itoa(gi+1), rowNumber(r), w.id(vnperson.RoleEHR, r), action, reason,
+				formatShare(dg.Probability[k]), disagree, linked, d.FullName, d.BirthDate, d.NationalID, dg.Hamlet); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// fieldList names fields in Vietnamese, separated by "; ".
+func fieldList(fields []string) string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = fieldLabels[f]
+	}
+	return strings.Join(out, "; ")
+}
+
+var correctionsHeader = []string{ehrRowHeader, recordIDHeader, personHeader, "Trường", kindCorrection,
+	"Giá trị trong HSSK", "Giá trị đúng (theo DS dân cư)", hamletHeader}
+
+// corrections lists each field of a linked health record that differs from
+// the registry.
+func (w *worklistWriter) corrections(emit func(...string) error) error {
+	for _, c := range w.res.Corrections {
+		if err := emit(rowNumber(c.EHR), w.id(vnperson.RoleEHR, c.EHR), w.personID(c.Person), fieldLabels[c.Field],
+			correctionLabels[c.Kind], c.Old, c.New, c.Hamlet); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var unmatchedHeader = []string{ehrRowHeader, recordIDHeader, personHeader, "Họ và tên", "Ngày sinh", "Số CCCD",
+	"Dòng DS dân cư gần nhất", "Mã trong DS dân cư gần nhất", probabilityHead, hamletHeader}
+
+// unmatched lists the health records of nobody in the registry, with the
+// nearest registry candidate when there is one.
+func (w *worklistWriter) unmatched(emit func(...string) error) error {
+	for _, u := range w.res.Unmatched {
+		d := w.display(vnperson.RoleEHR, u.EHR)
+		near, nearID, p := "", "", ""
+		if u.Nearest >= 0 {
+			near, nearID, p = rowNumber(u.Nearest), w.id(vnperson.RoleRegistry, u.Nearest), formatShare(u.Probability)
+		}
+		if err := emit(rowNumber(u.EHR), w.id(vnperson.RoleEHR, u.EHR), w.personID(u.Person), d.FullName, d.BirthDate,
+			d.NationalID, near, nearID, p, u.Hamlet); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var reviewHeader = []string{"STT", "DS A", "Dòng A", "Mã A", "Họ và tên A", "Ngày sinh A", "DS B", "Dòng B", "Mã B",
+	"Họ và tên B", "Ngày sinh B", probabilityHead, weightHead, "Lần chạy này coi là", explainHead, reviewDecision}
+
+// review lists the uncertain pairs, most uncertain first, with the weight
+// of each comparison (labels and numbers) and an empty decision column a
+// clerk fills in with "cùng" or "khác" and passes back with -decisions.
+func (w *worklistWriter) review(emit func(...string) error) error {
+	for i, rp := range w.res.Review {
+		da, db := w.display(rp.A.Role, rp.A.Row), w.display(rp.B.Role, rp.B.Row)
+		together := "Khác người"
+		if rp.Together {
+			together = "Cùng người"
+		}
+		explain := ""
+		if e, ok := w.res.Explain(rp.A, rp.B); ok {
+			parts := make([]string, 0, len(e.Rows))
+			for _, r := range e.Rows {
+				parts = append(parts, r.Comparison+": "+r.Label+" "+strconv.FormatFloat(r.Weight, 'f', 1, 64))
+			}
+			explain = strings.Join(parts, "; ")
+		}
+		if err := emit(strconv.Itoa(i+1), roleLabels[rp.A.Role], rowNumber(rp.A.Row), w.id(rp.A.Role, rp.A.Row), da.FullName, da.BirthDate,
+			roleLabels[rp.B.Role], rowNumber(rp.B.Row), w.id(rp.B.Role, rp.B.Row), db.FullName, db.BirthDate,
+			formatShare(rp.Probability), formatWeight(rp.Weight), together, explain, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var policeHeader = []string{ehrRowHeader, recordIDHeader, personHeader, "Việc cần xác minh", fieldsHeader,
+	"Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD/CMND trong HSSK", hamletHeader}
+
+// police lists the health records whose identity number the commune police
+// verify: none, malformed, or valid with other details than the registry's.
+func (w *worklistWriter) police(emit func(...string) error) error {
+	for _, pc := range w.res.PoliceChecks {
+		d := w.display(vnperson.RoleEHR, pc.EHR)
+		if err := emit(rowNumber(pc.EHR), w.id(vnperson.RoleEHR, pc.EHR), w.personID(pc.Person), policeLabels[pc.Kind],
+			fieldList(pc.Fields), d.FullName, d.BirthDate, d.Sex, w.in.ehr.people[pc.EHR].NationalID, pc.Hamlet); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var hamletsHeader = []string{hamletHeader, "Người trong DS dân cư", "Người đã có hồ sơ", "Độ bao phủ", "Cần tạo hồ sơ",
+	"Hồ sơ (HSSK)", "Hồ sơ đã đối chiếu", "Người có từ 2 hồ sơ", "Hồ sơ thừa cần gộp", "Tỷ lệ hồ sơ trùng",
+	"Hồ sơ không có trong DS dân cư", "Hồ sơ cần sửa thông tin", "Trường sai", "Trường còn thiếu", "Trường thông tin cũ",
+	"Công an xác minh"}
+
+// hamlets writes the campaign figures of the whole commune, then of each
+// hamlet.
+func (w *worklistWriter) hamlets(emit func(...string) error) error {
+	row := func(name string, f *vnperson.Figures) error {
+		return emit(name, strconv.Itoa(f.RegistryPeople), strconv.Itoa(f.Covered), formatShare(f.Coverage),
+			strconv.Itoa(f.MissingRecords), strconv.Itoa(f.EHRRows), strconv.Itoa(f.Verified),
+			strconv.Itoa(f.PeopleWithDuplicates), strconv.Itoa(f.ExtraRows), formatShare(f.DuplicateRowRate),
+			strconv.Itoa(f.Unmatched), strconv.Itoa(f.RowsToCorrect), strconv.Itoa(f.Corrections.Value),
+			strconv.Itoa(f.Corrections.Missing), strconv.Itoa(f.Corrections.Outdated),
+			strconv.Itoa(f.PoliceNoID+f.PoliceMalformedID+f.PoliceIDDiffers))
+	}
+	if err := row("Toàn xã", &w.res.Metrics.Overall); err != nil {
+		return err
+	}
+	for i := range w.res.Metrics.Hamlets {
+		h := &w.res.Metrics.Hamlets[i]
+		name := h.Hamlet
+		if name == "" {
+			name = "(địa chỉ không ghi thôn/tổ)"
+		}
+		if err := row(name, &h.Figures); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var rowsHeader = []string{"Danh sách", "Dòng", "Mã bản ghi", "Tình trạng", personHeader}
+
+// rows lists every input row of the three lists with its status: the
+// proof that none is lost.
+func (w *worklistWriter) rows(emit func(...string) error) error {
+	for _, rs := range w.res.Rows {
+		if err := emit(roleLabels[rs.Role], rowNumber(rs.Row), w.id(rs.Role, rs.Row), statusLabels[rs.Status], w.personID(rs.Person)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readDecisions reads the review list back: each row whose decision cell
+// says "cùng" (same person) or "khác" (different people), with or without
+// marks, becomes a must-link or cannot-link decision. Other rows are
+// skipped; a decision that cannot be read is an error naming its row.
+func readDecisions(name string) ([]vnperson.Decision, error) {
+	r, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	t, err := readInputTable(r)
+	if err != nil {
+		return nil, err
+	}
+	col := func(h string) (int, error) {
+		for i, c := range t.Header {
+			if headerKey(c) == headerKey(h) {
+				return i, nil
+			}
+		}
+		return -1, fmt.Errorf("no column %q: give the review list written by reconcile", h)
+	}
+	var cols [5]int
+	for i, h := range []string{"DS A", "Dòng A", "DS B", "Dòng B", reviewDecision} {
+		if cols[i], err = col(h); err != nil {
+			return nil, err
+		}
+	}
+	roleOf := func(s string) (vnperson.Role, bool) {
+		for role, l := range roleLabels {
+			if headerKey(s) == headerKey(l) {
+				return vnperson.Role(role), true
+			}
+		}
+		return 0, false
+	}
+	var out []vnperson.Decision
+	for i, row := range t.Rows {
+		v := headerKey(row.Cells[cols[4]])
+		if v == "" {
+			continue
+		}
+		var d vnperson.Decision
+		switch v {
+		case headerKey(reviewSame), "same", "c", "1", "x":
+			d.Same = true
+		case headerKey(reviewDifferent), "different", "k", "0":
+		default:
+			return nil, fmt.Errorf("row %d, column %q: write %q or %q", i+1, reviewDecision, reviewSame, reviewDifferent)
+		}
+		ra, okA := roleOf(row.Cells[cols[0]])
+		rb, okB := roleOf(row.Cells[cols[2]])
+		a, errA := strconv.Atoi(strings.TrimSpace(row.Cells[cols[1]]))
+		b, errB := strconv.Atoi(strings.TrimSpace(row.Cells[cols[3]]))
+		if !okA || !okB || errA != nil || errB != nil || a < 1 || b < 1 {
+			return nil, fmt.Errorf("row %d: the list names and row numbers of the pair cannot be read", i+1)
+		}
+		d.A, d.B = vnperson.RowRef{Role: ra, Row: a - 1}, vnperson.RowRef{Role: rb, Row: b - 1}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// printReconcile writes the campaign figures to log in words, with the
+// file that holds each list.
+func printReconcile(log io.Writer, r *reconcileSummary) {
+	f := &r.Metrics.Overall
+	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" }
+	fmt.Fprintf(log, "Đối chiếu với danh sách dân cư (%d người), %d hồ sơ sức khỏe:\n", f.RegistryPeople, f.EHRRows)
+	fmt.Fprintf(log, "  độ bao phủ: %d/%d người đã có hồ sơ (%s)\n", f.Covered, f.RegistryPeople, pct(f.Coverage))
+	fmt.Fprintf(log, "  cần tạo hồ sơ: %d người                              -> %s\n", f.MissingRecords, fileMissing)
+	fmt.Fprintf(log, "  hồ sơ trùng: %d người có từ 2 hồ sơ, %d hồ sơ thừa cần gộp (%s số hồ sơ; %s số người) -> %s\n",
+		f.PeopleWithDuplicates, f.ExtraRows, pct(f.DuplicateRowRate), pct(f.DuplicatePeopleRate), fileDuplicates)
+	fmt.Fprintf(log, "  hồ sơ đã đối chiếu với DS dân cư: %d (%s)\n", f.Verified, pct(f.VerifiedShare))
+	fmt.Fprintf(log, "  cần sửa thông tin: %d hồ sơ; %d trường sai, %d còn thiếu, %d thông tin cũ (%d chỉ khác cách viết) -> %s\n",
+		f.RowsToCorrect, f.Corrections.Value, f.Corrections.Missing, f.Corrections.Outdated, f.Corrections.Form, fileCorrections)
+	fmt.Fprintf(log, "  không có trong DS dân cư: %d hồ sơ                   -> %s\n", f.Unmatched, fileUnmatched)
+	fmt.Fprintf(log, "  cần xem xét: %d cặp                                  -> %s\n", r.Lists[fileReview], fileReview)
+	fmt.Fprintf(log, "  công an xác minh: %d không có số, %d sai dạng, %d thông tin khác DS dân cư -> %s\n",
+		f.PoliceNoID, f.PoliceMalformedID, f.PoliceIDDiffers, filePolice)
+	if n, ok := r.Lists[fileNewFromBHYT]; ok {
+		fmt.Fprintf(log, "  người mới từ BHYT: %d                               -> %s\n", n, fileNewFromBHYT)
+	}
+	fmt.Fprintf(log, "  số liệu theo thôn/tổ dân phố: %d thôn/tổ              -> %s\n", len(r.Metrics.Hamlets), fileHamlets)
+	fmt.Fprintf(log, "  mọi dòng: %d/%d dòng đầu vào có tình trạng         -> %s\n", r.RowsPlaced, r.RowsIn, fileRows)
+	if r.RowsNotWhole > 0 {
+		fmt.Fprintf(log, "  %d dòng không đọc được trọn vẹn (xem %s)\n", r.RowsNotWhole, fileSummary)
+	}
+	if r.DecisionsApplied > 0 || r.DecisionsUnused > 0 {
+		fmt.Fprintf(log, "  quyết định đã áp dụng: %d; không dùng được: %d\n", r.DecisionsApplied, r.DecisionsUnused)
+	}
+	if r.OversizedBlocks > 0 {
+		fmt.Fprintf(log, "  %d khối quá lớn đã được chia nhỏ hoặc bỏ qua\n", r.OversizedBlocks)
+	}
+}
