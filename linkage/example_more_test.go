@@ -158,3 +158,13 @@ func ExampleClassified() {
 	// same_email true false
 	// linkage.JaroWinklerLevels: invalid definition: comparison "name": threshold 2 (0.95) is not below the one before (0.8): thresholds must decrease strictly
 }
+
+// Options that come from a user (a command-line flag, a config file) are
+// checked before scoring: ScorePairs panics on options Validate rejects.
+func ExampleScoreOptions_Validate() {
+	fmt.Println(linkage.ScoreOptions{Workers: 8}.Validate())
+	fmt.Println(linkage.ScoreOptions{Workers: 100000, BatchSize: -1}.Validate())
+	// Output:
+	// <nil>
+	// linkage.ScoreOptions.Validate: invalid definition: worker count 100000 is outside [0, 1024]; batch size -1 is outside [0, 65536]
+}
