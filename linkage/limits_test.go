@@ -211,3 +211,10 @@ func TestTFTableNil(t *testing.T) {
 	zero.Add("")
 	assert.Equal(t, 1.0, zero.Frequency("lan"))
 }
+
+func TestPatternLevelPanicsOutOfRange(t *testing.T) {
+	m := newPersonModel()
+	assert.Panics(t, func() { m.PatternLevel(0, len(m.Comparisons())) })
+	assert.Panics(t, func() { m.PatternLevel(0, -1) })
+	assert.NotPanics(t, func() { m.PatternLevel(0, len(m.Comparisons())-1) })
+}

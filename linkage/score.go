@@ -72,7 +72,9 @@ func (m *Model[R]) Pattern(a, b *R) uint64 {
 	return p
 }
 
-// PatternLevel returns the level number of comparison i in pattern p.
+// PatternLevel returns the level number of comparison i in pattern p. Like
+// a slice index, i must lie in [0, number of comparisons); it panics
+// otherwise.
 func (m *Model[R]) PatternLevel(p uint64, i int) int {
 	c := &m.c[i]
 	return int(p >> c.shift & c.mask)
