@@ -2,7 +2,6 @@ package linkage
 
 import (
 	"iter"
-	"runtime"
 	"sync"
 	"sync/atomic"
 
@@ -32,13 +31,11 @@ func checkSides[R any](op string, left, right []R, c *blocking.Candidates) []R {
 // (Candidates.ForEachBatch), the fastest way; otherwise they are generated
 // in their deterministic order (Candidates.Batches) and yielded in it.
 // The records must be those the candidates were built on (it panics when
-// the counts differ).
+// the counts differ), and it panics when opt.Validate fails.
 func (m *Model[R]) ScoreCandidates(left, right []R, c *blocking.Candidates, opt ScoreOptions) iter.Seq[ScoredPair] {
+	opt.mustValid()
 	right = checkSides("ScoreCandidates", left, right, c)
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := workerCount("ScoreCandidates", opt.Workers)
 	if !opt.Unordered {
 		pairs := func(yield func(Pair) bool) {
 			for batch := range c.Batches(workers) {
@@ -56,10 +53,20 @@ func (m *Model[R]) ScoreCandidates(left, right []R, c *blocking.Candidates, opt 
 		size = 4096
 	}
 	return func(yield func(ScoredPair) bool) {
+		// Up to nbuf+workers output buffers, made only when none is free.
 		nbuf := 2*workers + 2
 		free := make(chan []ScoredPair, nbuf+workers)
-		for range nbuf + workers {
-			free <- make([]ScoredPair, 0, size)
+		var made atomic.Int64
+		get := func() []ScoredPair {
+			select {
+			case out := <-free:
+				return out
+			default:
+			}
+			if made.Add(1) <= int64(nbuf+workers) {
+				return make([]ScoredPair, 0, size)
+			}
+			return <-free
 		}
 		results := make(chan []ScoredPair, nbuf+workers)
 		var stop atomic.Bool
@@ -70,7 +77,7 @@ func (m *Model[R]) ScoreCandidates(left, right []R, c *blocking.Candidates, opt 
 			c.ForEachBatch(workers, func(w int, batch []Pair) bool {
 				out := outs[w]
 				if out == nil {
-					out = <-free
+					out = get()
 				}
 				for _, p := range batch {
 					s := m.Score(&left[p.A], &right[p.B])
@@ -79,7 +86,7 @@ func (m *Model[R]) ScoreCandidates(left, right []R, c *blocking.Candidates, opt 
 					}
 					if len(out) == cap(out) {
 						results <- out
-						out = <-free
+						out = get()
 					}
 					out = append(out, ScoredPair{A: p.A, B: p.B, Rule: p.Rule, Weight: s})
 				}
@@ -114,11 +121,10 @@ func (m *Model[R]) ScoreCandidates(left, right []R, c *blocking.Candidates, opt 
 // is rule are counted; rule < 0 counts them all. For an EM training round
 // per blocking rule, as in Splink, build one Candidates per rule instead:
 // a pair tagged with an earlier rule is missing from a later rule here.
+// Like CountPatterns it panics when workers is outside [0, MaxWorkers].
 func (m *Model[R]) CountCandidates(left, right []R, c *blocking.Candidates, rule, workers int) Patterns {
 	right = checkSides("CountCandidates", left, right, c)
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers = workerCount("CountCandidates", workers)
 	counters := make([]*patternCounter, workers)
 	var mu sync.Mutex
 	c.ForEachBatch(workers, func(w int, batch []Pair) bool {
@@ -140,11 +146,5 @@ func (m *Model[R]) CountCandidates(left, right []R, c *blocking.Candidates, rule
 		}
 		return true
 	})
-	var used []*patternCounter
-	for _, ctr := range counters {
-		if ctr != nil {
-			used = append(used, ctr)
-		}
-	}
-	return mergeCounters(used)
+	return mergeCounters(counters) // skips the workers that made no counter
 }

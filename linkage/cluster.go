@@ -2,7 +2,9 @@ package linkage
 
 import (
 	"cmp"
+	"math"
 	"slices"
+	"strconv"
 )
 
 // ClusterOptions configure Cluster. The zero value has no constraints.
@@ -39,10 +41,30 @@ type ClusterOptions struct {
 // cannot-link pair (from opt.CannotLink or opt.Separate) in one cluster:
 // then the link is refused, and weaker links cannot bring the two clusters
 // together later either. Without constraints the clusters are the
-// connected components of the links. Links with an index outside [0, n)
-// panic; self-links are ignored. Distinct and MaxSize refuse a merge the
-// same way; Distinct must be nil or have length n.
+// connected components of the links. Self-links are ignored. Distinct and
+// MaxSize refuse a merge the same way.
+//
+// Like a slice index out of range, bad arguments are programming errors
+// and panic, before any work, with a message naming the argument: n
+// negative or above math.MaxInt32 (labels are int32), a link or cannot-link
+// pair with an index outside [0, n), a Distinct of length other than n.
 func Cluster(n int, links []ScoredPair, opt ClusterOptions) []int32 {
+	if n < 0 || n > math.MaxInt32 {
+		panic("linkage.Cluster: record count " + strconv.Itoa(n) + " outside [0, 2147483647]")
+	}
+	for _, l := range links {
+		if l.A < 0 || int(l.A) >= n || l.B < 0 || int(l.B) >= n {
+			panic("linkage.Cluster: link index out of range")
+		}
+	}
+	for _, p := range opt.CannotLink {
+		if p.A < 0 || int(p.A) >= n || p.B < 0 || int(p.B) >= n {
+			panic("linkage.Cluster: cannot-link index out of range")
+		}
+	}
+	if opt.Distinct != nil && len(opt.Distinct) != n {
+		panic("linkage.Cluster: len(Distinct) != n")
+	}
 	parent := make([]int32, n)
 	size := make([]int32, n)
 	for i := range parent {
@@ -78,9 +100,6 @@ func Cluster(n int, links []ScoredPair, opt ClusterOptions) []int32 {
 	}
 	var anchored []bool
 	if opt.Distinct != nil {
-		if len(opt.Distinct) != n {
-			panic("linkage.Cluster: len(Distinct) != n")
-		}
 		anchored = slices.Clone(opt.Distinct)
 	}
 	sorted := slices.Clone(links)
@@ -94,9 +113,6 @@ func Cluster(n int, links []ScoredPair, opt ClusterOptions) []int32 {
 		return cmp.Compare(x.B, y.B)
 	})
 	for _, l := range sorted {
-		if l.A < 0 || int(l.A) >= n || l.B < 0 || int(l.B) >= n {
-			panic("linkage.Cluster: link index out of range")
-		}
 		x, y := find(l.A), find(l.B)
 		if x == y {
 			continue

@@ -18,9 +18,17 @@ type Level[R any] struct {
 const NullLabel = "null"
 
 // Comparison compares one aspect of two prepared records (a name, a birth
-// date, an ID) and maps the pair to one of its ordered levels: the first
-// level whose Match holds wins. Level numbers are 0 for the null level (a
-// value missing on either side, weight 0) and k for Levels[k-1].
+// date, an ID) and maps the pair to one of its ordered levels. Level
+// numbers are 0 for the null level (a value missing on either side, weight
+// 0) and k for Levels[k-1].
+//
+// The level predicates (Null and each Level's Match) define the levels:
+// the pair is null when Null holds, else it gets the first level whose
+// Match holds; only the last level may be an else level (nil Match).
+// Classify is an optional fast path that must return the same level
+// number for every pair: the templates, and Classified, set it and derive
+// the predicates from it, so the two cannot disagree;
+// linkagetest.CheckComparison checks hand-written ones.
 //
 // A Comparison holds only functions and labels; its m and u probabilities
 // live in the Model. The functions must be safe for concurrent use: they
@@ -33,12 +41,14 @@ type Comparison[R any] struct {
 	// such pairs get level 0 with weight 0. A nil Null means never missing.
 	Null func(a, b *R) bool
 	// Levels are tried in order after Null; the last one must be an else
-	// level (nil Match) unless Classify is set.
+	// level (nil Match), and only the last.
 	Levels []Level[R]
-	// Classify, when set, replaces Null and the Match predicates: it
-	// returns the level number directly (0 for null, k for Levels[k-1]).
-	// Templates use it to compute a similarity once and compare it with
-	// every threshold. It must return what the predicates would.
+	// Classify, when set, is used instead of walking Null and the Match
+	// predicates: it returns the level number directly (0 for null, k for
+	// Levels[k-1]), for example by computing a similarity once and
+	// comparing it with every threshold. It must return what the
+	// predicates would, a number in [0, len(Levels)]; scoring panics on a
+	// number out of range.
 	Classify func(a, b *R) int
 	// TermFrequency, when set, returns the relative frequency in (0, 1] of
 	// the record's value for this comparison, precomputed when the record
@@ -46,11 +56,42 @@ type Comparison[R any] struct {
 	// It is needed only when the model marks a level of this comparison as
 	// term-frequency adjusted.
 	TermFrequency func(r *R) float64
+
+	// err records a bad argument given to the template that built the
+	// comparison; Validate reports it.
+	err error
+}
+
+// Classified returns a comparison whose level is computed by classify (0
+// for null, k for the k-th label), with Classify set to it and the level
+// predicates derived from it: Null holds when classify returns 0, the
+// Match of level k when it returns k, and the last label is the else
+// level. The templates are built this way; use it for a comparison that is
+// easier to write as one function than as ordered predicates. Validate
+// reports a nil classify.
+func Classified[R any](name string, classify func(a, b *R) int, labels ...string) Comparison[R] {
+	c := Comparison[R]{Name: name, Classify: classify, Levels: make([]Level[R], len(labels))}
+	if classify == nil {
+		c.err = newError("Classified", ErrInvalid, "comparison "+strconv.Quote(name)+": nil classify function")
+		for k, l := range labels {
+			c.Levels[k].Label = l
+		}
+		return c
+	}
+	c.Null = func(a, b *R) bool { return classify(a, b) == 0 }
+	for k, l := range labels {
+		c.Levels[k].Label = l
+		if k < len(labels)-1 {
+			c.Levels[k].Match = func(a, b *R) bool { return classify(a, b) == k+1 }
+		}
+	}
+	return c
 }
 
 // Level returns the level number of the pair (a, b): 0 for the null level,
-// k for Levels[k-1]. A pair that no level accepts (a malformed comparison
-// without an else level) gets the last level.
+// k for Levels[k-1]. It calls Classify when set, else walks the
+// predicates; a pair that no level accepts (a malformed comparison without
+// an else level) gets the last level.
 func (c *Comparison[R]) Level(a, b *R) int {
 	if c.Classify != nil {
 		return c.Classify(a, b)
@@ -75,11 +116,16 @@ func (c *Comparison[R]) Label(k int) string {
 	return c.Levels[k-1].Label
 }
 
-// Validate reports the first problem with the comparison's definition: an
-// empty name, no levels, an empty or duplicate label, or a missing else
-// level.
+// Validate reports the first problem with the comparison's definition: a
+// bad template argument (a threshold out of range or out of order, so that
+// some level could never be returned; a nil accessor), an empty name, no
+// levels or more than 31, an empty or duplicate label, a missing else
+// level, or an else level (nil Match) before the last level.
 func (c *Comparison[R]) Validate() error {
 	const op = "Comparison.Validate"
+	if c.err != nil {
+		return c.err
+	}
 	if c.Name == "" {
 		return newError(op, ErrInvalid, "empty comparison name")
 	}
@@ -99,7 +145,13 @@ func (c *Comparison[R]) Validate() error {
 		}
 		seen[l.Label] = true
 	}
-	if c.Classify == nil && c.Levels[len(c.Levels)-1].Match != nil {
+	last := len(c.Levels) - 1
+	for k, l := range c.Levels[:last] {
+		if l.Match == nil {
+			return newError(op, ErrInvalid, "comparison "+strconv.Quote(c.Name)+": level "+strconv.Itoa(k+1)+" has no predicate (only the last level may be an else level)")
+		}
+	}
+	if c.Levels[last].Match != nil {
 		return newError(op, ErrInvalid, "comparison "+strconv.Quote(c.Name)+": last level is not an else level")
 	}
 	return nil

@@ -13,8 +13,14 @@
 // of Levels whose predicate holds, the last being an else level. Templates
 // build the usual ones: Exact, JaroWinklerLevels, LevenshteinLevels,
 // OSALevels, DifferenceLevels (numbers, dates as day numbers) and Custom.
-// Comparison functions must be symmetric, deterministic and pure;
-// linkagetest.CheckComparison verifies it. The allocation-free similarity
+// A comparison may also set Classify, a fast path that returns the level
+// number at once; it must agree with the predicates. Templates and
+// Classified are built from one classifying function and derive the
+// predicates from it, so they agree by construction. Validate rejects
+// template arguments that would leave a level unreachable (thresholds out
+// of range or out of order). Comparison functions must be symmetric,
+// deterministic and pure; linkagetest.CheckComparison verifies it, and
+// that Classify agrees with the predicates. The allocation-free similarity
 // functions Jaro, JaroWinkler, Levenshtein and OSA work on runes and keep
 // strings up to MaxStackRunes runes on the stack.
 //
@@ -92,6 +98,15 @@
 // millions of records. SummarizeErrors lists the worst false merges and
 // false splits by record id.
 //
+// # Limits
+//
+// Nothing grows without bound from an option: worker counts are at most
+// MaxWorkers, score batches at most MaxBatchSize pairs, EM rounds at most
+// MaxEMIterations iterations, u samples at most MaxSamplePairs pairs.
+// Parameters and options are checked for NaN and infinities.
+//
 // Errors are *Error values wrapping ErrInvalid, ErrMismatch or ErrNoData;
-// they never contain record values.
+// they never contain record values. Functions without an error result
+// (ScorePairs, Cluster) panic on arguments that are programming errors, as
+// their documentation states.
 package linkage

@@ -9,10 +9,12 @@ import (
 // EMOptions configure TrainEM. The zero value runs up to 100 iterations to
 // a tolerance of 1e-6 and estimates m only.
 type EMOptions struct {
-	// MaxIterations bounds the EM iterations of each round; 0 means 100.
+	// MaxIterations bounds the EM iterations of each round; 0 means 100,
+	// and at most MaxEMIterations are allowed.
 	MaxIterations int
 	// Tolerance stops a round when no parameter moves by more than it
-	// between two iterations; 0 means 1e-6.
+	// between two iterations; 0 means 1e-6. It must be finite and not
+	// negative.
 	Tolerance float64
 	// EstimateU also re-estimates u from the pairs (by default u keeps the
 	// value from random sampling, as in Splink).
@@ -25,6 +27,9 @@ type EMOptions struct {
 	// pairs are a random sample of all pairs.
 	EstimatePrior bool
 }
+
+// MaxEMIterations is the largest EMOptions.MaxIterations accepted.
+const MaxEMIterations = 100_000
 
 // TrainingRound is one EM run: the pattern counts of the pairs produced by
 // one blocking rule, and the comparisons that rule uses. Those comparisons
@@ -65,15 +70,32 @@ type EMResult struct {
 // the rounds that did not exclude its comparison; a comparison excluded
 // from every round keeps its parameters. The computation is sequential and
 // deterministic.
+//
+// Patterns come from outside (a saved file, another process), so each
+// round is checked first and reported by number: patterns and counts of
+// the same length, counts finite and not negative with a positive total,
+// every pattern made of level numbers of this model (see Model.Pattern),
+// excluded comparisons named by the model. Options outside their
+// documented ranges are reported too; all these errors wrap ErrInvalid,
+// except ErrMismatch for an unknown comparison and ErrNoData for no pairs.
 func (m *Model[R]) TrainEM(rounds []TrainingRound, opt EMOptions) ([]EMResult, error) {
 	const op = "TrainEM"
+	if len(m.comps) == 0 {
+		return nil, errZeroModel(op)
+	}
 	if len(rounds) == 0 {
 		return nil, newError(op, ErrNoData, "no training rounds")
 	}
-	if opt.MaxIterations <= 0 {
+	if opt.MaxIterations < 0 || opt.MaxIterations > MaxEMIterations {
+		return nil, newError(op, ErrInvalid, "maximum iterations "+strconv.Itoa(opt.MaxIterations)+" outside [0, "+strconv.Itoa(MaxEMIterations)+"]")
+	}
+	if !(opt.Tolerance >= 0) || math.IsInf(opt.Tolerance, 0) {
+		return nil, newError(op, ErrInvalid, "tolerance must be a finite number, not negative")
+	}
+	if opt.MaxIterations == 0 {
 		opt.MaxIterations = 100
 	}
-	if opt.Tolerance <= 0 {
+	if opt.Tolerance == 0 {
 		opt.Tolerance = 1e-6
 	}
 	start := m.Params()
@@ -93,14 +115,11 @@ func (m *Model[R]) TrainEM(rounds []TrainingRound, opt EMOptions) ([]EMResult, e
 			excludedBits |= m.c[i].mask << m.c[i].shift
 		}
 		pats := round.Patterns
+		if err := m.checkPatterns(op, r, pats); err != nil {
+			return nil, err
+		}
 		if excludedBits != 0 {
 			pats = maskPatterns(pats, excludedBits)
-		}
-		if len(pats.Patterns) != len(pats.Counts) {
-			return nil, newError(op, ErrInvalid, "round "+strconv.Itoa(r+1)+": patterns and counts differ in length")
-		}
-		if pats.Total() <= 0 {
-			return nil, newError(op, ErrNoData, "round "+strconv.Itoa(r+1)+" has no pairs")
 		}
 		p := clone(start)
 		it, conv := m.runEM(&p, pats, active, opt)
@@ -145,6 +164,38 @@ func (m *Model[R]) TrainEM(rounds []TrainingRound, opt EMOptions) ([]EMResult, e
 		return results, err
 	}
 	return results, nil
+}
+
+// checkPatterns reports why round r's patterns cannot train the model.
+func (m *Model[R]) checkPatterns(op string, r int, pats Patterns) error {
+	round := "round " + strconv.Itoa(r+1)
+	if len(pats.Patterns) != len(pats.Counts) {
+		return newError(op, ErrInvalid, round+": patterns and counts differ in length")
+	}
+	var total float64
+	for j, n := range pats.Counts {
+		if !(n >= 0) || math.IsInf(n, 0) {
+			return newError(op, ErrInvalid, round+": count "+strconv.Itoa(j+1)+" is not a finite number at least 0")
+		}
+		total += n
+	}
+	if math.IsInf(total, 0) {
+		return newError(op, ErrInvalid, round+": counts add up to more than the largest float64")
+	}
+	if total <= 0 {
+		return newError(op, ErrNoData, round+" has no pairs")
+	}
+	for j, pat := range pats.Patterns {
+		if m.bits < 64 && pat>>m.bits != 0 {
+			return newError(op, ErrInvalid, round+": pattern "+strconv.Itoa(j+1)+" has bits beyond the model's "+strconv.Itoa(int(m.bits)))
+		}
+		for i := range m.c {
+			if k, n := m.PatternLevel(pat, i), len(m.comps[i].Levels); k > n {
+				return newError(op, ErrInvalid, round+": pattern "+strconv.Itoa(j+1)+": level "+strconv.Itoa(k)+" of comparison "+strconv.Quote(m.comps[i].Name)+" is out of range [0, "+strconv.Itoa(n)+"]")
+			}
+		}
+	}
+	return nil
 }
 
 func clone(p Params) Params {

@@ -21,13 +21,9 @@ func levelComparisons() []linkage.Comparison[levelRecord] {
 	names := []string{"c0", "c1", "c2", "c3"}
 	var cs []linkage.Comparison[levelRecord]
 	for i, name := range names {
-		cs = append(cs, linkage.Comparison[levelRecord]{
-			Name:   name,
-			Levels: []linkage.Level[levelRecord]{{Label: "agree"}, {Label: "close"}, {Label: "else"}},
-			Classify: func(a, b *levelRecord) int {
-				return max(a.L[i], b.L[i]) // a is the all-zero dummy
-			},
-		})
+		cs = append(cs, linkage.Classified(name, func(a, b *levelRecord) int {
+			return max(a.L[i], b.L[i]) // a is the all-zero dummy
+		}, "agree", "close", "else"))
 	}
 	return cs
 }

@@ -8,14 +8,17 @@ import (
 
 // SampleOptions configure EstimateU.
 type SampleOptions struct {
-	// Pairs is the number of random pairs drawn; 0 means 1,000,000. When
-	// the inputs hold no more pairs than this, every pair is used once and
-	// the estimate is exact.
+	// Pairs is the number of random pairs drawn; 0 means 1,000,000, at
+	// most MaxSamplePairs are allowed. When the inputs hold no more pairs
+	// than this, every pair is used once and the estimate is exact.
 	Pairs int
 	// Seed seeds the PCG generator: the same seed and inputs give the same
 	// estimate.
 	Seed uint64
 }
+
+// MaxSamplePairs is the largest SampleOptions.Pairs accepted.
+const MaxSamplePairs = 1 << 30
 
 // EstimateU estimates u for every level by comparing random record pairs,
 // which are almost all non-matches: u_c,k is the share of level k among
@@ -27,6 +30,12 @@ type SampleOptions struct {
 // sampled pair keeps its u.
 func (m *Model[R]) EstimateU(left, right []R, opt SampleOptions) error {
 	const op = "EstimateU"
+	if len(m.comps) == 0 {
+		return errZeroModel(op)
+	}
+	if opt.Pairs < 0 || opt.Pairs > MaxSamplePairs {
+		return newError(op, ErrInvalid, "sample size "+strconv.Itoa(opt.Pairs)+" outside [0, "+strconv.Itoa(MaxSamplePairs)+"]")
+	}
 	dedupe := right == nil
 	if dedupe {
 		right = left
@@ -42,7 +51,7 @@ func (m *Model[R]) EstimateU(left, right []R, opt SampleOptions) error {
 		return newError(op, ErrNoData, "fewer than two records to pair")
 	}
 	want := opt.Pairs
-	if want <= 0 {
+	if want == 0 {
 		want = 1_000_000
 	}
 	counts := m.newLevelCounts()
@@ -99,6 +108,9 @@ func (m *Model[R]) countLevels(counts [][]float64, a, b *R) {
 // marked FixM keep their m. right == nil means the pairs index left twice.
 func (m *Model[R]) EstimateMFromLabels(left, right []R, matches iter.Seq[Pair]) error {
 	const op = "EstimateMFromLabels"
+	if len(m.comps) == 0 {
+		return errZeroModel(op)
+	}
 	if right == nil {
 		right = left
 	}
@@ -133,8 +145,14 @@ func (m *Model[R]) EstimateMFromLabels(left, right []R, matches iter.Seq[Pair]) 
 // and returns it.
 func (m *Model[R]) EstimatePriorFromRule(left, right []R, pairs iter.Seq[Pair], rule func(a, b *R) bool, recall float64) (float64, error) {
 	const op = "EstimatePriorFromRule"
+	if len(m.comps) == 0 {
+		return 0, errZeroModel(op)
+	}
 	if !(recall > 0 && recall <= 1) {
 		return 0, newError(op, ErrInvalid, "recall must lie in (0, 1]")
+	}
+	if rule == nil {
+		return 0, newError(op, ErrInvalid, "nil rule")
 	}
 	var total float64
 	if right == nil {

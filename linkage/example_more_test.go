@@ -130,3 +130,41 @@ func ExampleModel_CountCandidates() {
 	// 7427 pairs, 7 distinct patterns
 	// converged: true
 }
+
+// Classified turns one classifying function into a comparison: Classify is
+// the function, and the level predicates are derived from it, so the two
+// always agree.
+func ExampleClassified() {
+	type patient struct{ Phone, Email string }
+	contact := linkage.Classified("contact", func(a, b *patient) int {
+		switch {
+		case (a.Phone == "" || b.Phone == "") && (a.Email == "" || b.Email == ""):
+			return 0 // nothing to compare
+		case a.Phone != "" && a.Phone == b.Phone:
+			return 1
+		case a.Email != "" && a.Email == b.Email:
+			return 2
+		}
+		return 3
+	}, "same_phone", "same_email", "else")
+	a, b := patient{Phone: "0912", Email: "x@y"}, patient{Email: "x@y"}
+	fmt.Println(contact.Label(contact.Level(&a, &b)), contact.Levels[1].Match(&a, &b), contact.Null(&a, &b))
+
+	// A template with thresholds in the wrong order could never return
+	// its second similarity level: Validate (and NewModel) say so.
+	name := linkage.JaroWinklerLevels("name", func(p *patient) string { return p.Email }, 0.8, 0.95)
+	fmt.Println(name.Validate())
+	// Output:
+	// same_email true false
+	// linkage.JaroWinklerLevels: invalid definition: comparison "name": threshold 2 (0.95) is not below the one before (0.8): thresholds must decrease strictly
+}
+
+// Options that come from a user (a command-line flag, a config file) are
+// checked before scoring: ScorePairs panics on options Validate rejects.
+func ExampleScoreOptions_Validate() {
+	fmt.Println(linkage.ScoreOptions{Workers: 8}.Validate())
+	fmt.Println(linkage.ScoreOptions{Workers: 100000, BatchSize: -1}.Validate())
+	// Output:
+	// <nil>
+	// linkage.ScoreOptions.Validate: invalid definition: worker count 100000 is outside [0, 1024]; batch size -1 is outside [0, 65536]
+}

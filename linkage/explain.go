@@ -55,7 +55,7 @@ func (m *Model[R]) Explain(a, b *R) Explanation {
 		if k > 0 {
 			lp := m.params.Comparisons[i].Levels[k-1]
 			row.M, row.U = lp.M, lp.U
-			row.BayesFactor = pow2(lw)
+			row.BayesFactor = math.Exp2(lw)
 		}
 		e.Rows[i] = row
 	}
@@ -63,8 +63,6 @@ func (m *Model[R]) Explain(a, b *R) Explanation {
 	e.Probability = Probability(w)
 	return e
 }
-
-func pow2(w float64) float64 { return math.Exp2(w) }
 
 // String returns the explanation as aligned text, one line per row, for
 // logs and the command line: labels and numbers only. Columns: comparison,

@@ -2,8 +2,10 @@ package linkage
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 )
 
@@ -83,6 +85,10 @@ type compiled[R any] struct {
 // parameters. Scoring methods are safe for concurrent use; methods that
 // change parameters (SetParams and the estimators) are not, and must not
 // run while scoring.
+//
+// Build a Model with NewModel or LoadModel. The zero Model has no
+// comparisons: it scores every pair 0, its patterns are 0, and SetParams,
+// UnmarshalJSON and the estimators return an *Error wrapping ErrInvalid.
 type Model[R any] struct {
 	comps       []Comparison[R]
 	params      Params
@@ -166,15 +172,33 @@ func (m *Model[R]) Params() Params {
 }
 
 // SetParams replaces the model's parameters after checking that they fit
-// its comparisons (same names in the same order, same level labels) and
-// that every probability lies in [0, 1].
+// its comparisons (same names in the same order, same level labels), that
+// the prior lies strictly between 0 and 1, every m, u, TFWeight and
+// TFMinimum in [0, 1] (NaN is rejected), the threshold is finite, and
+// every term-frequency table is present, counts no more values than its
+// Total (so frequencies stay in [0, 1]) and is filed under the name of a
+// comparison of the model. On error the model is unchanged.
 func (m *Model[R]) SetParams(p Params) error {
 	const op = "SetParams"
+	if len(m.comps) == 0 {
+		return errZeroModel(op)
+	}
 	if len(p.Comparisons) != len(m.comps) {
 		return newError(op, ErrMismatch, "parameters hold "+strconv.Itoa(len(p.Comparisons))+" comparisons, model has "+strconv.Itoa(len(m.comps)))
 	}
 	if !(p.Prior > 0 && p.Prior < 1) {
 		return newError(op, ErrInvalid, "prior must lie strictly between 0 and 1")
+	}
+	if math.IsNaN(p.Threshold) || math.IsInf(p.Threshold, 0) {
+		return newError(op, ErrInvalid, "threshold must be a finite number")
+	}
+	for _, name := range slices.Sorted(maps.Keys(p.TermFrequencies)) {
+		if m.index(name) < 0 {
+			return newError(op, ErrMismatch, "term-frequency table "+strconv.Quote(name)+" names no comparison of the model")
+		}
+		if err := p.TermFrequencies[name].check(); err != "" {
+			return newError(op, ErrInvalid, "term-frequency table "+strconv.Quote(name)+": "+err)
+		}
 	}
 	for i, cp := range p.Comparisons {
 		c := &m.comps[i]
@@ -204,6 +228,10 @@ func (m *Model[R]) SetParams(p Params) error {
 	m.params = m.Params() // own a deep copy
 	m.compile()
 	return nil
+}
+
+func errZeroModel(op string) error {
+	return newError(op, ErrInvalid, "model has no comparisons (make it with NewModel or LoadModel)")
 }
 
 func clampProb(p float64) float64 { return max(p, ProbabilityFloor) }

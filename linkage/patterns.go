@@ -2,7 +2,6 @@ package linkage
 
 import (
 	"iter"
-	"runtime"
 	"slices"
 	"sync"
 )
@@ -69,6 +68,9 @@ func (m *Model[R]) countBatch(c *patternCounter, left, right []R, batch []Pair) 
 func mergeCounters(counters []*patternCounter) Patterns {
 	total := map[uint64]uint64{}
 	for _, c := range counters {
+		if c == nil {
+			continue
+		}
 		for pat, n := range c.dense {
 			if n > 0 {
 				total[uint64(pat)] += n
@@ -97,36 +99,52 @@ func mergeCounters(counters []*patternCounter) Patterns {
 // counts are merged at the end and returned sorted by pattern, so the
 // result does not depend on scheduling. The pairs are read on the caller's
 // goroutine; CountCandidates reads blocking's candidates on the workers.
+// It panics when workers is outside [0, MaxWorkers] or a pair index is out
+// of range.
 func (m *Model[R]) CountPatterns(left, right []R, pairs iter.Seq[Pair], workers int) Patterns {
 	if right == nil {
 		right = left
 	}
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers = workerCount("CountPatterns", workers)
 	counters := make([]*patternCounter, workers)
 	const size = 4096
+	nbuf := 2*workers + 2
 	work := make(chan []Pair, 2*workers)
-	back := make(chan []Pair, 2*workers+2)
+	back := make(chan []Pair, nbuf)
 	// Closing work on every exit, panics included, ends the workers.
 	closeWork := sync.OnceFunc(func() { close(work) })
 	defer closeWork()
-	for range 2*workers + 2 {
-		back <- make([]Pair, 0, size)
+	// Batch buffers are made only when none is free, at most nbuf.
+	made := 0
+	next := func() []Pair {
+		select {
+		case b := <-back:
+			return b
+		default:
+		}
+		if made < nbuf {
+			made++
+			return make([]Pair, 0, size)
+		}
+		return <-back
 	}
 	var wg sync.WaitGroup
 	for w := range workers {
-		c := newPatternCounter(m.bits)
-		counters[w] = c
 		wg.Go(func() {
+			// A worker that gets no batch makes no counter.
+			var c *patternCounter
 			for batch := range work {
+				if c == nil {
+					c = newPatternCounter(m.bits)
+					counters[w] = c
+				}
 				m.countBatch(c, left, right, batch)
 				back <- batch[:0]
 			}
 		})
 	}
 	nl, nr := len(left), len(right)
-	cur := <-back
+	cur := next()
 	for p := range pairs {
 		if p.A < 0 || int(p.A) >= nl || p.B < 0 || int(p.B) >= nr {
 			panic("linkage.CountPatterns: pair index out of range")
@@ -134,7 +152,7 @@ func (m *Model[R]) CountPatterns(left, right []R, pairs iter.Seq[Pair], workers 
 		cur = append(cur, p)
 		if len(cur) == size {
 			work <- cur
-			cur = <-back
+			cur = next()
 		}
 	}
 	if len(cur) > 0 {

@@ -2,7 +2,10 @@ package linkage
 
 import (
 	"iter"
+	"math"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/vnlink/vnlink/blocking"
@@ -69,7 +72,9 @@ func (m *Model[R]) Pattern(a, b *R) uint64 {
 	return p
 }
 
-// PatternLevel returns the level number of comparison i in pattern p.
+// PatternLevel returns the level number of comparison i in pattern p. Like
+// a slice index, i must lie in [0, number of comparisons); it panics
+// otherwise.
 func (m *Model[R]) PatternLevel(p uint64, i int) int {
 	c := &m.c[i]
 	return int(p >> c.shift & c.mask)
@@ -93,6 +98,61 @@ type ScoreOptions struct {
 	BatchSize int
 }
 
+// Limits on options, checked by ScoreOptions.Validate and by the
+// functions that take a worker count. Memory grows with both: each worker
+// may hold up to about three batches of pairs in flight.
+const (
+	// MaxWorkers is the largest worker count accepted.
+	MaxWorkers = 1024
+	// MaxBatchSize is the largest ScoreOptions.BatchSize accepted.
+	MaxBatchSize = 1 << 16
+)
+
+// Validate reports every problem with the options at once, in one *Error
+// wrapping ErrInvalid: Workers outside [0, MaxWorkers], BatchSize outside
+// [0, MaxBatchSize], a NaN MinWeight (±Inf are allowed: −Inf keeps every
+// pair). ScorePairs and ScoreCandidates panic on options that Validate
+// rejects, so call it first on options that come from a user.
+func (o ScoreOptions) Validate() error {
+	var bad []string
+	if o.Workers < 0 || o.Workers > MaxWorkers {
+		bad = append(bad, workersReason(o.Workers))
+	}
+	if o.BatchSize < 0 || o.BatchSize > MaxBatchSize {
+		bad = append(bad, "batch size "+strconv.Itoa(o.BatchSize)+" is outside [0, "+strconv.Itoa(MaxBatchSize)+"]")
+	}
+	if math.IsNaN(o.MinWeight) {
+		bad = append(bad, "minimum weight is NaN")
+	}
+	if len(bad) > 0 {
+		return newError("ScoreOptions.Validate", ErrInvalid, strings.Join(bad, "; "))
+	}
+	return nil
+}
+
+func workersReason(n int) string {
+	return "worker count " + strconv.Itoa(n) + " is outside [0, " + strconv.Itoa(MaxWorkers) + "]"
+}
+
+// mustValid panics with the error of opt.Validate, if any.
+func (o ScoreOptions) mustValid() {
+	if err := o.Validate(); err != nil {
+		panic(err.Error())
+	}
+}
+
+// workerCount returns n, or GOMAXPROCS when n is 0; it panics, naming op,
+// when n is outside [0, MaxWorkers].
+func workerCount(op string, n int) int {
+	if n < 0 || n > MaxWorkers {
+		panic("linkage." + op + ": " + workersReason(n))
+	}
+	if n == 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return n
+}
+
 type scoreBatch struct {
 	seq   uint64
 	pairs []Pair
@@ -103,28 +163,26 @@ type scoreBatch struct {
 // weight is at least opt.MinWeight. A pair (A, B) compares left[A] with
 // right[B]; pass right == nil to deduplicate left (B indexes left too).
 // Pairs are read from the iterator in the caller's goroutine, batched, and
-// scored by opt.Workers goroutines; nothing is allocated per pair. Unless
-// opt.Unordered is set, pairs come out in the order they went in. A pair
-// index out of range panics in the caller's goroutine. Stopping the
+// scored by opt.Workers goroutines; nothing is allocated per pair, and
+// batch buffers only as the input needs them (at most 2·Workers + 2).
+// Unless opt.Unordered is set, pairs come out in the order they went in.
+// It panics when opt.Validate fails (before returning the iterator), and
+// a pair index out of range panics in the caller's goroutine. Stopping the
 // iteration early stops the workers.
 func (m *Model[R]) ScorePairs(left, right []R, pairs iter.Seq[Pair], opt ScoreOptions) iter.Seq[ScoredPair] {
+	opt.mustValid()
 	if right == nil {
 		right = left
 	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := workerCount("ScorePairs", opt.Workers)
 	size := opt.BatchSize
 	if size <= 0 {
 		size = 4096
 	}
 	return func(yield func(ScoredPair) bool) {
 		nbuf := 2*workers + 2
-		free := make([]*scoreBatch, nbuf)
-		for i := range free {
-			free[i] = &scoreBatch{pairs: make([]Pair, 0, size), out: make([]ScoredPair, 0, size)}
-		}
+		free := make([]*scoreBatch, 0, nbuf)
+		allocated := 0
 		work := make(chan *scoreBatch, nbuf)
 		results := make(chan *scoreBatch, nbuf)
 		// Closing work on every exit, panics included, ends the workers.
@@ -187,6 +245,10 @@ func (m *Model[R]) ScorePairs(left, right []R, pairs iter.Seq[Pair], opt ScoreOp
 			work <- b
 		}
 		take := func() *scoreBatch {
+			if len(free) == 0 && allocated < nbuf {
+				allocated++
+				return &scoreBatch{pairs: make([]Pair, 0, size), out: make([]ScoredPair, 0, size)}
+			}
 			for len(free) == 0 {
 				receive()
 			}

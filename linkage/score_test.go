@@ -1,6 +1,7 @@
 package linkage_test
 
 import (
+	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -130,20 +131,34 @@ func TestScoreAllocatesNothing(t *testing.T) {
 }
 
 // TestScorePairsAllocationsDoNotGrowWithPairs checks that ScorePairs
-// allocates per call (buffers, goroutines), not per pair.
+// allocates per call (buffers, made as needed up to 2·workers+2,
+// goroutines), not per pair.
 func TestScorePairsAllocationsDoNotGrowWithPairs(t *testing.T) {
 	ps := syntheticPeople(5, 200, 0)
 	m := newPersonModel()
 	pairs := allPairs(len(ps)) // 19,900 pairs
+	cycle := func(n int) iter.Seq[linkage.Pair] {
+		return func(yield func(linkage.Pair) bool) {
+			for i := range n {
+				if !yield(pairs[i%len(pairs)]) {
+					return
+				}
+			}
+		}
+	}
 	run := func(n int) float64 {
 		return testing.AllocsPerRun(5, func() {
-			for range m.ScorePairs(ps, nil, slices.Values(pairs[:n]), linkage.ScoreOptions{Workers: 2, MinWeight: math.Inf(-1)}) {
+			for range m.ScorePairs(ps, nil, cycle(n), linkage.ScoreOptions{Workers: 2, MinWeight: math.Inf(-1)}) {
 			}
 		})
 	}
-	small, large := run(4096), run(len(pairs))
+	few, small, large := run(100), run(50_000), run(200_000)
 	if large > small+8 {
-		t.Errorf("ScorePairs made %v allocations for 4096 pairs and %v for %d pairs: allocations grow with pairs", small, large, len(pairs))
+		t.Errorf("ScorePairs made %v allocations for 50,000 pairs and %v for 200,000 pairs: allocations grow with pairs", small, large)
+	}
+	// 100 pairs fill one batch: one batch's buffers, not 2·workers+2.
+	if few > small-4 {
+		t.Errorf("ScorePairs made %v allocations for 100 pairs and %v for 50,000: buffers are not made as needed", few, small)
 	}
 }
 

@@ -28,8 +28,13 @@ func NewTFTable(seq iter.Seq[string]) *TFTable {
 	return t
 }
 
-// Add counts one occurrence of v; empty values are not counted.
+// Add counts one occurrence of v; empty values are not counted. Like an
+// assignment to a nil map, Add on a nil *TFTable panics, since the count
+// would be lost; use NewTFTable or a zero TFTable.
 func (t *TFTable) Add(v string) {
+	if t == nil {
+		panic("linkage: TFTable.Add on a nil *TFTable")
+	}
 	if v == "" {
 		return
 	}
@@ -38,6 +43,24 @@ func (t *TFTable) Add(v string) {
 	}
 	t.Counts[v]++
 	t.Total++
+}
+
+// check returns why the table cannot give frequencies in [0, 1], or "".
+func (t *TFTable) check() string {
+	if t == nil {
+		return "missing (null)"
+	}
+	var sum uint64
+	for _, n := range t.Counts {
+		if sum+n < sum {
+			return "counts overflow"
+		}
+		sum += n
+	}
+	if sum > t.Total {
+		return "counts add up to more than the total"
+	}
+	return ""
 }
 
 // Frequency returns the relative frequency of v, Counts[v]/Total, or 0 when

@@ -19,8 +19,9 @@ const maxFailures = 10
 
 // CheckComparison verifies that c is a well-formed comparison and that, on
 // every ordered pair of the given records (self-pairs included), its level
-// is symmetric, deterministic, in range, and computed without modifying the
-// records (the memory of each record is compared bit for bit with a copy
+// is symmetric, deterministic, in range, the same from Classify (when set)
+// as from the level predicates (Null, then the first Match that holds),
+// and computed without modifying the records (the memory of each record is compared bit for bit with a copy
 // taken before; changes behind pointers, in the arrays of strings or
 // slices, are not seen). It reports problems with t.Errorf, at most 10 of
 // them, by record index only.
@@ -61,6 +62,12 @@ func CheckComparison[R any](t testing.TB, c linkage.Comparison[R], records []R) 
 				if fail("not deterministic: level(%d, %d) gave %q, then %q", i, j, c.Label(ab), c.Label(again)) {
 					return
 				}
+			case c.Classify != nil:
+				if pk := byPredicates(&c, a, b); pk != ab {
+					if fail("Classify and the level predicates disagree: level(%d, %d) is %q by Classify, %q by the predicates", i, j, c.Label(ab), c.Label(pk)) {
+						return
+					}
+				}
 			}
 		}
 		if c.TermFrequency != nil {
@@ -83,6 +90,20 @@ func CheckComparison[R any](t testing.TB, c linkage.Comparison[R], records []R) 
 			}
 		}
 	}
+}
+
+// byPredicates returns the level of (a, b) from Null and the Match
+// predicates alone, ignoring Classify.
+func byPredicates[R any](c *linkage.Comparison[R], a, b *R) int {
+	if c.Null != nil && c.Null(a, b) {
+		return 0
+	}
+	for k, l := range c.Levels {
+		if l.Match == nil || l.Match(a, b) {
+			return k + 1
+		}
+	}
+	return len(c.Levels)
 }
 
 // sameBits reports whether two records hold the same bytes: a shallow

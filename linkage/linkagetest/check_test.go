@@ -50,6 +50,29 @@ func TestCheckComparison(t *testing.T) {
 		Levels:   []linkage.Level[rec]{{Label: "same"}},
 		Classify: func(a, b *rec) int { return 7 },
 	}
+	// disagrees says "exact" by Classify where its predicates say "else"
+	// (the predicates of the exact level are missing): the shape of a
+	// comparison whose two definitions drifted apart.
+	disagrees := linkage.Comparison[rec]{
+		Name: "disagrees",
+		Null: func(a, b *rec) bool { return a.Name == "" || b.Name == "" },
+		Levels: []linkage.Level[rec]{
+			{Label: "exact", Match: func(a, b *rec) bool { return false }},
+			linkage.Else[rec](),
+		},
+		Classify: func(a, b *rec) int {
+			switch {
+			case a.Name == "" || b.Name == "":
+				return 0
+			case a.Name == b.Name:
+				return 1
+			}
+			return 2
+		},
+	}
+	classified := linkage.Classified("classified", disagrees.Classify, "exact", "else")
+	wrongOrder := linkage.JaroWinklerLevels("name", func(r *rec) string { return r.Name }, 0.8, 0.95)
+	elseFirst := linkage.Comparison[rec]{Name: "else_first", Levels: []linkage.Level[rec]{linkage.Else[rec](), {Label: "same", Match: func(a, b *rec) bool { return a.Name == b.Name }}, {Label: "other"}}}
 	badTF := good
 	badTF.TermFrequency = func(r *rec) float64 { return 2 }
 	invalid := linkage.Comparison[rec]{Name: "no-levels"}
@@ -65,6 +88,10 @@ func TestCheckComparison(t *testing.T) {
 		{"level out of range", outOfRange, "outside [0, 1]"},
 		{"term frequency out of range", badTF, "term frequency of record 0 is outside"},
 		{"invalid definition", invalid, "no levels"},
+		{"classify disagrees with predicates", disagrees, `Classify and the level predicates disagree: level(0, 0) is "exact" by Classify, "else" by the predicates`},
+		{"classified agrees", classified, ""},
+		{"thresholds in the wrong order", wrongOrder, "thresholds must decrease strictly"},
+		{"else level before the last", elseFirst, "level 1 has no predicate"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
