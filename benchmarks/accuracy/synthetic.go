@@ -14,11 +14,18 @@ import (
 var Today = time.Date(synth.RefYear+1, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 // Commune holds the files of one synthetic commune as vnperson input, with
-// the true person of every row (an index into the population).
+// the true person of every row (an index into the population), the truth of
+// the noise of every EHR row and the hard cases of every row.
 type Commune struct {
 	Registry, EHR, BHYT                []vnperson.Person
 	RegistryTruth, EHRTruth, BHYTTruth []int32
-	Stats                              synth.Stats
+	// EHRCorrupted holds, for each EHR row, its damaged fields
+	// (synth.Record.Corrupted).
+	EHRCorrupted [][]synth.FieldNoise
+	// RegistryHard, EHRHard and BHYTHard hold the hard-case families of
+	// each row (synth.Record.Hard).
+	RegistryHard, EHRHard, BHYTHard []synth.HardCase
+	Stats                           synth.Stats
 }
 
 // GenerateCommune generates the commune of cfg (see package synth).
@@ -34,12 +41,16 @@ func GenerateCommune(cfg synth.Config) (*Commune, error) {
 		case synth.Registry:
 			c.Registry = append(c.Registry, p)
 			c.RegistryTruth = append(c.RegistryTruth, r.Person)
+			c.RegistryHard = append(c.RegistryHard, r.Hard)
 		case synth.EHR:
 			c.EHR = append(c.EHR, p)
 			c.EHRTruth = append(c.EHRTruth, r.Person)
+			c.EHRCorrupted = append(c.EHRCorrupted, r.Corrupted) // a fresh slice per row
+			c.EHRHard = append(c.EHRHard, r.Hard)
 		case synth.BHYT:
 			c.BHYT = append(c.BHYT, p)
 			c.BHYTTruth = append(c.BHYTTruth, r.Person)
+			c.BHYTHard = append(c.BHYTHard, r.Hard)
 		}
 		return nil
 	})

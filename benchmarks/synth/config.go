@@ -79,6 +79,12 @@ type Noise struct {
 	IDOldCMND  float64 // the old 9-digit CMND instead of the CCCD, when the person had one
 	IDTypo     float64 // one digit replaced
 	IDLostZero float64 // leading zeros lost in a spreadsheet
+	// IDParent: a child under 14 carries the CCCD of a parent (the
+	// mother's, else the father's), as when the parent's card is written
+	// on the child's record. It is 0 in the default noise, so that the
+	// default files stay as they were; the hard-case measurements turn it
+	// on.
+	IDParent float64
 
 	// BHYT card.
 	InsuranceMissing  float64 // empty (for insured people)
@@ -205,7 +211,7 @@ func (n *Noise) validate(prefix string, rate func(string, float64), p *[]string)
 		{"DaySwap", n.DaySwap}, {"DateTypo", n.DateTypo},
 		{"SexMissing", n.SexMissing}, {"SexSpelling", n.SexSpelling},
 		{"IDMissing", n.IDMissing}, {"IDOldCMND", n.IDOldCMND}, {"IDTypo", n.IDTypo},
-		{"IDLostZero", n.IDLostZero},
+		{"IDLostZero", n.IDLostZero}, {"IDParent", n.IDParent},
 		{"InsuranceMissing", n.InsuranceMissing}, {"InsuranceReissued", n.InsuranceReissued},
 		{"InsuranceShort", n.InsuranceShort},
 		{"PhoneMissing", n.PhoneMissing}, {"PhoneOld", n.PhoneOld}, {"PhoneFormat", n.PhoneFormat},

@@ -6,8 +6,11 @@ import (
 )
 
 // Outputs are the destinations of WriteCSV; a nil writer skips its file.
+// FieldTruth and HardCases are the truth of the noise and of the hard
+// cases; the other four files are the same bytes with or without them.
 type Outputs struct {
 	Registry, EHR, BHYT, Truth io.Writer
+	FieldTruth, HardCases      io.Writer
 }
 
 // Column names of each file. The registry uses the Vietnamese column names
@@ -28,6 +31,17 @@ var (
 	// TruthColumns: one row per row of every file: the file ("registry",
 	// "ehr" or "bhyt"), its record_id and the person_id (P and 8 digits).
 	TruthColumns = []string{"file", "record_id", "person_id"}
+	// FieldTruthColumns: one row per damaged field of an EHR or BHYT row
+	// (Record.Corrupted): the file, the record_id, the field (a Field
+	// constant, the name vnperson uses), the kind ("value", "missing",
+	// "outdated" or "form") and the cause (the Noise field or other reason
+	// that decided the kind).
+	FieldTruthColumns = []string{"file", "record_id", "field", "kind", "cause"}
+	// HardCaseColumns: one row per hard-case family of a row of any file
+	// (Record.Hard): the file, the record_id and the family ("twin",
+	// "father_son_same_name", "same_name_birth_date",
+	// "same_name_birth_year", "newborn_under_parent", "parent_cccd").
+	HardCaseColumns = []string{"file", "record_id", "hard_case"}
 )
 
 // WriteCSV generates cfg and writes each file as CSV (RFC 4180, "\n" line
@@ -45,20 +59,48 @@ func WriteCSV(cfg Config, out Outputs) (Stats, error) {
 			return Stats{}, err
 		}
 	}
-	var truth *csv.Writer
-	if out.Truth != nil {
-		truth = csv.NewWriter(out.Truth)
-		if err := truth.Write(TruthColumns); err != nil {
+	var truth, fieldTruth, hardCases *csv.Writer
+	for _, o := range []struct {
+		w    **csv.Writer
+		dst  io.Writer
+		cols []string
+	}{{&truth, out.Truth, TruthColumns}, {&fieldTruth, out.FieldTruth, FieldTruthColumns},
+		{&hardCases, out.HardCases, HardCaseColumns}} {
+		if o.dst == nil {
+			continue
+		}
+		*o.w = csv.NewWriter(o.dst)
+		if err := (*o.w).Write(o.cols); err != nil {
 			return Stats{}, err
 		}
 	}
 	row := make([]string, 0, 10)
 	trow := make([]string, 3)
+	frow := make([]string, 5)
 	_, st, err := Generate(cfg, func(r *Record) error {
 		if truth != nil {
 			trow[0], trow[1], trow[2] = r.File.String(), r.ID, PersonID(int(r.Person))
 			if err := truth.Write(trow); err != nil {
 				return err
+			}
+		}
+		if fieldTruth != nil {
+			for _, c := range r.Corrupted {
+				frow[0], frow[1], frow[2], frow[3], frow[4] = r.File.String(), r.ID, c.Field, c.Kind.String(), c.Cause
+				if err := fieldTruth.Write(frow); err != nil {
+					return err
+				}
+			}
+		}
+		if hardCases != nil && r.Hard != 0 {
+			for i, c := range HardCases {
+				if !r.Hard.Has(c) {
+					continue
+				}
+				trow[0], trow[1], trow[2] = r.File.String(), r.ID, hardCaseNames[i]
+				if err := hardCases.Write(trow); err != nil {
+					return err
+				}
 			}
 		}
 		cw := w[r.File]
@@ -81,7 +123,7 @@ func WriteCSV(cfg Config, out Outputs) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	for _, cw := range append(w[:], truth) {
+	for _, cw := range append(w[:], truth, fieldTruth, hardCases) {
 		if cw == nil {
 			continue
 		}

@@ -15,10 +15,14 @@
 //   - optionally the BHXH/BHYT list of insured people, often with an older
 //     address, columns BHYTColumns;
 //   - the truth file: file, record_id, person_id for every row of every
-//     file.
+//     file;
+//   - the truth of the noise (field_truth.csv): every field of an EHR or
+//     BHYT row that differs from the person's registry value, with its
+//     kind and cause (Record.Corrupted), and the hard cases
+//     (hard_cases.csv): the hard-case families of every row (Record.Hard).
 //
-// Generate streams the rows with their person; WriteCSV writes the four
-// files; the cmd/synthgen command writes them to disk.
+// Generate streams the rows with their person; WriteCSV writes the files;
+// the cmd/synthgen command writes them to disk.
 //
 // # The population
 //
@@ -79,6 +83,35 @@
 // pre-2018 11-digit numbers (0168… for today's 038…); old addresses and
 // abbreviations; missing fields. DefaultEHRNoise and DefaultBHYTNoise give
 // typical rates.
+//
+// # Truth of the noise
+//
+// Every damaged field of an EHR or BHYT row is listed in Record.Corrupted
+// with one NoiseKind, the terms of vnperson.CorrectionKind, and the field
+// names of vnperson (FieldFullName is "full_name", …):
+//
+//	value     a typo that changes letters, a dropped middle name, a variant
+//	          spelling (Hoàng/Huỳnh), the mother's name on a newborn's
+//	          record, day and month swapped, a digit typo in a date or ID,
+//	          a parent's CCCD
+//	missing   emptied, or a year-only birth date
+//	outdated  an old CMND, an older BHYT card or the bare BHXH number, a
+//	          pre-2018 phone prefix, a pre-2025 address (noise, or an EHR
+//	          record written before the reform)
+//	form      case, diacritics (a typo that only changes a mark too), tone
+//	          placement, NFD, legacy encodings, spaces, date formats, sex and
+//	          ethnicity spellings, phone formats, address abbreviations,
+//	          leading zeros lost
+//
+// When several noises hit one field it gets the most severe kind, in that
+// order. A field is listed exactly when its written value differs from the
+// registry's. Recording the truth draws no random number, so the files are
+// the same bytes as without it.
+//
+// Hard cases (Record.Hard) are twins, fathers and sons with one full name,
+// different people with the same full name and birth date (or birth
+// year), newborns under the mother's name, and children under 14 whose
+// record carries a parent's CCCD (Noise.IDParent, 0 by default).
 //
 // # Determinism and scale
 //

@@ -81,3 +81,48 @@ func ExampleConfig_Validate() {
 	// Output:
 	// synth: invalid config: People must be between 1 and 10000000; EHRNoise.Typo must be in [0, 1]
 }
+
+// Record.Corrupted tells which fields the noise damaged and how; here the
+// BHYT list of a small commune where only the birth dates are damaged
+// (a year-only date is a missing day, another format a change of form).
+func ExampleRecord_corrupted() {
+	cfg := synth.DefaultConfig()
+	cfg.People = 200
+	cfg.EHRCoverage = 0
+	cfg.BHYTNoise = synth.Noise{YearOnly: 0.1, DateFormat: 0.3}
+	kinds := map[string]int{}
+	_, _, err := synth.Generate(cfg, func(r *synth.Record) error {
+		if r.File != synth.BHYT {
+			return nil
+		}
+		for _, c := range r.Corrupted {
+			kinds[c.Field+" "+c.Kind.String()+" "+c.Cause]++
+		}
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println(len(kinds), kinds["birth_date missing YearOnly"] > 0, kinds["birth_date form DateFormat"] > 0)
+	// Output:
+	// 2 true true
+}
+
+// Record.Hard flags the rows of the hard cases, such as twins.
+func ExampleHardCase() {
+	cfg := synth.DefaultConfig()
+	cfg.People = 5000
+	twins := 0
+	_, st, err := synth.Generate(cfg, func(r *synth.Record) error {
+		if r.File == synth.Registry && r.Hard.Has(synth.HardTwin) {
+			twins++
+		}
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println(twins == 2*st.TwinPairs, (synth.HardTwin | synth.HardParentCCCD).String())
+	// Output:
+	// true twin|parent_cccd
+}

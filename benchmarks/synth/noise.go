@@ -16,17 +16,28 @@ import (
 // function takes the record's own random generator, so a record's noise
 // does not depend on the order records are produced in.
 
-// noisyName returns the name of a person as typed into a record.
-func noisyName(r *rand.Rand, n *Noise, p *Person, prefix string, mother *Person) string {
+// noisyName returns the name of a person as typed into a record, and notes
+// in k how it differs from the person's name.
+func noisyName(r *rand.Rand, n *Noise, p *Person, prefix string, mother *Person, k *noiseNote) string {
 	family, middle, given := p.FamilyName(), p.MiddleName(), p.GivenName()
 	if mother != nil {
 		family, middle, given = mother.FamilyName(), mother.MiddleName(), mother.GivenName()
+		k.note(NoiseValue, "NewbornUnderParent")
 	}
 	if hit(r, n.NameVariant) {
-		family, given = variant(family), variant(given)
+		f, g := variant(family), variant(given)
+		switch {
+		case f == family && g == given:
+		case (f == family || newToneStyle(family) == f) && (g == given || newToneStyle(given) == g):
+			k.note(NoiseForm, "NameVariant") // Thủy/Thuỷ: tone placement only
+		default:
+			k.note(NoiseValue, "NameVariant")
+		}
+		family, given = f, g
 	}
-	if hit(r, n.DropMiddle) {
+	if hit(r, n.DropMiddle) && middle != "" {
 		middle = ""
+		k.note(NoiseValue, "DropMiddle")
 	}
 	var b strings.Builder
 	b.Grow(len(prefix) + len(family) + len(middle) + len(given) + 2)
@@ -38,38 +49,68 @@ func noisyName(r *rand.Rand, n *Noise, p *Person, prefix string, mother *Person)
 	}
 	b.WriteByte(' ')
 	b.WriteString(given)
-	return noisyText(r, n, b.String())
+	return noisyText(r, n, b.String(), k)
 }
 
-// noisyText applies the text-level noise of n to s.
-func noisyText(r *rand.Rand, n *Noise, s string) string {
+// noisyText applies the text-level noise of n to s and notes in k what
+// changed: a typo that changes the letters is a value change; a typo that
+// changes only marks (ễ for ê, đ for d) and everything else are changes of
+// form.
+func noisyText(r *rand.Rand, n *Noise, s string, k *noiseNote) string {
+	var form noiseNote
+	noted := func(changed bool, cause string) {
+		if changed {
+			form.note(NoiseForm, cause)
+		}
+	}
 	if hit(r, n.Typo) {
-		s = typo(r, s)
+		t := typo(r, s)
+		if t != s && foldVietnamese(t) != foldVietnamese(s) {
+			k.note(NoiseValue, "Typo")
+		} else {
+			noted(t != s, "Typo")
+		}
+		s = t
 	}
 	if hit(r, n.ToneStyle) {
-		s = newToneStyle(s)
+		t := newToneStyle(s)
+		noted(t != s, "ToneStyle")
+		s = t
 	}
 	if hit(r, n.Upper) {
-		s = strings.ToUpper(s)
+		t := strings.ToUpper(s)
+		noted(t != s, "Upper")
+		s = t
 	}
 	if hit(r, n.NoDiacritics) {
-		s = foldVietnamese(s)
+		t := foldVietnamese(s)
+		noted(t != s, "NoDiacritics")
+		s = t
 	}
 	if hit(r, n.Spaces) {
 		s = extraSpace(r, s)
+		noted(true, "Spaces")
 	}
 	x := r.Float64()
+	t := s
 	switch {
 	case x < n.NFD:
-		s = norm.NFD.String(s)
+		t = norm.NFD.String(s)
+		noted(t != s, "NFD")
 	case x < n.NFD+n.TCVN3:
-		s = normalize.EncodeLegacy(s, normalize.TCVN3)
+		t = normalize.EncodeLegacy(s, normalize.TCVN3)
+		noted(t != s, "TCVN3")
 	case x < n.NFD+n.TCVN3+n.VNI:
-		s = normalize.EncodeLegacy(s, normalize.VNI)
+		t = normalize.EncodeLegacy(s, normalize.VNI)
+		noted(t != s, "VNI")
 	case x < n.NFD+n.TCVN3+n.VNI+n.Mojibake:
-		s = normalize.EncodeLegacy(s, normalize.Mojibake)
+		t = normalize.EncodeLegacy(s, normalize.Mojibake)
+		noted(t != s, "Mojibake")
 	}
-	return s
+	if form.kind != 0 {
+		k.note(form.kind, form.cause)
+	}
+	return t
 }
 
 func hit(r *rand.Rand, p float64) bool { return p > 0 && r.Float64() < p }
@@ -221,24 +262,37 @@ const (
 	dateFormatCount
 )
 
-// noisyDate renders a birth date as typed into a record.
-func noisyDate(r *rand.Rand, n *Noise, y, m, d int) string {
+// noisyDate renders a birth date as typed into a record and notes in k how
+// it differs from dd/mm/yyyy.
+func noisyDate(r *rand.Rand, n *Noise, y, m, d int, k *noiseNote) string {
 	if hit(r, n.DateMissing) {
+		k.note(NoiseMissing, "DateMissing")
 		return ""
 	}
 	if hit(r, n.YearOnly) {
+		k.note(NoiseMissing, "YearOnly")
 		return strconv.Itoa(y)
 	}
 	if hit(r, n.DaySwap) && d <= 12 && d != m {
 		d, m = m, d
+		k.note(NoiseValue, "DaySwap")
 	}
 	f := dateDMY
 	if hit(r, n.DateFormat) {
 		f = 1 + r.IntN(dateFormatCount-1)
 	}
 	b := appendDate(make([]byte, 0, 12), f, y, m, d)
+	if f != dateDMY && string(b) != string(appendDate(make([]byte, 0, 12), dateDMY, y, m, d)) {
+		k.note(NoiseForm, "DateFormat") // d/m/yyyy of 15/11/1987 is dd/mm/yyyy
+	}
 	if hit(r, n.DateTypo) {
-		b = digitTypo(r, b)
+		var i int
+		b, i = digitTypo(r, b)
+		// A typo in the HHMM of yyyymmddHHMM leaves the date as it was,
+		// unless the time it makes is no time of day.
+		if f != dateTimestamp || i < 8 || b[8] > '2' || b[8] == '2' && b[9] > '3' || b[10] > '5' {
+			k.note(NoiseValue, "DateTypo")
+		}
 	}
 	return string(b)
 }
@@ -323,8 +377,9 @@ func civilFromDays(z int) (y, m, d int) {
 	return y, m, d
 }
 
-// digitTypo replaces one digit of b with another digit.
-func digitTypo(r *rand.Rand, b []byte) []byte {
+// digitTypo replaces one digit of b with another digit and returns b and
+// the index of the digit, or -1 when b has no digit.
+func digitTypo(r *rand.Rand, b []byte) ([]byte, int) {
 	var pos []int
 	for i, c := range b {
 		if c >= '0' && c <= '9' {
@@ -332,11 +387,11 @@ func digitTypo(r *rand.Rand, b []byte) []byte {
 		}
 	}
 	if len(pos) == 0 {
-		return b
+		return b, -1
 	}
 	i := pos[r.IntN(len(pos))]
 	b[i] = byte('0' + (int(b[i]-'0')+1+r.IntN(9))%10)
-	return b
+	return b, i
 }
 
 var (
@@ -344,12 +399,15 @@ var (
 	femaleSpellings = []string{"nữ", "NỮ", "nu", "Nu", "F", "2", "Female", "Gái"}
 )
 
-// noisySex renders a sex as typed into a record.
-func noisySex(r *rand.Rand, n *Noise, s Sex) string {
+// noisySex renders a sex as typed into a record and notes in k how it
+// differs from Nam/Nữ.
+func noisySex(r *rand.Rand, n *Noise, s Sex, k *noiseNote) string {
 	if hit(r, n.SexMissing) {
+		k.note(NoiseMissing, "SexMissing")
 		return ""
 	}
 	if hit(r, n.SexSpelling) {
+		k.note(NoiseForm, "SexSpelling")
 		if s == Male {
 			return maleSpellings[r.IntN(len(maleSpellings))]
 		}
@@ -361,47 +419,77 @@ func noisySex(r *rand.Rand, n *Noise, s Sex) string {
 	return "Nữ"
 }
 
-// noisyNationalID renders the national ID as typed into a record.
-func noisyNationalID(r *rand.Rand, n *Noise, p *Person) string {
+// noisyNationalID renders the national ID as typed into a record and notes
+// in k how it differs from the CCCD. parent is the parent whose CCCD a
+// child's record may carry instead (Noise.IDParent), or nil.
+func noisyNationalID(r *rand.Rand, n *Noise, p, parent *Person, k *noiseNote) string {
 	if hit(r, n.IDMissing) {
+		k.note(NoiseMissing, "IDMissing")
 		return ""
 	}
 	id := p.NationalID()
-	if hit(r, n.IDOldCMND) && p.cmnd != 0 {
+	if parent != nil && hit(r, n.IDParent) {
+		id = parent.NationalID()
+		k.note(NoiseValue, "IDParent")
+	} else if hit(r, n.IDOldCMND) && p.cmnd != 0 {
 		id = p.OldID()
+		k.note(NoiseOutdated, "IDOldCMND")
 	}
 	if hit(r, n.IDTypo) {
-		id = string(digitTypo(r, []byte(id)))
+		b, _ := digitTypo(r, []byte(id))
+		id = string(b)
+		k.note(NoiseValue, "IDTypo")
 	}
 	if hit(r, n.IDLostZero) {
-		id = strings.TrimLeft(id, "0")
+		t := strings.TrimLeft(id, "0")
+		if t != id {
+			k.note(NoiseForm, "IDLostZero")
+		}
+		id = t
 	}
 	return id
 }
 
-// noisyInsuranceID renders the BHYT card number as typed into a record.
-func noisyInsuranceID(r *rand.Rand, n *Noise, p *Person) string {
-	if p.bhxh == 0 || hit(r, n.InsuranceMissing) {
+// noisyInsuranceID renders the BHYT card number as typed into a record
+// and notes in k how it differs from the current card. A bare BHXH number
+// counts as an outdated card, as vnperson classifies it.
+func noisyInsuranceID(r *rand.Rand, n *Noise, p *Person, k *noiseNote) string {
+	if p.bhxh == 0 {
+		return ""
+	}
+	if hit(r, n.InsuranceMissing) {
+		k.note(NoiseMissing, "InsuranceMissing")
 		return ""
 	}
 	if hit(r, n.InsuranceShort) {
+		k.note(NoiseOutdated, "InsuranceShort")
 		return p.BHXHNumber()
 	}
 	if hit(r, n.InsuranceReissued) {
-		return p.insuranceID(previousObject[p.object])
+		id := p.insuranceID(previousObject[p.object])
+		if id != p.InsuranceID() {
+			k.note(NoiseOutdated, "InsuranceReissued")
+		}
+		return id
 	}
 	return p.InsuranceID()
 }
 
-// noisyPhone renders the phone number as typed into a record.
-func noisyPhone(r *rand.Rand, n *Noise, p *Person) string {
-	if p.phone == 0 || hit(r, n.PhoneMissing) {
+// noisyPhone renders the phone number as typed into a record and notes in
+// k how it differs from the current number.
+func noisyPhone(r *rand.Rand, n *Noise, p *Person, k *noiseNote) string {
+	if p.phone == 0 {
+		return ""
+	}
+	if hit(r, n.PhoneMissing) {
+		k.note(NoiseMissing, "PhoneMissing")
 		return ""
 	}
 	pre := phonePrefixes[p.phonePrefix]
 	b := make([]byte, 0, 20)
 	if old := pre.old; old != "" && hit(r, n.PhoneOld) {
 		b = append(b, old...)
+		k.note(NoiseOutdated, "PhoneOld")
 	} else {
 		b = append(b, pre.now...)
 	}
@@ -409,6 +497,7 @@ func noisyPhone(r *rand.Rand, n *Noise, p *Person) string {
 	if !hit(r, n.PhoneFormat) {
 		return string(b)
 	}
+	k.note(NoiseForm, "PhoneFormat")
 	rest := string(b[1:]) // without the leading 0
 	head := len(b) - 6    // "0912" or "01688"
 	switch r.IntN(7) {
@@ -438,17 +527,24 @@ func address(h *Hamlet, old bool) string {
 }
 
 // noisyAddress renders an address as typed into a record; old says the
-// record was written before the reform.
-func noisyAddress(r *rand.Rand, n *Noise, h *Hamlet, old bool) string {
+// record was written before the reform. It notes in k how the address
+// differs from the current one.
+func noisyAddress(r *rand.Rand, n *Noise, h *Hamlet, old bool, k *noiseNote) string {
 	if hit(r, n.AddressMissing) {
+		k.note(NoiseMissing, "AddressMissing")
 		return ""
+	}
+	if old {
+		k.note(NoiseOutdated, "CreatedBeforeReform")
 	}
 	if hit(r, n.AddressOld) {
 		old = true
+		k.note(NoiseOutdated, "AddressOld")
 	}
 	if !hit(r, n.AddressAbbrev) {
-		return addressText(r, n, address(h, old))
+		return addressText(r, n, address(h, old), k)
 	}
+	k.note(NoiseForm, "AddressAbbrev")
 	short := strings.TrimPrefix(h.Name, "Thôn ")
 	commune := communeNew
 	if old {
@@ -475,14 +571,14 @@ func noisyAddress(r *rand.Rand, n *Noise, h *Hamlet, old bool) string {
 		}
 		s += ", HN"
 	}
-	return addressText(r, n, s)
+	return addressText(r, n, s, k)
 }
 
 // addressText applies, with probability n.AddressText, text noise of the
 // kinds in addressTextNoise.
-func addressText(r *rand.Rand, n *Noise, s string) string {
+func addressText(r *rand.Rand, n *Noise, s string, k *noiseNote) string {
 	if hit(r, n.AddressText) {
-		return noisyText(r, &addressTextNoise, s)
+		return noisyText(r, &addressTextNoise, s, k)
 	}
 	return s
 }
@@ -490,15 +586,18 @@ func addressText(r *rand.Rand, n *Noise, s string) string {
 // addressTextNoise is the text noise of an address that has some.
 var addressTextNoise = Noise{NoDiacritics: 0.4, Upper: 0.2, ToneStyle: 0.3, Typo: 0.3}
 
-// noisyEthnicity renders an ethnic group as typed into a record.
-func noisyEthnicity(r *rand.Rand, n *Noise, p *Person) string {
+// noisyEthnicity renders an ethnic group as typed into a record and notes
+// in k how it differs from the name.
+func noisyEthnicity(r *rand.Rand, n *Noise, p *Person, k *noiseNote) string {
 	if hit(r, n.EthnicityMissing) {
+		k.note(NoiseMissing, "EthnicityMissing")
 		return ""
 	}
 	e := ethnicities[p.ethnic]
 	if !hit(r, n.EthnicitySpelling) {
 		return e.name
 	}
+	k.note(NoiseForm, "EthnicitySpelling")
 	switch r.IntN(4) {
 	case 0:
 		return e.code

@@ -123,46 +123,46 @@ func TestNoiseKinds(t *testing.T) {
 		field func(r *rand.Rand, n *Noise) string
 		want  []string // every allowed output
 	}{
-		{"clean name", Noise{}, func(r *rand.Rand, n *Noise) string { return noisyName(r, n, p, "", nil) },
+		{"clean name", Noise{}, func(r *rand.Rand, n *Noise) string { return noisyName(r, n, p, "", nil, nil) },
 			[]string{"Đặng Thị Thủy"}},
 		{"upper, no diacritics", Noise{Upper: 1, NoDiacritics: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyName(r, n, p, "", nil) },
+			func(r *rand.Rand, n *Noise) string { return noisyName(r, n, p, "", nil, nil) },
 			[]string{"DANG THI THUY"}},
 		{"drop middle, new tone style", Noise{DropMiddle: 1, ToneStyle: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyName(r, n, p, "", nil) },
+			func(r *rand.Rand, n *Noise) string { return noisyName(r, n, p, "", nil, nil) },
 			[]string{"Đặng Thuỷ"}},
 		{"nfd", Noise{NFD: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyName(r, n, p, "", nil) },
+			func(r *rand.Rand, n *Noise) string { return noisyName(r, n, p, "", nil, nil) },
 			[]string{norm.NFD.String("Đặng Thị Thủy")}},
 		{"date formats", Noise{DateFormat: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyDate(r, n, 1990, 4, 7) },
+			func(r *rand.Rand, n *Noise) string { return noisyDate(r, n, 1990, 4, 7, nil) },
 			[]string{"7/4/1990", "07-04-1990", "07.04.1990", "1990-04-07", "19900407", "199004070000", "32970"}},
 		{"year only", Noise{YearOnly: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyDate(r, n, 1990, 4, 7) }, []string{"1990"}},
+			func(r *rand.Rand, n *Noise) string { return noisyDate(r, n, 1990, 4, 7, nil) }, []string{"1990"}},
 		{"day swap", Noise{DaySwap: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyDate(r, n, 1990, 4, 7) }, []string{"04/07/1990"}},
+			func(r *rand.Rand, n *Noise) string { return noisyDate(r, n, 1990, 4, 7, nil) }, []string{"04/07/1990"}},
 		{"sex spelling", Noise{SexSpelling: 1},
-			func(r *rand.Rand, n *Noise) string { return noisySex(r, n, Female) }, femaleSpellings},
+			func(r *rand.Rand, n *Noise) string { return noisySex(r, n, Female, nil) }, femaleSpellings},
 		{"old CMND, lost zero", Noise{IDOldCMND: 1, IDLostZero: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyNationalID(r, n, p) }, []string{"12345678"}},
+			func(r *rand.Rand, n *Noise) string { return noisyNationalID(r, n, p, nil, nil) }, []string{"12345678"}},
 		{"lost zero", Noise{IDLostZero: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyNationalID(r, n, p) }, []string{"1190012345"}},
+			func(r *rand.Rand, n *Noise) string { return noisyNationalID(r, n, p, nil, nil) }, []string{"1190012345"}},
 		{"reissued card", Noise{InsuranceReissued: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyInsuranceID(r, n, p) }, []string{"GD4010187654321"}},
+			func(r *rand.Rand, n *Noise) string { return noisyInsuranceID(r, n, p, nil) }, []string{"GD4010187654321"}},
 		{"old phone", Noise{PhoneOld: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyPhone(r, n, p) }, []string{"01681234567"}},
+			func(r *rand.Rand, n *Noise) string { return noisyPhone(r, n, p, nil) }, []string{"01681234567"}},
 		{"phone formats", Noise{PhoneFormat: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyPhone(r, n, p) },
+			func(r *rand.Rand, n *Noise) string { return noisyPhone(r, n, p, nil) },
 			[]string{"0381 234 567", "0381.234.567", "0381-234-567", "+84381234567", "84381234567",
 				"381234567", "(+84) 381 234 567"}},
 		{"old address", Noise{AddressOld: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyAddress(r, n, h, false) },
+			func(r *rand.Rand, n *Noise) string { return noisyAddress(r, n, h, false, nil) },
 			[]string{"Thôn Đông, xã Đại Áng, huyện Thanh Trì, thành phố Hà Nội"}},
 		{"abbreviated address", Noise{AddressAbbrev: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyAddress(r, n, h, false) },
+			func(r *rand.Rand, n *Noise) string { return noisyAddress(r, n, h, false, nil) },
 			[]string{"Th. Đông, X. Ngọc Hồi, TP. Hà Nội", "thôn Đông - Ngọc Hồi - Hà Nội", "Đông, Ngọc Hồi, HN"}},
 		{"ethnicity spelling", Noise{EthnicitySpelling: 1},
-			func(r *rand.Rand, n *Noise) string { return noisyEthnicity(r, n, p) },
+			func(r *rand.Rand, n *Noise) string { return noisyEthnicity(r, n, p, nil) },
 			[]string{"01", "kinh", "KINH", "Dân tộc Kinh"}},
 	}
 	for _, tt := range tests {
@@ -193,7 +193,7 @@ func TestLegacyEncodings(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := rand.New(rand.NewPCG(1, 2))
-			got := noisyName(r, &tt.noise, p, "", nil)
+			got := noisyName(r, &tt.noise, p, "", nil, nil)
 			if got == p.FullName() || !utf8.ValidString(got) {
 				t.Errorf("got %q: want valid UTF-8 that differs from %q", got, p.FullName())
 			}
@@ -241,7 +241,7 @@ func FuzzNoisyText(f *testing.F) {
 			return
 		}
 		r := rand.New(rand.NewPCG(seed, 0))
-		out := noisyText(r, &all, s)
+		out := noisyText(r, &all, s, nil)
 		if !utf8.ValidString(out) {
 			t.Fatalf("invalid UTF-8 out of %q", s)
 		}

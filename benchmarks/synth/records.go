@@ -30,7 +30,8 @@ func (f File) String() string {
 
 // Record is one row of one file, with the person it belongs to (the ground
 // truth). Fields hold the values as written in the file: clean in the
-// registry, noisy elsewhere; "" means the field is empty.
+// registry, noisy elsewhere; "" means the field is empty. Corrupted and
+// Hard are the truth of the noise and of the hard cases.
 type Record struct {
 	File        File
 	ID          string // record_id, unique within the file: R…, E… or B… and eight digits
@@ -46,6 +47,16 @@ type Record struct {
 	Ethnicity   string
 	Household   string // registry only: household code, H and eight digits
 	CreatedAt   string // EHR only: yyyy-mm-dd the record was created
+
+	// Corrupted lists, in the order of the Field constants, the fields of
+	// an EHR or BHYT row whose value differs from the registry value of
+	// the person, each with the kind of the difference; it is empty for
+	// registry rows. A field the person has no value for (no phone, not
+	// insured) is never listed. Each row gets its own slice, so a copy of
+	// the Record may keep it.
+	Corrupted []FieldNoise
+	// Hard is the set of hard-case families of the row.
+	Hard HardCase
 }
 
 // Stats counts what was generated.
@@ -101,6 +112,7 @@ func (pop *Population) generate(cfg Config, emit func(*Record) error) (Stats, er
 			st.TwinPairs++
 		}
 	}
+	hard := personHardCases(pop)
 	var rec Record
 	pcg := rand.NewPCG(0, 0)
 	rng := rand.New(pcg)
@@ -121,6 +133,7 @@ func (pop *Population) generate(cfg Config, emit func(*Record) error) (Stats, er
 			Address:    address(&pop.Hamlets[pop.Households[p.Household].Hamlet], false),
 			Ethnicity:  p.Ethnicity(),
 			Household:  string(appendN([]byte{'H'}, int(p.Household)+1, 8)),
+			Hard:       hard[i],
 		}
 		st.RegistryRows++
 		if err := emit(&rec); err != nil {
@@ -132,7 +145,7 @@ func (pop *Population) generate(cfg Config, emit func(*Record) error) (Stats, er
 	plan := pop.planEHR(cfg, &st)
 	for k, pl := range plan {
 		pcg.Seed(cfg.Seed^streamRecord, uint64(EHR)<<40|uint64(k))
-		pop.render(rng, &rec, EHR, k, pl, &cfg.EHRNoise)
+		pop.render(rng, &rec, EHR, k, pl, &cfg.EHRNoise, hard)
 		st.EHRRows++
 		if err := emit(&rec); err != nil {
 			return st, err
@@ -144,7 +157,7 @@ func (pop *Population) generate(cfg Config, emit func(*Record) error) (Stats, er
 	plan = pop.planBHYT(cfg)
 	for k, pl := range plan {
 		pcg.Seed(cfg.Seed^streamRecord, uint64(BHYT)<<40|uint64(k))
-		pop.render(rng, &rec, BHYT, k, pl, &cfg.BHYTNoise)
+		pop.render(rng, &rec, BHYT, k, pl, &cfg.BHYTNoise, hard)
 		st.BHYTRows++
 		if err := emit(&rec); err != nil {
 			return st, err
@@ -239,33 +252,73 @@ func (pop *Population) planBHYT(cfg Config) []planned {
 	return plan
 }
 
+// fieldOrder are the fields of Record.Corrupted, in order.
+var fieldOrder = [8]string{FieldFullName, FieldBirthDate, FieldSex, FieldNationalID,
+	FieldInsuranceID, FieldPhone, FieldAddress, FieldEthnicity}
+
+// parentOf returns the parent whose CCCD a child's record may carry (the
+// mother, else the father), or nil when p is 14 or older or has neither in
+// the population.
+func (pop *Population) parentOf(p *Person) *Person {
+	if p.Age() >= 14 {
+		return nil
+	}
+	if p.Mother != None {
+		return &pop.People[p.Mother]
+	}
+	if p.Father != None {
+		return &pop.People[p.Father]
+	}
+	return nil
+}
+
 // newbornPrefixes are the ways a newborn is recorded under the mother's
 // name.
 var newbornPrefixes = []string{"Con bà ", "CB ", "Con của ", "Con chị "}
 
-// render fills rec with row k of file f.
-func (pop *Population) render(rng *rand.Rand, rec *Record, f File, k int, pl planned, n *Noise) {
+// render fills rec with row k of file f; hard holds the person-level hard
+// cases of every person.
+func (pop *Population) render(rng *rand.Rand, rec *Record, f File, k int, pl planned, n *Noise, hard []HardCase) {
 	p := &pop.People[pl.person]
 	prefix := byte('E')
 	if f == BHYT {
 		prefix = 'B'
 	}
-	*rec = Record{File: f, ID: string(appendN([]byte{prefix}, k+1, 8)), Person: pl.person}
+	*rec = Record{File: f, ID: string(appendN([]byte{prefix}, k+1, 8)), Person: pl.person, Hard: hard[pl.person]}
+	var notes [8]noiseNote // in the order of fieldOrder
 	if pl.newborn {
-		rec.FullName = noisyName(rng, n, p, newbornPrefixes[rng.IntN(len(newbornPrefixes))], &pop.People[p.Mother])
+		rec.FullName = noisyName(rng, n, p, newbornPrefixes[rng.IntN(len(newbornPrefixes))], &pop.People[p.Mother], &notes[0])
+		rec.Hard |= HardNewbornUnderParent
 	} else {
-		rec.FullName = noisyName(rng, n, p, "", nil)
+		rec.FullName = noisyName(rng, n, p, "", nil, &notes[0])
 	}
-	rec.BirthDate = noisyDate(rng, n, int(p.BirthYear), int(p.BirthMonth), int(p.BirthDay))
-	rec.Sex = noisySex(rng, n, p.Sex)
-	rec.NationalID = noisyNationalID(rng, n, p)
-	rec.InsuranceID = noisyInsuranceID(rng, n, p)
-	rec.Phone = noisyPhone(rng, n, p)
+	rec.BirthDate = noisyDate(rng, n, int(p.BirthYear), int(p.BirthMonth), int(p.BirthDay), &notes[1])
+	rec.Sex = noisySex(rng, n, p.Sex, &notes[2])
+	rec.NationalID = noisyNationalID(rng, n, p, pop.parentOf(p), &notes[3])
+	if notes[3].cause == "IDParent" {
+		rec.Hard |= HardParentCCCD
+	}
+	rec.InsuranceID = noisyInsuranceID(rng, n, p, &notes[4])
+	rec.Phone = noisyPhone(rng, n, p, &notes[5])
 	// An EHR row written before the reform has the old address; the BHYT
 	// list is current, and only its AddressOld noise makes it old.
 	old := f == EHR && int(pl.created) < reformDay
-	rec.Address = noisyAddress(rng, n, &pop.Hamlets[pop.Households[p.Household].Hamlet], old)
-	rec.Ethnicity = noisyEthnicity(rng, n, p)
+	rec.Address = noisyAddress(rng, n, &pop.Hamlets[pop.Households[p.Household].Hamlet], old, &notes[6])
+	rec.Ethnicity = noisyEthnicity(rng, n, p, &notes[7])
+	damaged := 0
+	for _, nt := range notes {
+		if nt.kind != 0 {
+			damaged++
+		}
+	}
+	if damaged > 0 {
+		rec.Corrupted = make([]FieldNoise, 0, damaged)
+	}
+	for i, nt := range notes {
+		if nt.kind != 0 {
+			rec.Corrupted = append(rec.Corrupted, FieldNoise{Field: fieldOrder[i], Kind: nt.kind, Cause: nt.cause})
+		}
+	}
 	if f == EHR {
 		y, m, d := civilFromDays(int(pl.created))
 		b := appendDate(make([]byte, 0, 10), dateISO, y, m, d)

@@ -342,7 +342,12 @@ func TestCleanRowsMatchPerson(t *testing.T) {
 		want := Record{File: r.File, ID: r.ID, Person: r.Person, FullName: p.FullName(),
 			BirthDate: p.BirthDate(), Sex: sexName(p.Sex), NationalID: p.NationalID(),
 			InsuranceID: p.InsuranceID(), Phone: p.Phone(), Address: r.Address,
-			Ethnicity: p.Ethnicity(), CreatedAt: r.CreatedAt}
+			Ethnicity: p.Ethnicity(), CreatedAt: r.CreatedAt, Corrupted: r.Corrupted, Hard: r.Hard}
+		for _, c := range r.Corrupted {
+			if c.Cause != "CreatedBeforeReform" {
+				t.Fatalf("un-noised row %s: %s noted %s (%s)", r.ID, c.Field, c.Kind, c.Cause)
+			}
+		}
 		if diff := cmp.Diff(want, *r); diff != "" {
 			t.Fatalf("un-noised row %s (-want +got):\n%s", r.ID, diff)
 		}

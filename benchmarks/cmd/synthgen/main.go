@@ -33,6 +33,8 @@ func run(args []string, stdout, log io.Writer) error {
 	fs.Float64Var(&cfg.EHRDuplicates, "duplicates", cfg.EHRDuplicates, "share of covered people with 2-3 EHR records")
 	report := fs.Bool("noise-report", false, "after writing the files, print the realised noise rates (Markdown) to stdout")
 	fs.Float64Var(&cfg.Gone, "gone", cfg.Gone, "people no longer in the registry, as a share of -n")
+	fs.Float64Var(&cfg.EHRNoise.IDParent, "parent-id", cfg.EHRNoise.IDParent,
+		"share of EHR records of children under 14 that carry a parent's CCCD")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -45,7 +47,7 @@ func run(args []string, stdout, log io.Writer) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	names := []string{"registry.csv", "ehr.csv", "bhyt.csv", "truth.csv"}
+	names := []string{"registry.csv", "ehr.csv", "bhyt.csv", "truth.csv", "field_truth.csv", "hard_cases.csv"}
 	var files []*os.File
 	var bufs []*bufio.Writer
 	dst := make([]io.Writer, len(names))
@@ -61,7 +63,8 @@ func run(args []string, stdout, log io.Writer) error {
 		b := bufio.NewWriterSize(f, 1<<20)
 		files, bufs, dst[i] = append(files, f), append(bufs, b), b
 	}
-	st, err := synth.WriteCSV(cfg, synth.Outputs{Registry: dst[0], EHR: dst[1], BHYT: dst[2], Truth: dst[3]})
+	st, err := synth.WriteCSV(cfg, synth.Outputs{Registry: dst[0], EHR: dst[1], BHYT: dst[2], Truth: dst[3],
+		FieldTruth: dst[4], HardCases: dst[5]})
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func hashes(t *testing.T, dir string, names ...string) map[string][32]byte {
 }
 
 func TestRunWritesSameBytes(t *testing.T) {
-	names := []string{"registry.csv", "ehr.csv", "bhyt.csv", "truth.csv"}
+	names := []string{"registry.csv", "ehr.csv", "bhyt.csv", "truth.csv", "field_truth.csv", "hard_cases.csv"}
 	var sums []map[string][32]byte
 	for range 2 {
 		dir := t.TempDir()
@@ -98,6 +98,44 @@ func TestRunNoiseReport(t *testing.T) {
 			}
 			if tt.wantFiles != nil && !strings.Contains(out.String(), "| phone | missing |") {
 				t.Errorf("report lacks the phone lines:\n%s", out.String())
+			}
+		})
+	}
+}
+
+func TestRunWritesTruthOfNoise(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		parentCCCD bool
+	}{
+		{"default", nil, false},
+		{"parent CCCD", []string{"-parent-id", "0.5"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := run(append([]string{"-n", "800", "-out", dir}, tt.args...), &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+				t.Fatal(err)
+			}
+			ft, err := os.ReadFile(filepath.Join(dir, "field_truth.csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			hc, err := os.ReadFile(filepath.Join(dir, "hard_cases.csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"file,record_id,field,kind,cause\n", ",full_name,value,Typo\n", ",address,outdated,"} {
+				if !strings.Contains(string(ft), want) {
+					t.Errorf("field_truth.csv lacks %q", want)
+				}
+			}
+			if !strings.HasPrefix(string(hc), "file,record_id,hard_case\n") || !strings.Contains(string(hc), ",twin\n") {
+				t.Errorf("hard_cases.csv lacks its header or twins")
+			}
+			if got := strings.Contains(string(hc), ",parent_cccd\n"); got != tt.parentCCCD {
+				t.Errorf("parent_cccd rows present: %v, want %v", got, tt.parentCCCD)
 			}
 		})
 	}
