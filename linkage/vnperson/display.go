@@ -31,6 +31,9 @@ type Display struct {
 	// PhoneOutdated reports a mobile number written with its pre-2018
 	// 11-digit prefix.
 	PhoneOutdated bool
+	// addressNames are the folded names of the address's parts
+	// (addressNames), to tell a difference of form from one of content.
+	addressNames string
 }
 
 // fill completes d from the prepared record r: the fields that Prepare
@@ -87,7 +90,8 @@ func borrowedID(id normalize.NationalID, birth normalize.Date) bool {
 }
 
 // oldMobilePrefix reports whether a phone was typed with 11 digits starting
-// 01: a mobile number with the prefix it had before the 2018 change.
+// 01 (or 10 digits starting 1, the leading zero lost): a mobile number with
+// the prefix it had before the 2018 change.
 func oldMobilePrefix(s string) bool {
 	var digits []byte
 	for i := 0; i < len(s) && len(digits) < 13; i++ {
@@ -97,6 +101,9 @@ func oldMobilePrefix(s string) bool {
 	}
 	if len(digits) > 2 && digits[0] == '8' && digits[1] == '4' {
 		digits = append([]byte{'0'}, digits[2:]...)
+	}
+	if len(digits) == 10 && digits[0] == '1' {
+		return true // the old 11-digit number with its leading zero lost
 	}
 	return len(digits) == 11 && digits[0] == '0' && digits[1] == '1'
 }

@@ -128,6 +128,8 @@ type parsedAddress struct {
 	// display, hamlet and outdated are the Display fields of the address.
 	display, hamlet string
 	outdated        bool
+	// names is addressNames of the address.
+	names string
 }
 
 // prepare fills r (and d, when not nil) from p (row i, 0-based) and appends
@@ -240,7 +242,7 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 			a, pa.err = normalize.ParseAddress(p.Address)
 			if pa.err == nil {
 				pa.ward, pa.place = pr.resolver.WardKey(a), placeKey(a)
-				pa.display, pa.outdated = a.String(), !a.District.IsZero()
+				pa.display, pa.outdated, pa.names = a.String(), !a.District.IsZero(), addressNames(a)
 				if len(a.Hamlets) > 0 {
 					pa.hamlet = a.Hamlets[len(a.Hamlets)-1].String()
 				}
@@ -251,7 +253,7 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 		if pa.err == nil {
 			r.Ward, r.Place = pa.ward, pa.place
 			if d != nil {
-				d.Address, d.Hamlet, d.AddressOutdated = pa.display, pa.hamlet, pa.outdated
+				d.Address, d.Hamlet, d.AddressOutdated, d.addressNames = pa.display, pa.hamlet, pa.outdated, pa.names
 			}
 		}
 	}
@@ -268,6 +270,39 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 // placeAbbreviations are type words that the address parser may leave in an
 // untyped place name ("Th. Đoài" read as the name "Th Đoài").
 var placeAbbreviations = []string{"th ", "thon ", "xom ", "ap ", "ban ", "to "}
+
+// addressNames returns the folded names of every part of a, house number
+// first and province last, without their type words: two addresses with
+// the same names differ only in how they are written (abbreviated or
+// missing type words, case, diacritics), even when the parser placed an
+// untyped part at another level in one of them.
+func addressNames(a normalize.Address) string {
+	var b strings.Builder
+	add := func(name string) {
+		for _, p := range placeAbbreviations {
+			if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+				name = rest
+				break
+			}
+		}
+		if name != "" {
+			b.WriteString(name)
+			b.WriteByte('|')
+		}
+	}
+	add(strings.ToLower(a.House))
+	for _, p := range a.Alleys {
+		add(p.Folded())
+	}
+	add(a.Street.Folded())
+	for _, p := range a.Hamlets {
+		add(p.Folded())
+	}
+	add(a.Commune.Folded())
+	add(a.District.Folded())
+	add(a.Province.Folded())
+	return b.String()
+}
 
 // placeKey hashes the folded name of the smallest named place of a: the
 // last hamlet (thôn, xóm, tổ, ...) written, else the street; 0 for none.

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/normalize"
@@ -59,12 +60,13 @@ func (res *Reconciliation) buildPeople(labels []int32, node func(int32) *Record,
 	}
 	uniqueIn := [3]map[string]bool{unique(&res.Registry), unique(&res.EHR), unique(&res.BHYT)}
 	res.People = make([]PersonGroup, 0, len(order))
+	hamlets := res.registryHamlets()
 	for _, l := range order {
 		g := groups[l]
 		slices.SortFunc(g.EHR, func(a, b int) int { return res.compareRows(RoleEHR, a, b) })
 		slices.SortFunc(g.BHYT, func(a, b int) int { return res.compareRows(RoleBHYT, a, b) })
 		g.ID = res.personID(g, uniqueIn)
-		g.Hamlet = res.hamletOf(g)
+		g.Hamlet = res.hamletOf(g, hamlets)
 		res.People = append(res.People, *g)
 	}
 	slices.SortFunc(res.People, func(a, b PersonGroup) int {
@@ -142,23 +144,64 @@ func (res *Reconciliation) personID(g *PersonGroup, uniqueIn [3]map[string]bool)
 	return "P" + strconv.FormatUint(h.Sum64(), 36)
 }
 
-func (res *Reconciliation) hamletOf(g *PersonGroup) string {
+// hamletOf returns the hamlet of a person: the registry's when the person
+// is in it, else that of the first health record (then BHYT row) naming
+// one, spelt as the registry spells it when the registry has exactly one
+// hamlet of that name ("Th. Đông" and "Đông" are the registry's "Thôn
+// Đông"), so that a hamlet team finds all its people under one name.
+func (res *Reconciliation) hamletOf(g *PersonGroup, registryHamlets map[string]string) string {
 	if g.Registry >= 0 {
 		if h := res.Registry.Display[g.Registry].Hamlet; h != "" {
 			return h
 		}
 	}
+	spell := func(h string) string {
+		if r := registryHamlets[hamletKey(h)]; r != "" {
+			return r
+		}
+		return h
+	}
 	for _, r := range g.EHR {
 		if h := res.EHR.Display[r].Hamlet; h != "" {
-			return h
+			return spell(h)
 		}
 	}
 	for _, r := range g.BHYT {
 		if h := res.BHYT.Display[r].Hamlet; h != "" {
-			return h
+			return spell(h)
 		}
 	}
 	return ""
+}
+
+// registryHamlets maps the hamletKey of each hamlet of the registry to its
+// spelling there; a key two hamlets share maps to "".
+func (res *Reconciliation) registryHamlets() map[string]string {
+	m := map[string]string{}
+	for i := range res.Registry.Display {
+		h := res.Registry.Display[i].Hamlet
+		if h == "" {
+			continue
+		}
+		k := hamletKey(h)
+		if cur, ok := m[k]; !ok {
+			m[k] = h
+		} else if cur != h {
+			m[k] = ""
+		}
+	}
+	return m
+}
+
+// hamletKey is the folded name of a hamlet without its type word.
+func hamletKey(h string) string {
+	k := normalize.Fold(h)
+	for _, p := range placeAbbreviations {
+		if rest, ok := strings.CutPrefix(k, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return k
 }
 
 // buildWorklists fills Rows, the worklists and the metrics from People and
@@ -405,7 +448,7 @@ func (res *Reconciliation) corrections(pi int, g *PersonGroup, r int) []Correcti
 	}
 	add(FieldPhone, pk, p.Phone, rd.Phone)
 
-	ak := kind(p.Address, rd.Address, ed.Address != "" && ed.Address == rd.Address, CorrectValue)
+	ak := kind(p.Address, rd.Address, ed.Address != "" && (ed.Address == rd.Address || ed.addressNames == rd.addressNames), CorrectValue)
 	if ak == CorrectValue && ed.AddressOutdated && e.Place != 0 && e.Place == reg.Place {
 		ak = CorrectOutdated // the same place written with the pre-2025 units
 	}
