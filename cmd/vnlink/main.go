@@ -23,6 +23,21 @@ Usage:
         same person in the right file (say the population list); rows with
         no match are listed as left_only (a record with no person) and
         right_only (a person with no record)
+  vnlink reconcile -registry FILE -ehr FILE [-bhyt FILE] -out FOLDER
+        đối chiếu hồ sơ sức khỏe với danh sách dân cư (CCCD/VNeID là chuẩn):
+        compare the health records with the population list, which is the
+        authority, and write the campaign's lists into FOLDER:
+          1-thieu-ho-so.csv        people with no health record (create one)
+          2-ho-so-trung.csv        duplicate records of one person (merge)
+          3-sua-thong-tin.csv      fields to correct to the population list
+          4-khong-khop-dan-cu.csv  records of nobody in the population list
+          5-can-xem-xet.csv        uncertain pairs; fill in the last column
+                                   (cùng / khác) and pass it back with -decisions
+          6-cong-an-xac-minh.csv   ID numbers for the commune police to verify
+          7-moi-tu-bhyt.csv        people of the BHYT list found nowhere else
+          theo-thon.csv            the figures per hamlet (thôn / tổ dân phố)
+          tat-ca-cac-dong.csv      every input row with its status
+          summary.json             the figures (counts only)
   vnlink explain -in FILE -pair 12,57
   vnlink explain -left FILE -right FILE -pair 12,57
         show why two rows are (or are not) the same person: the weight each
@@ -65,7 +80,8 @@ dates of birth, ID and phone numbers and addresses are written only to the
 -out file; the -json and -html summaries hold counts and the model, never
 a value.
 
-Exit status: 0 done, 1 error, 2 wrong command line.
+Exit status: 0 done, 1 error, 2 wrong command line, 3 (reconcile) the lists
+are written but some input rows could not be read whole (see summary.json).
 `
 
 func main() {
