@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -51,3 +54,30 @@ func BenchmarkDedupe(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReconcile measures the reconcile command end to end — read the
+// registry and EHR files, prepare, train, block, score, cluster, build the
+// worklists and write them — on the default 50,000-person synthetic
+// commune (-bench-people to change it), with all cores.
+func BenchmarkReconcile(b *testing.B) {
+	dir := b.TempDir()
+	registry, ehr := benchCommune(b, *benchPeople)
+	f := &cliFlags{registry: filepath.Join(dir, "registry.csv"), ehr: filepath.Join(dir, "ehr.csv"), out: filepath.Join(dir, "out")}
+	if err := os.WriteFile(f.registry, registry, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(f.ehr, ehr, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	opts := testOptions(b)
+	opts.Workers = 0
+	b.SetBytes(int64(len(registry) + len(ehr)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := runReconcile(f, opts, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var benchPeople = flag.Int("bench-people", 50000, "people in the synthetic commune of BenchmarkReconcile")
