@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/normalize"
 )
 
@@ -72,11 +73,19 @@ func (f *cliFlags) check(cmd string) error {
 			return errors.New("an output file would overwrite an input file")
 		}
 	}
-	if f.threshold != 0 && (f.threshold <= 0 || f.threshold >= 1) {
+	if f.threshold != 0 && !(f.threshold > 0 && f.threshold < 1) { // NaN and infinities too
 		return errors.New("-threshold must be a probability between 0 and 1, e.g. 0.9")
 	}
+	return f.checkLimits()
+}
+
+// checkLimits checks the flags that bound the work.
+func (f *cliFlags) checkLimits() error {
 	if f.workers < 0 || f.maxBlock < 0 {
 		return errors.New("-workers and -max-block must not be negative")
+	}
+	if f.workers > linkage.MaxWorkers {
+		return fmt.Errorf("-workers: at most %d", linkage.MaxWorkers)
 	}
 	return nil
 }
@@ -105,10 +114,7 @@ func (f *cliFlags) checkReconcile() error {
 	if f.reviewLow != 0 && f.reviewHigh != 0 && f.reviewLow >= f.reviewHigh {
 		return errors.New("-review-low must be below -review-high")
 	}
-	if f.workers < 0 || f.maxBlock < 0 {
-		return errors.New("-workers and -max-block must not be negative")
-	}
-	return nil
+	return f.checkLimits()
 }
 
 // insideDir reports whether the file name lies directly in the folder dir.

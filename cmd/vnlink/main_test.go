@@ -102,6 +102,8 @@ func TestCommandLineErrors(t *testing.T) {
 		{"no terminal output", []string{"clean", "-in", in, "-out", "-"}, 2, "never to the terminal"},
 		{"overwrite input", []string{"clean", "-in", in, "-out", in}, 2, "overwrite an input"},
 		{"bad threshold", []string{"dedupe", "-in", in, "-out", out, "-threshold", "3"}, 2, "-threshold"},
+		{"NaN threshold", []string{"dedupe", "-in", in, "-out", out, "-threshold", "NaN"}, 2, "-threshold"},
+		{"too many workers", []string{"dedupe", "-in", in, "-out", out, "-workers", "100000"}, 2, "-workers"},
 		{"negative max-block", []string{"dedupe", "-in", in, "-out", out, "-max-block", "-1"}, 2, "must not be negative"},
 		{"extra argument", []string{"clean", "-in", in, "-out", out, "x"}, 2, "unexpected arguments"},
 		{"bad today", []string{"clean", "-in", in, "-out", out, "-today", "1/1/2026"}, 1, "-today"},

@@ -109,7 +109,8 @@ type Result struct {
 
 // Explain explains the match weight of the pair (a, b): input indices into
 // Records (Dedupe), or into Records and Right (Link). Its rows hold labels
-// and numbers only, never the compared values.
+// and numbers only, never the compared values. Like a slice index, it
+// panics when a or b is out of range.
 func (r *Result) Explain(a, b int) linkage.Explanation {
 	if r.Right != nil {
 		return r.Model.Explain(&r.Records[a], &r.Right[b])
@@ -125,10 +126,10 @@ func (o *Options) Validate() error {
 	bad := func(reason string) {
 		errs = append(errs, &linkage.Error{Op: "vnperson.Options", Reason: reason, Err: linkage.ErrInvalid})
 	}
-	if o.MatchProbability < 0 || o.MatchProbability >= 1 {
+	if !(o.MatchProbability >= 0 && o.MatchProbability < 1) { // NaN too
 		bad("MatchProbability must lie in [0, 1)")
 	}
-	if o.PriorRecall < 0 || o.PriorRecall > 1 {
+	if !(o.PriorRecall >= 0 && o.PriorRecall <= 1) {
 		bad("PriorRecall must lie in [0, 1]")
 	}
 	if o.USamplePairs < 0 {
@@ -137,11 +138,11 @@ func (o *Options) Validate() error {
 	if o.MaxBlockSize < 0 {
 		bad("MaxBlockSize must not be negative")
 	}
-	if o.Workers < 0 {
-		bad("Workers must not be negative")
+	if o.Workers < 0 || o.Workers > linkage.MaxWorkers {
+		bad("Workers must lie in [0, " + strconv.Itoa(linkage.MaxWorkers) + "]")
 	}
-	if o.Prepare.Workers < 0 {
-		bad("Prepare.Workers must not be negative")
+	if o.Prepare.Workers < 0 || o.Prepare.Workers > linkage.MaxWorkers {
+		bad("Prepare.Workers must lie in [0, " + strconv.Itoa(linkage.MaxWorkers) + "]")
 	}
 	if !o.UsePretrained.valid() {
 		bad("UsePretrained must be PretrainedAuto, PretrainedAlways or PretrainedNever")

@@ -2,6 +2,7 @@ package vnperson_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -21,6 +22,9 @@ func TestOptionsValidate(t *testing.T) {
 		{"probability", vnperson.Options{MatchProbability: 1}, 1},
 		{"several", vnperson.Options{MatchProbability: -1, PriorRecall: 2, USamplePairs: -1, Workers: -2}, 4},
 		{"training", vnperson.Options{Training: []vnperson.TrainingRule{{}}}, 1},
+		{"NaN", vnperson.Options{MatchProbability: math.NaN(), PriorRecall: math.NaN()}, 2},
+		{"infinite", vnperson.Options{MatchProbability: math.Inf(1)}, 1},
+		{"too many workers", vnperson.Options{Workers: 100_000, Prepare: vnperson.PrepareOptions{Workers: 100_000}}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -95,7 +95,7 @@ func (o *ReconcileOptions) validate() error {
 		errs = append(errs, &linkage.Error{Op: "vnperson.ReconcileOptions", Reason: reason, Err: linkage.ErrInvalid})
 	}
 	prob := func(name string, p float64) {
-		if math.IsNaN(p) || p < 0 || p >= 1 {
+		if !(p >= 0 && p < 1) { // NaN too
 			bad(name + " must lie in [0, 1)")
 		}
 	}
