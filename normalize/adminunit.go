@@ -92,6 +92,7 @@ type AdminUnits struct {
 	provMasks        map[string]auMasks // folded province name -> provinces it may mean
 	splitOff         []int32            // old[i] went to cur[splitTo[splitOff[i]:splitOff[i+1]]]
 	splitTo          []int32
+	oldToCur         []uint64   // old province i went to the current provinces of oldToCur[i]
 	distTo           []auDistTo // old districts without communes (the islands)
 }
 
@@ -194,7 +195,6 @@ func LoadAdminUnits(fsys fs.FS) (*AdminUnits, error) {
 		oldByName: make(map[string][]int32),
 		curByCode: make(map[string]int32),
 		oldByCode: make(map[string]int32),
-		provMasks: make(map[string]auMasks),
 	}
 	curProvByCode := map[string]int32{}
 	for _, p := range after {
@@ -240,8 +240,8 @@ func LoadAdminUnits(fsys fs.FS) (*AdminUnits, error) {
 		return nil, auError(ErrRange, "more than 64 provinces in a list")
 	}
 
-	// Province names and the province mapping.
-	oldToCur := make([]uint64, len(u.oldProv))
+	// The province mapping.
+	u.oldToCur = make([]uint64, len(u.oldProv))
 	for _, p := range splits.Data {
 		oi, ok := oldProvByCode[p.Level1ID]
 		if !ok {
@@ -252,43 +252,11 @@ func LoadAdminUnits(fsys fs.FS) (*AdminUnits, error) {
 			if !ok {
 				return nil, auError(ErrUnknownCode, auFileSplits+": unknown new province code")
 			}
-			oldToCur[oi] |= 1 << ci
+			u.oldToCur[oi] |= 1 << ci
 		}
 	}
-	for i, p := range u.curProv {
-		m := u.provMasks[p.fold]
-		m.cur |= 1 << i
-		u.provMasks[p.fold] = m
-	}
-	for i, p := range u.oldProv {
-		m := u.provMasks[p.fold]
-		m.old |= 1 << i
-		u.provMasks[p.fold] = m
-	}
-	// A province name also means the new province an old one went into,
-	// and the old provinces a new one was made from.
-	for k, base := range u.provMasks {
-		m := base
-		for oi, to := range oldToCur {
-			if base.old&(1<<oi) != 0 {
-				m.cur |= to
-			}
-			if base.cur&to != 0 {
-				m.old |= 1 << oi
-			}
-		}
-		u.provMasks[k] = m
-	}
-	for alias, canon := range addrProvinces() {
-		if m, ok := u.provMasks[addrFold(canon)]; ok {
-			if _, exists := u.provMasks[alias]; !exists {
-				u.provMasks[alias] = m
-			}
-		}
-	}
-	if m, ok := u.provMasks["hue"]; ok {
-		u.provMasks["thua thien hue"] = m
-	}
+	u.indexProvinces()
+	oldToCur := u.oldToCur
 
 	// Old communes to new units.
 	type pending struct {
@@ -339,6 +307,46 @@ func LoadAdminUnits(fsys fs.FS) (*AdminUnits, error) {
 	}
 	u.splitOff[len(u.old)] = int32(len(u.splitTo))
 	return u, nil
+}
+
+// indexProvinces fills provMasks from the provinces of both lists, the
+// province mapping oldToCur and the province aliases of ParseAddress.
+func (u *AdminUnits) indexProvinces() {
+	u.provMasks = make(map[string]auMasks)
+	for i, p := range u.curProv {
+		m := u.provMasks[p.fold]
+		m.cur |= 1 << i
+		u.provMasks[p.fold] = m
+	}
+	for i, p := range u.oldProv {
+		m := u.provMasks[p.fold]
+		m.old |= 1 << i
+		u.provMasks[p.fold] = m
+	}
+	// A province name also means the new province an old one went into,
+	// and the old provinces a new one was made from.
+	for k, base := range u.provMasks {
+		m := base
+		for oi, to := range u.oldToCur {
+			if base.old&(1<<oi) != 0 {
+				m.cur |= to
+			}
+			if base.cur&to != 0 {
+				m.old |= 1 << oi
+			}
+		}
+		u.provMasks[k] = m
+	}
+	for alias, canon := range addrProvinces() {
+		if m, ok := u.provMasks[addrFold(canon)]; ok {
+			if _, exists := u.provMasks[alias]; !exists {
+				u.provMasks[alias] = m
+			}
+		}
+	}
+	if m, ok := u.provMasks["hue"]; ok {
+		u.provMasks["thua thien hue"] = m
+	}
 }
 
 // addOld appends an old commune to the index and returns its index.
