@@ -79,8 +79,9 @@ func (u AdminUnit) String() string {
 
 // AdminUnits is an in-memory index of the commune-level units before and
 // after the 1 July 2025 reform, with the mapping from each old commune to
-// the new unit(s) it went to. Build it with LoadAdminUnits. It is
-// immutable and safe for concurrent use.
+// the new unit(s) it went to. Use the built-in one (DefaultUnits), or
+// build one with LoadAdminUnits or ReadAdminUnitsTable. It is immutable
+// and safe for concurrent use.
 type AdminUnits struct {
 	cur, old         []auUnit
 	curProv, oldProv []auProv
@@ -436,8 +437,12 @@ func auSplitType(full string, level AddressLevel) (UnitType, string) {
 	return typ, addrDisplayName(toks, addrNameOptions{roman: true, zeros: true})
 }
 
-// Len returns the number of commune-level units of list v.
+// Len returns the number of commune-level units of list v; 0 for a nil
+// *AdminUnits.
 func (u *AdminUnits) Len(v ListVersion) int {
+	if u == nil {
+		return 0
+	}
 	switch v {
 	case ListBefore2025:
 		return len(u.old)
@@ -447,8 +452,12 @@ func (u *AdminUnits) Len(v ListVersion) int {
 	return 0
 }
 
-// Unit returns the commune-level unit with code c in c's list.
+// Unit returns the commune-level unit with code c in c's list. A nil
+// *AdminUnits has none.
 func (u *AdminUnits) Unit(c UnitCode) (AdminUnit, bool) {
+	if u == nil {
+		return AdminUnit{}, false
+	}
 	switch c.Version {
 	case ListFrom2025:
 		if i, ok := u.curByCode[c.Code]; ok {
@@ -464,9 +473,10 @@ func (u *AdminUnits) Unit(c UnitCode) (AdminUnit, bool) {
 
 // Successors returns the current units an old commune (c.Version must be
 // ListBefore2025) went to on 1 July 2025, in the order of the mapping: one
-// unit when it was absorbed whole, several when it was split.
+// unit when it was absorbed whole, several when it was split. A nil
+// *AdminUnits has none.
 func (u *AdminUnits) Successors(c UnitCode) []AdminUnit {
-	if c.Version != ListBefore2025 {
+	if u == nil || c.Version != ListBefore2025 {
 		return nil
 	}
 	i, ok := u.oldByCode[c.Code]
