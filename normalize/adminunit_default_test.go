@@ -101,7 +101,7 @@ func TestResolverNil(t *testing.T) {
 	assert.Equal(t, Resolution{}, (&Resolver{Units: u}).Resolve(a))
 }
 
-// tableBytes returns the decompressed table of the tiny data set.
+// tinyTable returns the index of the tiny data set and its decompressed table.
 func tinyTable(t testing.TB) (*AdminUnits, []byte) {
 	t.Helper()
 	u, err := LoadAdminUnits(tinyUnits)
