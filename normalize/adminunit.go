@@ -79,8 +79,9 @@ func (u AdminUnit) String() string {
 
 // AdminUnits is an in-memory index of the commune-level units before and
 // after the 1 July 2025 reform, with the mapping from each old commune to
-// the new unit(s) it went to. Build it with LoadAdminUnits. It is
-// immutable and safe for concurrent use.
+// the new unit(s) it went to. Use the built-in one (DefaultUnits), or
+// build one with LoadAdminUnits or ReadAdminUnitsTable. It is immutable
+// and safe for concurrent use.
 type AdminUnits struct {
 	cur, old         []auUnit
 	curProv, oldProv []auProv
@@ -92,6 +93,7 @@ type AdminUnits struct {
 	provMasks        map[string]auMasks // folded province name -> provinces it may mean
 	splitOff         []int32            // old[i] went to cur[splitTo[splitOff[i]:splitOff[i+1]]]
 	splitTo          []int32
+	oldToCur         []uint64   // old province i went to the current provinces of oldToCur[i]
 	distTo           []auDistTo // old districts without communes (the islands)
 }
 
@@ -194,7 +196,6 @@ func LoadAdminUnits(fsys fs.FS) (*AdminUnits, error) {
 		oldByName: make(map[string][]int32),
 		curByCode: make(map[string]int32),
 		oldByCode: make(map[string]int32),
-		provMasks: make(map[string]auMasks),
 	}
 	curProvByCode := map[string]int32{}
 	for _, p := range after {
@@ -240,8 +241,8 @@ func LoadAdminUnits(fsys fs.FS) (*AdminUnits, error) {
 		return nil, auError(ErrRange, "more than 64 provinces in a list")
 	}
 
-	// Province names and the province mapping.
-	oldToCur := make([]uint64, len(u.oldProv))
+	// The province mapping.
+	u.oldToCur = make([]uint64, len(u.oldProv))
 	for _, p := range splits.Data {
 		oi, ok := oldProvByCode[p.Level1ID]
 		if !ok {
@@ -252,43 +253,11 @@ func LoadAdminUnits(fsys fs.FS) (*AdminUnits, error) {
 			if !ok {
 				return nil, auError(ErrUnknownCode, auFileSplits+": unknown new province code")
 			}
-			oldToCur[oi] |= 1 << ci
+			u.oldToCur[oi] |= 1 << ci
 		}
 	}
-	for i, p := range u.curProv {
-		m := u.provMasks[p.fold]
-		m.cur |= 1 << i
-		u.provMasks[p.fold] = m
-	}
-	for i, p := range u.oldProv {
-		m := u.provMasks[p.fold]
-		m.old |= 1 << i
-		u.provMasks[p.fold] = m
-	}
-	// A province name also means the new province an old one went into,
-	// and the old provinces a new one was made from.
-	for k, base := range u.provMasks {
-		m := base
-		for oi, to := range oldToCur {
-			if base.old&(1<<oi) != 0 {
-				m.cur |= to
-			}
-			if base.cur&to != 0 {
-				m.old |= 1 << oi
-			}
-		}
-		u.provMasks[k] = m
-	}
-	for alias, canon := range addrProvinces() {
-		if m, ok := u.provMasks[addrFold(canon)]; ok {
-			if _, exists := u.provMasks[alias]; !exists {
-				u.provMasks[alias] = m
-			}
-		}
-	}
-	if m, ok := u.provMasks["hue"]; ok {
-		u.provMasks["thua thien hue"] = m
-	}
+	u.indexProvinces()
+	oldToCur := u.oldToCur
 
 	// Old communes to new units.
 	type pending struct {
@@ -339,6 +308,46 @@ func LoadAdminUnits(fsys fs.FS) (*AdminUnits, error) {
 	}
 	u.splitOff[len(u.old)] = int32(len(u.splitTo))
 	return u, nil
+}
+
+// indexProvinces fills provMasks from the provinces of both lists, the
+// province mapping oldToCur and the province aliases of ParseAddress.
+func (u *AdminUnits) indexProvinces() {
+	u.provMasks = make(map[string]auMasks)
+	for i, p := range u.curProv {
+		m := u.provMasks[p.fold]
+		m.cur |= 1 << i
+		u.provMasks[p.fold] = m
+	}
+	for i, p := range u.oldProv {
+		m := u.provMasks[p.fold]
+		m.old |= 1 << i
+		u.provMasks[p.fold] = m
+	}
+	// A province name also means the new province an old one went into,
+	// and the old provinces a new one was made from.
+	for k, base := range u.provMasks {
+		m := base
+		for oi, to := range u.oldToCur {
+			if base.old&(1<<oi) != 0 {
+				m.cur |= to
+			}
+			if base.cur&to != 0 {
+				m.old |= 1 << oi
+			}
+		}
+		u.provMasks[k] = m
+	}
+	for alias, canon := range addrProvinces() {
+		if m, ok := u.provMasks[addrFold(canon)]; ok {
+			if _, exists := u.provMasks[alias]; !exists {
+				u.provMasks[alias] = m
+			}
+		}
+	}
+	if m, ok := u.provMasks["hue"]; ok {
+		u.provMasks["thua thien hue"] = m
+	}
 }
 
 // addOld appends an old commune to the index and returns its index.
@@ -428,8 +437,12 @@ func auSplitType(full string, level AddressLevel) (UnitType, string) {
 	return typ, addrDisplayName(toks, addrNameOptions{roman: true, zeros: true})
 }
 
-// Len returns the number of commune-level units of list v.
+// Len returns the number of commune-level units of list v; 0 for a nil
+// *AdminUnits.
 func (u *AdminUnits) Len(v ListVersion) int {
+	if u == nil {
+		return 0
+	}
 	switch v {
 	case ListBefore2025:
 		return len(u.old)
@@ -439,8 +452,12 @@ func (u *AdminUnits) Len(v ListVersion) int {
 	return 0
 }
 
-// Unit returns the commune-level unit with code c in c's list.
+// Unit returns the commune-level unit with code c in c's list. A nil
+// *AdminUnits has none.
 func (u *AdminUnits) Unit(c UnitCode) (AdminUnit, bool) {
+	if u == nil {
+		return AdminUnit{}, false
+	}
 	switch c.Version {
 	case ListFrom2025:
 		if i, ok := u.curByCode[c.Code]; ok {
@@ -456,9 +473,10 @@ func (u *AdminUnits) Unit(c UnitCode) (AdminUnit, bool) {
 
 // Successors returns the current units an old commune (c.Version must be
 // ListBefore2025) went to on 1 July 2025, in the order of the mapping: one
-// unit when it was absorbed whole, several when it was split.
+// unit when it was absorbed whole, several when it was split. A nil
+// *AdminUnits has none.
 func (u *AdminUnits) Successors(c UnitCode) []AdminUnit {
-	if c.Version != ListBefore2025 {
+	if u == nil || c.Version != ListBefore2025 {
 		return nil
 	}
 	i, ok := u.oldByCode[c.Code]

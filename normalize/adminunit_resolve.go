@@ -99,8 +99,12 @@ func (r *auResult) add(ci int32) {
 // The public data has no hamlet-level units, so a hamlet cannot choose
 // between the candidates of a split commune: the result stays ambiguous,
 // with the principal successor in Unit. Resolve allocates only for the
-// candidates of an ambiguous result; WardKey never allocates.
+// candidates of an ambiguous result; WardKey never allocates. A nil
+// *Resolver resolves nothing, like the zero Resolver.
 func (r *Resolver) Resolve(a Address) Resolution {
+	if r == nil || r.Units == nil {
+		return Resolution{}
+	}
 	res := auResult{cand: make([]int32, 0, 16)}
 	r.resolve(&a, &res)
 	if res.n > len(res.cand) {
@@ -291,8 +295,11 @@ func (r *Resolver) finish(res *auResult, old int32) {
 // name, a zero byte, and the folded province name (the address's, else
 // DefaultProvince, else nothing): "X. Ngoc Hoi, TP HN" and "xã Ngọc Hồi,
 // Hà Nội" share it, but an old name like Đại Áng can only be matched to
-// its new unit with the data.
+// its new unit with the data. A nil *Resolver behaves as the zero one.
 func (r *Resolver) WardKey(a Address) uint64 {
+	if r == nil {
+		r = &auNoResolver
+	}
 	if r.Units != nil {
 		var cand [16]int32
 		res := auResult{cand: cand[:0]}
@@ -322,6 +329,9 @@ func (r *Resolver) WardKey(a Address) uint64 {
 	}
 	return h
 }
+
+// auNoResolver is the Resolver a nil *Resolver behaves as.
+var auNoResolver Resolver
 
 // auProvinceTypes are the folded type words a province name may start with.
 var auProvinceTypes = [...]string{"thanh pho ", "tinh ", "tp "}
