@@ -402,3 +402,14 @@ func (c *collector) finish() (*Table, error) {
 	}
 	return c.t, nil
 }
+
+// Cells returns the cells of every row, in order, for code that takes
+// [][]string (such as vnperson.ColumnMap.People). The slices are shared
+// with t.Rows.
+func (t *Table) Cells() [][]string {
+	out := make([][]string, len(t.Rows))
+	for i := range t.Rows {
+		out[i] = t.Rows[i].Cells
+	}
+	return out
+}
