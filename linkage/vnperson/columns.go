@@ -12,6 +12,8 @@ import (
 // column index, or -1 when the table has none. Build one with MapColumns;
 // fields may be changed afterwards to force a column.
 type ColumnMap struct {
+	// ID, FullName, ... are the 0-based columns of the Person fields of
+	// the same names, -1 for none.
 	ID, FullName, BirthDate, Sex, NationalID, OldID, InsuranceID, Phone, Address, Ethnicity int
 	// Header is the header the map was built from; with KeepExtra, the
 	// columns that are no field are copied into Person.Extra under
