@@ -297,3 +297,10 @@ func TestReadXML1(t *testing.T) {
 	require.Len(t, tb.Issues, 1)
 	assert.Equal(t, "FILEHOSO 1: NOIDUNGFILE is neither XML nor base64", tb.Issues[0].Reason)
 }
+
+func TestQuoteThenText(t *testing.T) {
+	tb := read(t, []byte("Họ tên,Năm sinh\n\"Tí\" Nguyễn,1990\nB,1985\n"), table.Options{})
+	require.Len(t, tb.Rows, 2)
+	assert.Equal(t, table.Row{Line: 2, Cells: []string{"\"Tí\" Nguyễn", "1990"}, Damaged: true}, tb.Rows[0])
+	assert.Equal(t, table.Row{Line: 3, Cells: []string{"B", "1985"}}, tb.Rows[1])
+}
