@@ -1,0 +1,89 @@
+package table_test
+
+import (
+	"bytes"
+	"encoding/base64"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vnlink/vnlink/table"
+)
+
+// checkTable asserts the invariants of any table read without error.
+func checkTable(t *testing.T, tb *table.Table) {
+	t.Helper()
+	last := 0
+	for _, r := range tb.Rows {
+		if len(r.Cells) < len(tb.Header) {
+			t.Fatalf("row %d: %d cells, header %d", r.Line, len(r.Cells), len(tb.Header))
+		}
+		if r.Line <= last {
+			t.Fatalf("row lines not increasing: %d after %d", r.Line, last)
+		}
+		last = r.Line
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{
+		"Họ tên,Ngày sinh\nA,1\n",
+		"sep=;\nHọ tên;x\na;b\n",
+		"Họ tên\tx\n\"a\tb\nc\td\n",
+		"Họ tên,x\n\"a\"\"b\",\"c\nd\"\n",
+		"\xff\xfeH\x00o\x00,\x00x\x00",
+		"TITLE\n\nHọ tên,x\n1,2,3\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tb, err := table.Read(bytes.NewReader(data), table.Options{Format: table.Text, MaxCellBytes: 1 << 10, MaxColumns: 64})
+		if err != nil {
+			return
+		}
+		checkTable(t, tb)
+		if utf8.Valid(data) && !bytes.ContainsAny(data, "\"\r") {
+			// Without quotes every non-blank line below the header is a row.
+			n := 0
+			for i, l := range bytes.Split(data, []byte("\n")) {
+				if i+1 > tb.HeaderRow && len(bytes.Trim(l, " \t,;")) > 0 {
+					n++
+				}
+			}
+			if len(tb.Rows) != n {
+				t.Fatalf("%d rows, %d non-blank lines below the header", len(tb.Rows), n)
+			}
+		}
+	})
+}
+
+func FuzzXLSX(f *testing.F) {
+	wb := excelize.NewFile()
+	wb.SetSheetRow("Sheet1", "A1", &[]any{"Họ tên", "Ngày sinh"})
+	wb.SetSheetRow("Sheet1", "A2", &[]any{"A", 32966})
+	var buf bytes.Buffer
+	if err := wb.Write(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tb, err := table.Read(bytes.NewReader(data), table.Options{Format: table.XLSX, MaxBytes: 16 << 20})
+		if err == nil {
+			checkTable(t, tb)
+		}
+	})
+}
+
+func FuzzXML1(f *testing.F) {
+	f.Add([]byte(container(`<FILEHOSO><LOAIHOSO>XML1</LOAIHOSO><NOIDUNGFILE>` + tongHop + `</NOIDUNGFILE></FILEHOSO>`)))
+	f.Add([]byte(container(`<FILEHOSO><LOAIHOSO>XML1</LOAIHOSO><NOIDUNGFILE>` + base64.StdEncoding.EncodeToString([]byte(tongHop)) + `</NOIDUNGFILE></FILEHOSO>`)))
+	f.Add([]byte(tongHop))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tb, err := table.Read(bytes.NewReader(data), table.Options{Format: table.XML1})
+		if err == nil {
+			checkTable(t, tb)
+		}
+	})
+}
