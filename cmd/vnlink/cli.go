@@ -153,12 +153,13 @@ func (f *cliFlags) options() (*options, error) {
 			return nil, errors.New("-today: write the date as yyyy-mm-dd")
 		}
 	}
-	if f.units != "" || f.province != "" {
-		o.Resolver = &normalize.Resolver{DefaultProvince: f.province}
-		if f.units != "" {
-			if o.Resolver.Units, err = normalize.LoadAdminUnits(os.DirFS(f.units)); err != nil {
-				return nil, fmt.Errorf("-units: %w", err)
-			}
+	// The administrative units built into the binary place every address
+	// in today's commune; -units replaces them with other lists.
+	o.Resolver = normalize.DefaultResolver()
+	o.Resolver.DefaultProvince = f.province
+	if f.units != "" {
+		if o.Resolver.Units, err = normalize.LoadAdminUnits(os.DirFS(f.units)); err != nil {
+			return nil, fmt.Errorf("-units: %w", err)
 		}
 	}
 	return o, nil

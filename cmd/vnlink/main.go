@@ -140,7 +140,7 @@ func run(args []string, stdout, log io.Writer) int {
 		fs.StringVar(&f.html, "html", "", "also write the summary (counts only) as a web page to this `file`")
 	}
 	fs.StringVar(&f.mapping, "map", "", "columns with other names, e.g. full_name=\"Họ tên\",phone=DT (`field=column,...`)")
-	fs.StringVar(&f.units, "units", "", "`folder` of the administrative-unit lists (units_2025_*.json), to map old communes to the new ones")
+	fs.StringVar(&f.units, "units", "", "`folder` of other administrative-unit lists (units_2025_*.json) instead of those built in, which map old communes to the new ones")
 	fs.StringVar(&f.province, "province", "", "province `name` assumed when an address has none, e.g. \"Hà Nội\"")
 	fs.StringVar(&f.today, "today", "", "date birth dates are checked against, as `yyyy-mm-dd` (default: today)")
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
