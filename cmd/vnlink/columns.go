@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/vnlink/vnlink/linkage/vnperson"
-	"github.com/vnlink/vnlink/normalize"
 )
 
 // A field is one of the person fields vnlink reads from a column.
@@ -73,24 +72,7 @@ var fieldAliases = [numFields][]string{
 // ASCII with normalize.Fold ("Họ và tên" -> "ho va ten"), with every run of
 // characters other than letters and digits turned into one "_" and none at
 // either end ("ho_va_ten").
-func headerKey(h string) string {
-	f := normalize.Fold(strings.TrimPrefix(h, "\ufeff"))
-	var b strings.Builder
-	b.Grow(len(f))
-	sep := false
-	for _, r := range f {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if sep && b.Len() > 0 {
-				b.WriteByte('_')
-			}
-			sep = false
-			b.WriteRune(r)
-			continue
-		}
-		sep = true
-	}
-	return b.String()
-}
+func headerKey(h string) string { return vnperson.HeaderKey(h) }
 
 // columnMap says which column of a table holds each field: the column
 // index, or -1 when the table has none.
