@@ -244,7 +244,7 @@ func (c *Candidates) buildExact(ri int, n int, keys, split func(slot int, dst []
 		return &RuleError{Index: ri, Name: r.name, Reason: "more than 2^31-2 keys", Err: ErrTooLarge}
 	}
 	es = sortEntries(es)
-	maxSize := c.opts.MaxBlockSize
+	maxSize := c.opts.BlockCap()
 	// Filter in place: a run is copied to or below where it was read.
 	kept := es[:0]
 	var extra []entry
@@ -430,6 +430,7 @@ func (c *Candidates) buildSorted(ri int, n int, sortKey func(slot int, dst []byt
 	G := r.numBlocks()
 	r.skip = make([]bool, G)
 	w := int(r.window)
+	maxSize := c.opts.BlockCap()
 	for a := 0; a < G; a++ {
 		end := min(a+w, G)
 		l, rr := c.windowSides(r, a, end)
@@ -437,7 +438,7 @@ func (c *Candidates) buildSorted(ri int, n int, sortKey func(slot int, dst []byt
 		if p == 0 {
 			continue
 		}
-		if c.opts.MaxBlockSize > 0 && l+rr > c.opts.MaxBlockSize {
+		if maxSize > 0 && l+rr > maxSize {
 			r.skip[a] = true
 			c.over = append(c.over, OversizeBlock{Rule: ri, RuleName: r.name, Key: r.blockKey[a], Size: l + rr, Pairs: p, Action: ActionSkipped})
 			continue

@@ -35,11 +35,15 @@ func Exact[R any](name string, keys func(r *R, dst []Key) []Key) Rule[R] {
 }
 
 // SplitBy returns a copy of an exact rule with a secondary key function.
-// When [Options.Oversize] is [SplitOversize], a block of this rule larger
-// than [Options.MaxBlockSize] is split into sub-blocks of records that
-// share both the block key and a secondary key; records without a
-// secondary key leave that block. Sub-blocks still above the cap are
-// skipped and reported.
+// When [Options.Oversize] is [SplitOversize] (the default), a block of this
+// rule larger than the cap ([Options.MaxBlockSize]) is split into
+// sub-blocks of records that share both the block key and a secondary key,
+// so the pairs that also agree on the secondary key are kept; records
+// without a secondary key leave that block, and a record with several
+// secondary keys joins several sub-blocks. Sub-blocks still above the cap
+// are skipped and reported. The secondary key function is called only for
+// the records of oversized blocks, under the same rules as the key
+// function.
 func (r Rule[R]) SplitBy(secondary func(r *R, dst []Key) []Key) Rule[R] {
 	r.split = secondary
 	return r
