@@ -85,7 +85,11 @@ func randomScenario(rng *rand.Rand) scenario {
 	}
 	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
 	sc.rules = all[:1+rng.IntN(len(all))]
-	if rng.IntN(2) == 1 {
+	switch rng.IntN(4) {
+	case 0: // the default cap, above every block here
+	case 1:
+		sc.opts.MaxBlockSize = NoBlockCap
+	default:
 		sc.opts.MaxBlockSize = 2 + rng.IntN(10)
 	}
 	sc.opts.Oversize = OversizePolicy(rng.IntN(2))
@@ -134,7 +138,8 @@ func (sc *scenario) bruteForce() map[pairKey]uint8 {
 		}
 		return len(members), pairs
 	}
-	capped := func(size int) bool { return sc.opts.MaxBlockSize > 0 && size > sc.opts.MaxBlockSize }
+	maxSize := sc.opts.BlockCap()
+	capped := func(size int) bool { return maxSize > 0 && size > maxSize }
 	ruleSets := make([]map[pairKey]bool, len(sc.rules))
 	for j, r := range sc.rules {
 		set := map[pairKey]bool{}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 )
 
 // TestSkippedBlocksAreAccounted checks that nothing is dropped silently:
@@ -17,7 +18,7 @@ func TestSkippedBlocksAreAccounted(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for i := 0; i < 100; i++ {
 		sc := randomScenario(rng)
-		sc.opts = Options{}
+		sc.opts = Options{MaxBlockSize: NoBlockCap}
 		free := sc.run(t).Counts()
 		sc.opts = Options{MaxBlockSize: 2 + rng.IntN(6), Oversize: SkipOversize}
 		c := sc.run(t)
@@ -57,23 +58,24 @@ func TestOversizePolicies(t *testing.T) {
 	tests := []struct {
 		name      string
 		opts      Options
+		ruleCap   int // the rule's own MaxBlockSize; 0: none
 		wantPairs []Pair
 		wantOver  []OversizeBlock
 	}{
 		{
 			name:      "no cap",
-			opts:      Options{},
+			opts:      Options{MaxBlockSize: NoBlockCap},
 			wantPairs: nil, // checked by count below
 		},
 		{
 			name:      "skip",
-			opts:      Options{MaxBlockSize: 5},
+			opts:      Options{MaxBlockSize: 5, Oversize: SkipOversize},
 			wantPairs: []Pair{{A: 6, B: 7}},
 			wantOver:  []OversizeBlock{{Rule: 0, RuleName: "b", Key: KeyOfInts(0), Size: 6, Pairs: 15, Action: ActionSkipped}},
 		},
 		{
-			name:      "split",
-			opts:      Options{MaxBlockSize: 5, Oversize: SplitOversize},
+			name:      "split (the default policy)",
+			opts:      Options{MaxBlockSize: 5},
 			wantPairs: []Pair{{A: 0, B: 1}, {A: 0, B: 2}, {A: 1, B: 2}, {A: 3, B: 4}, {A: 6, B: 7}},
 			wantOver:  []OversizeBlock{{Rule: 0, RuleName: "b", Key: KeyOfInts(0), Size: 6, Pairs: 15, Action: ActionSplit}},
 		},
@@ -86,10 +88,33 @@ func TestOversizePolicies(t *testing.T) {
 				{Rule: 0, RuleName: "b", Key: sub(1), Size: 3, Pairs: 3, Action: ActionSkipped, SubBlock: true},
 			},
 		},
+		{
+			name:      "rule cap tighter than the default",
+			ruleCap:   5,
+			wantPairs: []Pair{{A: 0, B: 1}, {A: 0, B: 2}, {A: 1, B: 2}, {A: 3, B: 4}, {A: 6, B: 7}},
+			wantOver:  []OversizeBlock{{Rule: 0, RuleName: "b", Key: KeyOfInts(0), Size: 6, Pairs: 15, Action: ActionSplit}},
+		},
+		{
+			name:      "options cap tighter than the rule's",
+			opts:      Options{MaxBlockSize: 5},
+			ruleCap:   100,
+			wantPairs: []Pair{{A: 0, B: 1}, {A: 0, B: 2}, {A: 1, B: 2}, {A: 3, B: 4}, {A: 6, B: 7}},
+			wantOver:  []OversizeBlock{{Rule: 0, RuleName: "b", Key: KeyOfInts(0), Size: 6, Pairs: 15, Action: ActionSplit}},
+		},
+		{
+			name:      "NoBlockCap turns the rule's cap off too",
+			opts:      Options{MaxBlockSize: NoBlockCap},
+			ruleCap:   2,
+			wantPairs: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b, err := New(tt.opts, Exact("b", keysB).SplitBy(keysSec))
+			rule := Exact("b", keysB).SplitBy(keysSec)
+			if tt.ruleCap != 0 {
+				rule = rule.MaxBlockSize(tt.ruleCap)
+			}
+			b, err := New(tt.opts, rule)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -110,6 +135,12 @@ func TestOversizePolicies(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestRuleMaxBlockSizeValidated(t *testing.T) {
+	_, err := New(Options{}, Exact("b", keysB).MaxBlockSize(1))
+	require.ErrorIs(t, err, ErrInvalidRule)
+	require.ErrorContains(t, err, "rule MaxBlockSize below 2")
 }
 
 func TestSortedNeighbourhoodWindow(t *testing.T) {
@@ -272,5 +303,97 @@ func TestPairsMatchBruteForceLarge(t *testing.T) {
 		if want := sc.bruteForce(); !maps.Equal(want, got) {
 			t.Fatalf("case %d (link=%v, opts=%+v, rules=%v): pairs (-want +got):\n%s", i, sc.link, sc.opts, c.RuleNames(), gocmp.Diff(want, got))
 		}
+	}
+}
+
+func TestOptionsBlockCap(t *testing.T) {
+	tests := []struct {
+		name string
+		opts Options
+		want int
+	}{
+		{"zero value: the default cap", Options{}, DefaultMaxBlockSize},
+		{"explicit cap", Options{MaxBlockSize: 7}, 7},
+		{"no cap", Options{MaxBlockSize: NoBlockCap}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, tt.opts.BlockCap())
+		})
+	}
+	require.Equal(t, SplitOversize, Options{}.Oversize, "splitting is the default policy")
+}
+
+// TestHugeBlockIsBounded checks that by default a block of 100,000 records
+// sharing one key costs a bounded number of pairs, with no error: split by
+// the secondary key when the rule has one (keeping exactly the pairs that
+// agree on it), skipped otherwise, and reported either way.
+func TestHugeBlockIsBounded(t *testing.T) {
+	const n, parts = 100_000, 250 // 400 records per secondary key
+	recs := make([]rec, n)
+	for i := range recs {
+		recs[i] = rec{b: 1, sec: []int64{int64(i % parts)}}
+	}
+	recs[n-1].sec = nil // no secondary key: leaves the split block
+	tests := []struct {
+		name       string
+		opts       Options
+		rule       Rule[rec]
+		wantPairs  int64
+		wantAction OversizeAction
+		wantSkip   int // sub-blocks still over the cap
+	}{
+		{
+			name:       "split by the secondary key (default)",
+			rule:       Exact("b", keysB).SplitBy(keysSec),
+			wantPairs:  (parts-1)*400*399/2 + 399*398/2, // the last key lost the record without one
+			wantAction: ActionSplit,
+		},
+		{
+			name:       "no secondary key: skipped",
+			rule:       Exact("b", keysB),
+			wantAction: ActionSkipped,
+		},
+		{
+			name:       "skip policy",
+			opts:       Options{Oversize: SkipOversize},
+			rule:       Exact("b", keysB).SplitBy(keysSec),
+			wantAction: ActionSkipped,
+		},
+		{
+			name:       "split parts still over the cap: skipped too",
+			opts:       Options{MaxBlockSize: 300},
+			rule:       Exact("b", keysB).SplitBy(keysSec),
+			wantAction: ActionSplit,
+			wantSkip:   parts,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := New(tt.opts, tt.rule)
+			require.NoError(t, err)
+			c, err := b.Dedupe(recs)
+			require.NoError(t, err)
+			var got int64
+			for p := range c.Pairs() {
+				if recs[p.A].sec[0] != recs[p.B].sec[0] {
+					t.Fatalf("pair %v disagrees on the secondary key", p)
+				}
+				got++
+			}
+			require.Equal(t, tt.wantPairs, got)
+			// cap² per part, parts = secondary keys: linear in n.
+			capSize := int64(tt.opts.BlockCap())
+			require.LessOrEqual(t, got, capSize*capSize*parts)
+			require.LessOrEqual(t, got, capSize*n)
+			over := c.Oversized()
+			require.NotEmpty(t, over)
+			require.Equal(t, OversizeBlock{Rule: 0, RuleName: "b", Key: KeyOfInts(1), Size: n,
+				Pairs: n * (n - 1) / 2, Action: tt.wantAction}, over[0])
+			require.Len(t, over[1:], tt.wantSkip)
+			for _, o := range over[1:] {
+				require.True(t, o.SubBlock && o.Action == ActionSkipped, "%+v", o)
+			}
+		})
 	}
 }

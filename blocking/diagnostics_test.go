@@ -39,6 +39,7 @@ func TestDiagnoseHandComputed(t *testing.T) {
 	}{
 		{
 			name:  "no cap",
+			opts:  Options{MaxBlockSize: NoBlockCap},
 			rules: []Rule[rec]{Exact("b", keysB), SortedNeighbourhood("s", 2, sortKeyS)},
 			want: Diagnostics{
 				Mode: Dedupe, Left: 6, TotalPairs: 15, Pairs: 7, ReductionRatio: 1 - 7.0/15,
@@ -55,7 +56,7 @@ func TestDiagnoseHandComputed(t *testing.T) {
 		},
 		{
 			name:  "cap 2, skip",
-			opts:  Options{MaxBlockSize: 2},
+			opts:  Options{MaxBlockSize: 2, Oversize: SkipOversize},
 			rules: []Rule[rec]{Exact("b", keysB).SplitBy(keysSec), SortedNeighbourhood("s", 2, sortKeyS)},
 			want: Diagnostics{
 				Mode: Dedupe, Left: 6, TotalPairs: 15, Pairs: 2, ReductionRatio: 1 - 2.0/15,
@@ -74,8 +75,8 @@ func TestDiagnoseHandComputed(t *testing.T) {
 			},
 		},
 		{
-			name:  "cap 2, split by secondary key",
-			opts:  Options{MaxBlockSize: 2, Oversize: SplitOversize},
+			name:  "cap 2, split by secondary key (the default policy)",
+			opts:  Options{MaxBlockSize: 2},
 			rules: []Rule[rec]{Exact("b", keysB).SplitBy(keysSec)},
 			want: Diagnostics{
 				Mode: Dedupe, Left: 6, TotalPairs: 15, Pairs: 2, ReductionRatio: 1 - 2.0/15,
@@ -203,8 +204,9 @@ func TestNewValidation(t *testing.T) {
 		{"ok", Options{}, []Rule[rec]{Exact("b", keysB), SortedNeighbourhood("s", 1, sortKeyS)}, nil},
 		{"no rules", Options{}, nil, []RuleError{{Index: -1, Reason: "no rules"}}},
 		{"too many", Options{}, many, []RuleError{{Index: -1, Reason: "more than 255 rules"}}},
-		{"options", Options{MaxBlockSize: -1, Oversize: 9}, []Rule[rec]{Exact("b", keysB)},
-			[]RuleError{{Index: -1, Reason: "negative MaxBlockSize"}, {Index: -1, Reason: "unknown oversize policy"}}},
+		{"no cap", Options{MaxBlockSize: NoBlockCap, Oversize: SkipOversize}, []Rule[rec]{Exact("b", keysB)}, nil},
+		{"options", Options{MaxBlockSize: -2, Oversize: 9}, []Rule[rec]{Exact("b", keysB)},
+			[]RuleError{{Index: -1, Reason: "MaxBlockSize below NoBlockCap"}, {Index: -1, Reason: "unknown oversize policy"}}},
 		{"all rule problems at once", Options{}, []Rule[rec]{
 			Exact("", keysB),
 			Exact[rec]("nil", nil),

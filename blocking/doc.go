@@ -63,11 +63,17 @@
 //
 // # Oversized blocks
 //
-// [Options.MaxBlockSize] caps the records in a block (for a sorted
-// neighbourhood, in the window w groups wide that starts at a sort value).
-// A larger block is skipped, or split by the rule's secondary key
-// ([Rule.SplitBy]) into sub-blocks of records sharing both keys, per
-// [Options.Oversize]. Every oversized block and every skipped sub-block is
+// No default does quadratic work. [Options.MaxBlockSize] caps the records
+// in a block (for a sorted neighbourhood, in the window w groups wide that
+// starts at a sort value), by default at [DefaultMaxBlockSize]; only
+// [NoBlockCap] turns the cap off. By default ([SplitOversize]) a larger
+// block is split by the rule's secondary key ([Rule.SplitBy]) into
+// sub-blocks of records sharing both keys, and skipped when the rule has
+// none or a sub-block is still too large; [SkipOversize] skips it. With a
+// cap C a block of n records yields fewer than C/2 pairs per record, so a
+// rule yields at most about C/2 pairs per key, secondary keys included:
+// linear in the input, even when a placeholder number is shared by 100,000
+// rows. Every oversized block and every skipped sub-block is
 // listed by [Candidates.Oversized] with its rule, key, size and the pairs it
 // would have produced, never with the values behind the key. Nothing is
 // dropped silently.

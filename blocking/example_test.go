@@ -109,7 +109,7 @@ func ExampleRule_SplitBy() {
 	year := func(p *person, dst []blocking.Key) []blocking.Key {
 		return append(dst, blocking.KeyOfInts(int64(p.BirthYear)))
 	}
-	b, err := blocking.New(blocking.Options{MaxBlockSize: 2, Oversize: blocking.SplitOversize},
+	b, err := blocking.New(blocking.Options{MaxBlockSize: 2},
 		blocking.Exact("year", year).SplitBy(fullName))
 	if err != nil {
 		panic(err)
@@ -246,12 +246,12 @@ func ExampleHasher() {
 }
 
 func ExampleNew() {
-	_, err := blocking.New(blocking.Options{MaxBlockSize: -1},
+	_, err := blocking.New(blocking.Options{MaxBlockSize: -2},
 		blocking.Exact[person]("", nil),
 		blocking.SortedNeighbourhood[person]("window", 0, nil))
 	fmt.Println(err)
 	// Output:
-	// blocking: options: invalid blocking rule: negative MaxBlockSize
+	// blocking: options: invalid blocking rule: MaxBlockSize below NoBlockCap
 	// blocking: rule 0 (""): invalid blocking rule: empty name
 	// blocking: rule 0 (""): invalid blocking rule: nil key function
 	// blocking: rule 1 ("window"): invalid blocking rule: nil sort key function
@@ -265,4 +265,16 @@ func ExampleKeyOfInts() {
 	// Output:
 	// true
 	// false
+}
+
+func ExampleOptions_BlockCap() {
+	// The zero Options cap blocks at DefaultMaxBlockSize and split larger
+	// ones; NoBlockCap turns the cap off.
+	fmt.Println(blocking.Options{}.BlockCap(), blocking.Options{}.Oversize)
+	fmt.Println(blocking.Options{MaxBlockSize: 50}.BlockCap())
+	fmt.Println(blocking.Options{MaxBlockSize: blocking.NoBlockCap}.BlockCap())
+	// Output:
+	// 1000 split
+	// 50
+	// 0
 }

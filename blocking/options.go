@@ -9,21 +9,24 @@ import (
 // stores its rule in a byte.
 const MaxRules = 255
 
-// OversizePolicy says what happens to a block larger than
-// [Options.MaxBlockSize].
+// OversizePolicy says what happens to a block larger than the cap
+// ([Options.MaxBlockSize]).
 type OversizePolicy uint8
 
 const (
+	// SplitOversize, the default, splits the block by the rule's
+	// secondary key (see [Rule.SplitBy]) into sub-blocks of records that
+	// share both keys; sub-blocks still above the cap are skipped. A rule
+	// without a secondary key skips the block, and sorted neighbourhood
+	// windows cannot be split and are skipped. Every oversized block and
+	// every skipped sub-block is reported by [Candidates.Oversized].
+	SplitOversize OversizePolicy = iota
 	// SkipOversize skips the block: it produces no pairs. The block is
 	// reported by [Candidates.Oversized].
-	SkipOversize OversizePolicy = iota
-	// SplitOversize splits the block by the rule's secondary key (see
-	// [Rule.SplitBy]); a rule without one skips the block. Sorted
-	// neighbourhood windows cannot be split and are skipped.
-	SplitOversize
+	SkipOversize
 )
 
-// String returns "skip" or "split".
+// String returns "split" or "skip".
 func (p OversizePolicy) String() string {
 	switch p {
 	case SkipOversize:
@@ -34,16 +37,56 @@ func (p OversizePolicy) String() string {
 	return "OversizePolicy(" + strconv.Itoa(int(p)) + ")"
 }
 
-// Options configures a [Blocker]. The zero value is ready to use: no cap on
-// block size.
+// Block caps of [Options.MaxBlockSize].
+const (
+	// DefaultMaxBlockSize is the cap on the records of a block when
+	// Options.MaxBlockSize is 0. It bounds the work of every input: a
+	// block of n ≤ C records yields at most n(n-1)/2 ≤ (C-1)/2 · n pairs
+	// (n²/4 ≤ C/4 · n in link mode), so a rule yields at most about C/2
+	// pairs per key it gives (secondary keys of split blocks included),
+	// linear in the number of records, whatever the input. A placeholder
+	// number shared by 100,000 rows would otherwise yield 5 billion pairs.
+	DefaultMaxBlockSize = 1000
+	// NoBlockCap as Options.MaxBlockSize turns the cap off: every block
+	// yields all its pairs, and the work can grow with the square of the
+	// input.
+	NoBlockCap = -1
+)
+
+// Options configures a [Blocker]. The zero value is ready to use: blocks
+// are capped at [DefaultMaxBlockSize] records and larger ones split by the
+// rule's secondary key ([SplitOversize]).
 type Options struct {
 	// MaxBlockSize caps the number of records in a block (both sources
 	// together in link mode; for a sorted-neighbourhood rule, the records
 	// of one window). Larger blocks are handled by Oversize and reported.
-	// 0 means no cap.
+	// 0 means DefaultMaxBlockSize; NoBlockCap means no cap.
 	MaxBlockSize int
-	// Oversize says what to do with a block above MaxBlockSize.
+	// Oversize says what to do with a block above the cap; the zero value
+	// is SplitOversize.
 	Oversize OversizePolicy
+}
+
+// BlockCap returns the cap in effect: MaxBlockSize, DefaultMaxBlockSize
+// when it is 0, and 0 (no cap) for NoBlockCap.
+func (o Options) BlockCap() int {
+	switch {
+	case o.MaxBlockSize == 0:
+		return DefaultMaxBlockSize
+	case o.MaxBlockSize < 0:
+		return 0
+	}
+	return o.MaxBlockSize
+}
+
+// ruleCap returns the cap in effect for a rule with its own cap n (0: none):
+// the smaller of n and BlockCap, and 0 (no cap) for NoBlockCap.
+func (o Options) ruleCap(n int) int {
+	c := o.BlockCap()
+	if c == 0 || n <= 0 {
+		return c
+	}
+	return min(c, n)
 }
 
 // Errors returned by this package. Messages never contain record values.
@@ -99,10 +142,10 @@ func New[R any](opts Options, rules ...Rule[R]) (*Blocker[R], error) {
 	if len(rules) > MaxRules {
 		bad(-1, "", "more than "+strconv.Itoa(MaxRules)+" rules")
 	}
-	if opts.MaxBlockSize < 0 {
-		bad(-1, "", "negative MaxBlockSize")
+	if opts.MaxBlockSize < NoBlockCap {
+		bad(-1, "", "MaxBlockSize below NoBlockCap")
 	}
-	if opts.Oversize > SplitOversize {
+	if opts.Oversize > SkipOversize {
 		bad(-1, "", "unknown oversize policy")
 	}
 	seen := make(map[string]bool, len(rules))
@@ -127,6 +170,9 @@ func New[R any](opts Options, rules ...Rule[R]) (*Blocker[R], error) {
 			}
 		default:
 			bad(i, r.name, "zero Rule; use Exact or SortedNeighbourhood")
+		}
+		if r.maxSize != 0 && r.maxSize < 2 {
+			bad(i, r.name, "rule MaxBlockSize below 2")
 		}
 	}
 	if len(errs) > 0 {

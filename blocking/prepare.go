@@ -64,6 +64,7 @@ type ruleIndex struct {
 	name   string
 	kind   ruleKind
 	window int32
+	cap    int // the cap in effect for the rule; 0: none
 
 	// exact rules: each slot's effective keys, ascending, in CSR form.
 	off  []int32
@@ -119,6 +120,7 @@ func (b *Blocker[R]) prepare(mode Mode, left, right []R) (*Candidates, error) {
 	for i, r := range b.rules {
 		ri := &c.rules[i]
 		ri.name, ri.kind, ri.window = r.name, r.kind, int32(r.window)
+		ri.cap = b.opts.ruleCap(r.maxSize)
 		var err error
 		switch r.kind {
 		case kindExact:
@@ -244,7 +246,7 @@ func (c *Candidates) buildExact(ri int, n int, keys, split func(slot int, dst []
 		return &RuleError{Index: ri, Name: r.name, Reason: "more than 2^31-2 keys", Err: ErrTooLarge}
 	}
 	es = sortEntries(es)
-	maxSize := c.opts.MaxBlockSize
+	maxSize := r.cap
 	// Filter in place: a run is copied to or below where it was read.
 	kept := es[:0]
 	var extra []entry
@@ -430,6 +432,7 @@ func (c *Candidates) buildSorted(ri int, n int, sortKey func(slot int, dst []byt
 	G := r.numBlocks()
 	r.skip = make([]bool, G)
 	w := int(r.window)
+	maxSize := r.cap
 	for a := 0; a < G; a++ {
 		end := min(a+w, G)
 		l, rr := c.windowSides(r, a, end)
@@ -437,7 +440,7 @@ func (c *Candidates) buildSorted(ri int, n int, sortKey func(slot int, dst []byt
 		if p == 0 {
 			continue
 		}
-		if c.opts.MaxBlockSize > 0 && l+rr > c.opts.MaxBlockSize {
+		if maxSize > 0 && l+rr > maxSize {
 			r.skip[a] = true
 			c.over = append(c.over, OversizeBlock{Rule: ri, RuleName: r.name, Key: r.blockKey[a], Size: l + rr, Pairs: p, Action: ActionSkipped})
 			continue

@@ -23,6 +23,7 @@ type Rule[R any] struct {
 	split   func(r *R, dst []Key) []Key
 	sortKey func(r *R, dst []byte) []byte
 	window  int
+	maxSize int // the rule's own cap; 0: Options.MaxBlockSize alone
 }
 
 // Exact returns a rule that pairs records sharing a key. The key function
@@ -35,13 +36,30 @@ func Exact[R any](name string, keys func(r *R, dst []Key) []Key) Rule[R] {
 }
 
 // SplitBy returns a copy of an exact rule with a secondary key function.
-// When [Options.Oversize] is [SplitOversize], a block of this rule larger
-// than [Options.MaxBlockSize] is split into sub-blocks of records that
-// share both the block key and a secondary key; records without a
-// secondary key leave that block. Sub-blocks still above the cap are
-// skipped and reported.
+// When [Options.Oversize] is [SplitOversize] (the default), a block of this
+// rule larger than the cap ([Options.MaxBlockSize]) is split into
+// sub-blocks of records that share both the block key and a secondary key,
+// so the pairs that also agree on the secondary key are kept; records
+// without a secondary key leave that block, and a record with several
+// secondary keys joins several sub-blocks. Sub-blocks still above the cap
+// are skipped and reported. The secondary key function is called only for
+// the records of oversized blocks, under the same rules as the key
+// function.
 func (r Rule[R]) SplitBy(secondary func(r *R, dst []Key) []Key) Rule[R] {
 	r.split = secondary
+	return r
+}
+
+// MaxBlockSize returns a copy of the rule with its own, tighter cap on the
+// records of a block: the cap in effect for the rule is the smaller of n and
+// the Blocker's (see [Options.BlockCap]), and a block above it is split or
+// skipped as [Options.Oversize] says, and reported. A rule keyed on a coarse
+// value (birth year and ward) is useful for its small blocks; its crowded
+// ones are better split by a secondary key than enumerated whole. The cap
+// is off, like every cap, when Options.MaxBlockSize is [NoBlockCap]. n must
+// be at least 2.
+func (r Rule[R]) MaxBlockSize(n int) Rule[R] {
+	r.maxSize = n
 	return r
 }
 

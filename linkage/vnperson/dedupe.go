@@ -28,8 +28,11 @@ type Options struct {
 	// Training lists the EM training rounds, one per blocking rule, with
 	// the comparisons each rule's pairs agree on; nil means DefaultTraining.
 	Training []TrainingRule
-	// MaxBlockSize caps the records in a block (see blocking.Options);
-	// larger blocks are skipped and listed in Result.Oversized. 0: no cap.
+	// MaxBlockSize caps the records in a block (see blocking.Options):
+	// larger blocks are split by the rule's secondary key where it has one
+	// (DefaultPlan lists them) and skipped otherwise, and listed in
+	// Result.Oversized. 0 means blocking.DefaultMaxBlockSize;
+	// blocking.NoBlockCap turns the cap off.
 	MaxBlockSize int
 	// USamplePairs is the number of random pairs u is estimated from; 0
 	// means DefaultUSamplePairs.
@@ -66,16 +69,10 @@ type TrainingRule struct {
 	Exclude []string
 }
 
-// DefaultTraining returns the default training rounds: the first four
-// default blocking rules (national ID, BHXH number, birth year and ward,
-// phonetic given name and birth year), each excluding the comparisons it
-// fixes.
+// DefaultTraining returns the default training rounds: those of
+// DefaultPlan, each excluding the comparisons its rule's pairs agree on.
 func DefaultTraining() []TrainingRule {
-	var out []TrainingRule
-	for _, r := range DefaultRules()[:4] {
-		out = append(out, TrainingRule{Rule: r, Exclude: ruleComparisons[r.Name()]})
-	}
-	return out
+	return PlanTraining(DefaultPlan())
 }
 
 // Result is the outcome of Dedupe or Link.
@@ -103,7 +100,8 @@ type Result struct {
 	// RuleNames are the names of the blocking rules (ScoredPair.Rule
 	// indexes them).
 	RuleNames []string
-	// Oversized lists the blocks skipped for exceeding MaxBlockSize.
+	// Oversized lists the blocks above the cap (Options.MaxBlockSize): split
+	// by a secondary key, or skipped.
 	Oversized []blocking.OversizeBlock
 }
 
@@ -135,8 +133,8 @@ func (o *Options) Validate() error {
 	if o.USamplePairs < 0 {
 		bad("USamplePairs must not be negative")
 	}
-	if o.MaxBlockSize < 0 {
-		bad("MaxBlockSize must not be negative")
+	if o.MaxBlockSize < 0 && o.MaxBlockSize != blocking.NoBlockCap {
+		bad("MaxBlockSize must be 0, positive or blocking.NoBlockCap")
 	}
 	if o.Workers < 0 || o.Workers > linkage.MaxWorkers {
 		bad("Workers must lie in [0, " + strconv.Itoa(linkage.MaxWorkers) + "]")

@@ -170,7 +170,8 @@ type Reconciliation struct {
 	PoliceChecks []PoliceCheck
 	// Metrics are the campaign figures, overall and per hamlet.
 	Metrics Metrics
-	// Oversized lists the blocks skipped for exceeding the block cap.
+	// Oversized lists the blocks above the block cap: split by a secondary
+	// key, or skipped.
 	Oversized []blocking.OversizeBlock
 	// RuleNames name the blocking rules (ReviewPair.Rule indexes them).
 	RuleNames []string

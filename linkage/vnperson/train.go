@@ -108,7 +108,8 @@ func Train(left, right []Record, opts Options) (*linkage.Model[Record], error) {
 	} else if err := m.EstimateU(left, right, linkage.SampleOptions{Pairs: opts.USamplePairs, Seed: opts.Seed}); err != nil {
 		return nil, err
 	}
-	byID, err := candidates(DefaultRules()[0])
+	priorRule, _ := planPriorRule(DefaultPlan())
+	byID, err := candidates(priorRule)
 	if err != nil {
 		return nil, err
 	}
