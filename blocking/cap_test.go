@@ -397,3 +397,23 @@ func TestHugeBlockIsBounded(t *testing.T) {
 		})
 	}
 }
+
+// TestOnlyEqualsRuleAlone checks that Candidates.Only(k) gives exactly the
+// pairs, counts and oversized blocks of a Blocker holding rule k alone.
+func TestOnlyEqualsRuleAlone(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for i := 0; i < 200; i++ {
+		sc := randomScenario(rng)
+		c := sc.run(t)
+		for k, r := range sc.rules {
+			alone := sc
+			alone.rules = []Rule[rec]{r}
+			want := alone.run(t)
+			got := c.Only(k)
+			require.Equal(t, want.RuleNames(), got.RuleNames(), "case %d rule %d", i, k)
+			require.Equal(t, slices.Collect(want.Pairs()), slices.Collect(got.Pairs()), "case %d rule %d pairs", i, k)
+			require.Equal(t, want.Counts(), got.Counts(), "case %d rule %d counts", i, k)
+			require.Equal(t, want.Oversized(), got.Oversized(), "case %d rule %d oversized", i, k)
+		}
+	}
+}

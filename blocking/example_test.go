@@ -63,6 +63,28 @@ func Example() {
 	// 3 4 name
 }
 
+func ExampleCandidates_Only() {
+	b, err := blocking.New(blocking.Options{},
+		blocking.Exact("year+ward", yearWard),
+		blocking.Exact("name", fullName))
+	if err != nil {
+		panic(err)
+	}
+	c, err := b.Dedupe(people)
+	if err != nil {
+		panic(err)
+	}
+	// The name rule on its own also gives the pair 0-1 that year+ward
+	// produced first: the pairs of a training round for that rule.
+	name := c.Only(1)
+	for p := range name.Pairs() {
+		fmt.Println(p.A, p.B, name.RuleNames()[p.Rule])
+	}
+	// Output:
+	// 0 1 name
+	// 3 4 name
+}
+
 func ExampleBlocker_Link() {
 	ehr := []person{{Name: "tran thi binh", BirthYear: 1985}}
 	registry := []person{

@@ -210,6 +210,25 @@ func (c *Candidates) Mode() Mode { return c.mode }
 // the left and right sources in link mode (right is 0 in dedupe mode).
 func (c *Candidates) Len() (left, right int) { return c.nLeft, c.nRight }
 
+// Only returns the candidates of one rule (an index) on its own: every pair
+// the rule produces, whether or not an earlier rule also does, as if the
+// Blocker had that rule alone (Pair.Rule is 0, RuleNames has one name,
+// Oversized lists the rule's blocks). It shares c's indexes, so it costs
+// no blocking work: an EM training round per rule, as in Splink, can take
+// its pairs from the candidates being scored instead of blocking again.
+// It panics when rule is out of range, like a slice index.
+func (c *Candidates) Only(rule int) *Candidates {
+	o := &Candidates{mode: c.mode, nLeft: c.nLeft, nRight: c.nRight, opts: c.opts, rules: c.rules[rule : rule+1 : rule+1]}
+	for _, ob := range c.over {
+		if ob.Rule == rule {
+			ob.Rule = 0
+			o.over = append(o.over, ob)
+		}
+	}
+	o.tasks = o.planTasks(taskPairs)
+	return o
+}
+
 // RuleNames returns the rule names, in order; Pair.Rule indexes it.
 func (c *Candidates) RuleNames() []string {
 	names := make([]string, len(c.rules))

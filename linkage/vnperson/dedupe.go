@@ -23,7 +23,10 @@ const (
 type Options struct {
 	// Prepare configures the parsing of the records.
 	Prepare PrepareOptions
-	// Rules is the blocking plan; nil means DefaultRules.
+	// Rules is the blocking plan; nil means DefaultRules. A training round
+	// (and the prior) whose rule has the name of a rule here takes its
+	// pairs from the plan's candidates (blocking.Candidates.Only) instead
+	// of blocking again, so a name must mean one rule.
 	Rules []blocking.Rule[Record]
 	// Training lists the EM training rounds, one per blocking rule, with
 	// the comparisons each rule's pairs agree on; nil means DefaultTraining.
@@ -271,12 +274,6 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 // threshold, in canonical indices. It fills res.Model, res.Threshold,
 // res.RuleNames and res.Oversized.
 func trainAndScore(left, right []Record, link bool, opts Options, res *Result) ([]linkage.ScoredPair, error) {
-	model, err := Train(left, right, opts)
-	if err != nil {
-		return nil, err
-	}
-	res.Model = model
-	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
 	b, err := newBlocker(opts, opts.Rules...)
 	if err != nil {
 		return nil, err
@@ -290,6 +287,12 @@ func trainAndScore(left, right []Record, link bool, opts Options, res *Result) (
 	if err != nil {
 		return nil, err
 	}
+	model, err := train(left, right, opts, cands)
+	if err != nil {
+		return nil, err
+	}
+	res.Model = model
+	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
 	res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
 	var links []linkage.ScoredPair
 	for sp := range model.ScoreCandidates(left, right, cands, linkage.ScoreOptions{MinWeight: res.Threshold, Workers: opts.Workers}) {

@@ -436,8 +436,9 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 
 	// Canonical order: registry on the right; health records then BHYT
 	// rows on the left. Record.Row keeps the index in all.
-	right := canonicalBy(recs[:nr], registry, 0)
-	left := append(canonicalBy(recs[nr:nr+ne], ehr, nr), canonicalBy(recs[nr+ne:], bhyt, nr+ne)...)
+	right := canonicalBy(make([]Record, 0, nr), recs[:nr], registry, 0)
+	left := canonicalBy(make([]Record, 0, ne+nb), recs[nr:nr+ne], ehr, nr)
+	left = canonicalBy(left, recs[nr+ne:], bhyt, nr+ne)
 	roleOf := func(row int32) (Role, int) {
 		switch {
 		case int(row) < nr:
@@ -448,26 +449,28 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 		return RoleBHYT, int(row) - nr - ne
 	}
 
-	model, err := Train(left, right, opts.Options)
+	b, err := newBlocker(opts.Options, opts.Rules...)
+	if err != nil {
+		return nil, err
+	}
+	var linkCands *blocking.Candidates
+	if len(left) > 0 && len(right) > 0 {
+		if linkCands, err = b.Link(left, right); err != nil {
+			return nil, err
+		}
+	}
+	model, err := train(left, right, opts.Options, linkCands)
 	if err != nil {
 		return nil, err
 	}
 	res.Model = model
 	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
-	b, err := newBlocker(opts.Options, opts.Rules...)
-	if err != nil {
-		return nil, err
-	}
 	minWeight := min(res.Threshold, linkage.WeightForProbability(min(opts.ReviewLow, defaultReconcileMinScore)))
 	so := linkage.ScoreOptions{MinWeight: minWeight, Workers: opts.Workers}
 	nl := int32(len(left))
 	// Nodes: left i is i, right j is nl+j.
 	var scored []linkage.ScoredPair
-	if len(left) > 0 && len(right) > 0 {
-		cands, err := b.Link(left, right)
-		if err != nil {
-			return nil, err
-		}
+	if cands := linkCands; cands != nil {
 		res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
 		for sp := range model.ScoreCandidates(left, right, cands, so) {
 			sp.B += nl
@@ -575,17 +578,25 @@ func issuesOfRows(issues []*normalize.RecordError, offset, n int) []*normalize.R
 	return out
 }
 
-// canonicalBy returns a copy of recs (whose people are people, and whose
-// Row is offset + index) in an order that depends only on content: by id,
-// then by every field of the person. Rows equal in id and content are
-// interchangeable, so their relative order cannot change a partition.
-func canonicalBy(recs []Record, people []Person, offset int) []Record {
-	out := slices.Clone(recs)
-	slices.SortFunc(out, func(a, b Record) int {
-		pa, pb := &people[int(a.Row)-offset], &people[int(b.Row)-offset]
-		return cmp.Or(cmp.Compare(pa.ID, pb.ID), comparePeople(pa, pb), cmp.Compare(a.Row, b.Row))
+// canonicalBy appends to dst the records recs (whose people are people,
+// and whose Row is offset + index) in an order that depends only on
+// content: by id, then by every field of the person. Rows equal in id and
+// content are interchangeable, so their relative order cannot change a
+// partition. It sorts indices, not the large records, and copies each
+// record once.
+func canonicalBy(dst, recs []Record, people []Person, offset int) []Record {
+	order := make([]int32, len(recs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		pa, pb := &people[int(recs[a].Row)-offset], &people[int(recs[b].Row)-offset]
+		return cmp.Or(cmp.Compare(pa.ID, pb.ID), comparePeople(pa, pb), cmp.Compare(recs[a].Row, recs[b].Row))
 	})
-	return out
+	for _, i := range order {
+		dst = append(dst, recs[i])
+	}
+	return dst
 }
 
 // comparePeople orders people by their fields, as written.

@@ -2,6 +2,7 @@ package vnperson
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/vnlink/vnlink/blocking"
 	"github.com/vnlink/vnlink/linkage"
@@ -73,6 +74,14 @@ func DefaultModel() (*linkage.Model[Record], error) {
 // opts.MatchProbability. Train is deterministic: the same records in the same
 // order and options give the same model.
 func Train(left, right []Record, opts Options) (*linkage.Model[Record], error) {
+	return train(left, right, opts, nil)
+}
+
+// train is Train taking the pairs of the prior's rule and of each training
+// round from full, the candidates of the whole plan on the same records
+// (Candidates.Only), when full holds a rule of that name; the others are
+// blocked here. full may be nil.
+func train(left, right []Record, opts Options, full *blocking.Candidates) (*linkage.Model[Record], error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
@@ -86,6 +95,11 @@ func Train(left, right []Record, opts Options) (*linkage.Model[Record], error) {
 		return m, nil
 	}
 	candidates := func(rule blocking.Rule[Record]) (*blocking.Candidates, error) {
+		if full != nil {
+			if k := slices.Index(full.RuleNames(), rule.Name()); k >= 0 {
+				return full.Only(k), nil
+			}
+		}
 		b, err := newBlocker(opts, rule)
 		if err != nil {
 			return nil, err

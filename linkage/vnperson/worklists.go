@@ -25,16 +25,19 @@ func (res *Reconciliation) source(r Role) *Source {
 
 // buildPeople turns cluster labels over nodes into People and Rows.
 func (res *Reconciliation) buildPeople(labels []int32, node func(int32) *Record, roleOf func(int32) (Role, int), n int) {
-	groups := map[int32]*PersonGroup{}
-	var order []int32
+	// Labels are node numbers: slot[l] is the group of label l, -1 none.
+	slot := make([]int32, n)
+	for i := range slot {
+		slot[i] = -1
+	}
+	var groups []PersonGroup
 	for i := range int32(n) {
 		l := labels[i]
-		g := groups[l]
-		if g == nil {
-			g = &PersonGroup{Registry: -1}
-			groups[l] = g
-			order = append(order, l)
+		if slot[l] < 0 {
+			slot[l] = int32(len(groups))
+			groups = append(groups, PersonGroup{Registry: -1})
 		}
+		g := &groups[slot[l]]
 		role, row := roleOf(node(i).Row)
 		switch role {
 		case RoleRegistry:
@@ -59,19 +62,27 @@ func (res *Reconciliation) buildPeople(labels []int32, node func(int32) *Record,
 		return out
 	}
 	uniqueIn := [3]map[string]bool{unique(&res.Registry), unique(&res.EHR), unique(&res.BHYT)}
-	res.People = make([]PersonGroup, 0, len(order))
 	hamlets := res.registryHamlets()
-	for _, l := range order {
-		g := groups[l]
+	for i := range groups {
+		g := &groups[i]
 		slices.SortFunc(g.EHR, func(a, b int) int { return res.compareRows(RoleEHR, a, b) })
 		slices.SortFunc(g.BHYT, func(a, b int) int { return res.compareRows(RoleBHYT, a, b) })
 		g.ID = res.personID(g, uniqueIn)
 		g.Hamlet = res.hamletOf(g, hamlets)
-		res.People = append(res.People, *g)
 	}
-	slices.SortFunc(res.People, func(a, b PersonGroup) int {
-		return cmp.Or(cmp.Compare(a.ID, b.ID), res.compareGroups(&a, &b))
+	// Sort indices, not the groups, then copy each group once.
+	order := make([]int32, len(groups))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		ga, gb := &groups[a], &groups[b]
+		return cmp.Or(strings.Compare(ga.ID, gb.ID), res.compareGroups(ga, gb))
 	})
+	res.People = make([]PersonGroup, len(groups))
+	for i, j := range order {
+		res.People[i] = groups[j]
+	}
 	// Make ids unique: a repeat (identical content) gets a suffix.
 	for i := 1; i < len(res.People); i++ {
 		if res.People[i].ID == res.People[i-1].ID || (i > 1 && res.People[i].ID == res.People[i-2].ID) {
