@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/vnlink/vnlink/blocking"
 	"github.com/vnlink/vnlink/linkage"
@@ -585,16 +586,23 @@ func issuesOfRows(issues []*normalize.RecordError, offset, n int) []*normalize.R
 // partition. It sorts indices, not the large records, and copies each
 // record once.
 func canonicalBy(dst, recs []Record, people []Person, offset int) []Record {
-	order := make([]int32, len(recs))
-	for i := range order {
-		order[i] = int32(i)
+	type keyed struct {
+		id string
+		i  int32
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		pa, pb := &people[int(recs[a].Row)-offset], &people[int(recs[b].Row)-offset]
-		return cmp.Or(cmp.Compare(pa.ID, pb.ID), comparePeople(pa, pb), cmp.Compare(recs[a].Row, recs[b].Row))
+	order := make([]keyed, len(recs))
+	for i := range order {
+		order[i] = keyed{people[int(recs[i].Row)-offset].ID, int32(i)}
+	}
+	slices.SortFunc(order, func(a, b keyed) int {
+		if c := strings.Compare(a.id, b.id); c != 0 {
+			return c
+		}
+		ra, rb := &recs[a.i], &recs[b.i]
+		return cmp.Or(comparePeople(&people[int(ra.Row)-offset], &people[int(rb.Row)-offset]), cmp.Compare(ra.Row, rb.Row))
 	})
-	for _, i := range order {
-		dst = append(dst, recs[i])
+	for _, k := range order {
+		dst = append(dst, recs[k.i])
 	}
 	return dst
 }

@@ -70,18 +70,24 @@ func (res *Reconciliation) buildPeople(labels []int32, node func(int32) *Record,
 		g.ID = res.personID(g, uniqueIn)
 		g.Hamlet = res.hamletOf(g, hamlets)
 	}
-	// Sort indices, not the groups, then copy each group once.
-	order := make([]int32, len(groups))
-	for i := range order {
-		order[i] = int32(i)
+	// Sort (id, index) pairs, not the groups, then copy each group once.
+	type keyed struct {
+		id string
+		i  int32
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		ga, gb := &groups[a], &groups[b]
-		return cmp.Or(strings.Compare(ga.ID, gb.ID), res.compareGroups(ga, gb))
+	order := make([]keyed, len(groups))
+	for i := range order {
+		order[i] = keyed{groups[i].ID, int32(i)}
+	}
+	slices.SortFunc(order, func(a, b keyed) int {
+		if c := strings.Compare(a.id, b.id); c != 0 {
+			return c
+		}
+		return res.compareGroups(&groups[a.i], &groups[b.i])
 	})
 	res.People = make([]PersonGroup, len(groups))
-	for i, j := range order {
-		res.People[i] = groups[j]
+	for i, k := range order {
+		res.People[i] = groups[k.i]
 	}
 	// Make ids unique: a repeat (identical content) gets a suffix.
 	for i := 1; i < len(res.People); i++ {
@@ -297,7 +303,7 @@ func (res *Reconciliation) buildWorklists(scored []linkage.ScoredPair, node func
 		}
 		if g.Registry >= 0 {
 			for _, r := range g.EHR {
-				res.Corrections = append(res.Corrections, res.corrections(pi, g, r)...)
+				res.Corrections = res.corrections(res.Corrections, pi, g, r)
 			}
 		}
 	}
@@ -398,12 +404,11 @@ var displayFields = []struct {
 	{FieldEthnicity, func(d *Display) string { return d.Ethnicity }},
 }
 
-// corrections lists the fields of health record r to change to the values
-// of the person's registry row.
-func (res *Reconciliation) corrections(pi int, g *PersonGroup, r int) []Correction {
+// corrections appends to out the fields of health record r to change to
+// the values of the person's registry row.
+func (res *Reconciliation) corrections(out []Correction, pi int, g *PersonGroup, r int) []Correction {
 	p, e, ed := &res.EHR.People[r], &res.EHR.Records[r], &res.EHR.Display[r]
 	reg, rd := &res.Registry.Records[g.Registry], res.prefill(g)
-	var out []Correction
 	add := func(field string, kind CorrectionKind, old, new string) {
 		if kind != 0 {
 			out = append(out, Correction{EHR: r, Person: pi, Field: field, Kind: kind, Old: old, New: new, Hamlet: g.Hamlet})
