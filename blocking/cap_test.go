@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"maps"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"strconv"
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
@@ -415,5 +417,54 @@ func TestOnlyEqualsRuleAlone(t *testing.T) {
 			require.Equal(t, want.Counts(), got.Counts(), "case %d rule %d counts", i, k)
 			require.Equal(t, want.Oversized(), got.Oversized(), "case %d rule %d oversized", i, k)
 		}
+	}
+}
+
+// TestParallelBuildEqualsSerial checks that building the rules on several
+// goroutines (inputs of parallelBuildRecords records or more) gives the
+// same pairs, counts and oversized blocks, in the same order, as building
+// them one after the other.
+func TestParallelBuildEqualsSerial(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	// Keys from wide ranges, so blocks are small, but value 0 is common
+	// enough to make blocks over the caps.
+	gen := func(n int) []rec {
+		rs := make([]rec, n)
+		for i := range rs {
+			wide := func() int64 {
+				if rng.IntN(50) == 0 {
+					return 0
+				}
+				return 1 + int64(rng.IntN(n/2))
+			}
+			rs[i] = rec{as: []int64{wide()}, b: wide(), sec: []int64{int64(rng.IntN(40))}}
+			if rng.IntN(3) > 0 {
+				rs[i].as = append(rs[i].as, wide())
+			}
+			rs[i].s = strconv.Itoa(int(wide()))
+		}
+		return rs
+	}
+	for _, link := range []bool{false, true} {
+		sc := scenario{link: link, left: gen(parallelBuildRecords + 500)}
+		if link {
+			sc.right = gen(parallelBuildRecords)
+		}
+		sc.rules = []Rule[rec]{
+			Exact("a", keysA).SplitBy(keysSec),
+			Exact("b", keysB).MaxBlockSize(50),
+			SortedNeighbourhood("s", 2, sortKeyS),
+			Exact("a2", keysA),
+		}
+		sc.opts = Options{MaxBlockSize: 100}
+		prev := runtime.GOMAXPROCS(1)
+		serial := sc.run(t)
+		runtime.GOMAXPROCS(4)
+		parallel := sc.run(t)
+		runtime.GOMAXPROCS(prev)
+		require.Equal(t, serial.Counts(), parallel.Counts(), "link %v", link)
+		require.Equal(t, serial.Oversized(), parallel.Oversized(), "link %v", link)
+		require.NotEmpty(t, serial.Oversized(), "link %v: the test needs oversized blocks", link)
+		require.Equal(t, slices.Collect(serial.Pairs()), slices.Collect(parallel.Pairs()), "link %v", link)
 	}
 }

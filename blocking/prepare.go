@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // Mode says whether pairs are drawn from one source or across two.
@@ -64,7 +67,8 @@ type ruleIndex struct {
 	name   string
 	kind   ruleKind
 	window int32
-	cap    int // the cap in effect for the rule; 0: none
+	cap    int             // the cap in effect for the rule; 0: none
+	over   []OversizeBlock // the rule's oversized blocks, while it is built
 
 	// exact rules: each slot's effective keys, ascending, in CSR form.
 	off  []int32
@@ -117,28 +121,56 @@ func (b *Blocker[R]) prepare(mode Mode, left, right []R) (*Candidates, error) {
 		return &right[slot-len(left)]
 	}
 	c.rules = make([]ruleIndex, len(b.rules))
-	for i, r := range b.rules {
+	errs := make([]error, len(b.rules))
+	build := func(i int) {
+		r := &b.rules[i]
 		ri := &c.rules[i]
 		ri.name, ri.kind, ri.window = r.name, r.kind, int32(r.window)
 		ri.cap = b.opts.ruleCap(r.maxSize)
-		var err error
 		switch r.kind {
 		case kindExact:
 			var split func(slot int, dst []Key) []Key
 			if r.split != nil && b.opts.Oversize == SplitOversize {
 				split = func(slot int, dst []Key) []Key { return r.split(record(slot), dst) }
 			}
-			err = c.buildExact(i, n, func(slot int, dst []Key) []Key { return r.keys(record(slot), dst) }, split)
+			errs[i] = c.buildExact(i, n, func(slot int, dst []Key) []Key { return r.keys(record(slot), dst) }, split)
 		case kindSorted:
-			err = c.buildSorted(i, n, func(slot int, dst []byte) []byte { return r.sortKey(record(slot), dst) })
+			errs[i] = c.buildSorted(i, n, func(slot int, dst []byte) []byte { return r.sortKey(record(slot), dst) })
 		}
-		if err != nil {
-			return nil, err
+	}
+	// The rules are independent: build them on up to GOMAXPROCS
+	// goroutines, each rule on one, taking the next rule when done.
+	workers := min(runtime.GOMAXPROCS(0), len(b.rules))
+	if workers <= 1 || n < parallelBuildRecords {
+		for i := range b.rules {
+			build(i)
 		}
+	} else {
+		var next atomic.Int32
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for i := int(next.Add(1)) - 1; i < len(b.rules); i = int(next.Add(1)) - 1 {
+					build(i)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	for i := range c.rules {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		c.over = append(c.over, c.rules[i].over...)
+		c.rules[i].over = nil
 	}
 	c.tasks = c.planTasks(taskPairs)
 	return c, nil
 }
+
+// parallelBuildRecords is the input size from which the rules are built on
+// several goroutines; below it a goroutine costs more than it saves.
+const parallelBuildRecords = 4096
 
 // entry is one (key, slot) membership.
 type entry struct {
@@ -267,7 +299,7 @@ func (c *Candidates) buildExact(ri int, n int, keys, split func(slot int, dst []
 					}
 				}
 			}
-			c.over = append(c.over, ob)
+			r.over = append(r.over, ob)
 			return
 		}
 		kept = append(kept, run...)
@@ -282,7 +314,7 @@ func (c *Candidates) buildExact(ri int, n int, keys, split func(slot int, dst []
 				return
 			}
 			if len(run) > maxSize {
-				c.over = append(c.over, OversizeBlock{Rule: ri, RuleName: r.name, Key: run[0].key, Size: len(run), Pairs: p, Action: ActionSkipped, SubBlock: true})
+				r.over = append(r.over, OversizeBlock{Rule: ri, RuleName: r.name, Key: run[0].key, Size: len(run), Pairs: p, Action: ActionSkipped, SubBlock: true})
 				return
 			}
 			kept = append(kept, run...)
@@ -442,7 +474,7 @@ func (c *Candidates) buildSorted(ri int, n int, sortKey func(slot int, dst []byt
 		}
 		if maxSize > 0 && l+rr > maxSize {
 			r.skip[a] = true
-			c.over = append(c.over, OversizeBlock{Rule: ri, RuleName: r.name, Key: r.blockKey[a], Size: l + rr, Pairs: p, Action: ActionSkipped})
+			r.over = append(r.over, OversizeBlock{Rule: ri, RuleName: r.name, Key: r.blockKey[a], Size: l + rr, Pairs: p, Action: ActionSkipped})
 			continue
 		}
 		r.comparisons += p

@@ -15,7 +15,10 @@ const (
 //
 // Key functions are called once per record while [Blocker.Dedupe] or
 // [Blocker.Link] prepares the records, never per pair. They must be
-// deterministic and must not keep dst.
+// deterministic and must not keep dst. The rules of a Blocker are built
+// at the same time on several goroutines (from a few thousand records), so
+// the functions of different rules may run concurrently; those of one rule
+// are called from one goroutine at a time.
 type Rule[R any] struct {
 	name    string
 	kind    ruleKind
