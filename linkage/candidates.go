@@ -72,9 +72,11 @@ func (m *Model[R]) ScoreCandidates(left, right []R, c *blocking.Candidates, opt 
 		var stop atomic.Bool
 		outs := make([][]ScoredPair, workers)
 		done := make(chan struct{})
+		var scored atomic.Int64
 		go func() {
 			defer close(done)
 			c.ForEachBatch(workers, func(w int, batch []Pair) bool {
+				defer scored.Add(int64(len(batch)))
 				out := outs[w]
 				if out == nil {
 					out = get()
@@ -110,8 +112,14 @@ func (m *Model[R]) ScoreCandidates(left, right []R, c *blocking.Candidates, opt 
 				}
 			}
 			free <- out[:0]
+			if opt.Progress != nil {
+				opt.Progress(scored.Load())
+			}
 		}
 		<-done
+		if opt.Progress != nil {
+			opt.Progress(scored.Load())
+		}
 	}
 }
 

@@ -147,3 +147,39 @@ func BenchmarkScoreCandidates(b *testing.B) {
 		})
 	}
 }
+
+// TestScoreProgress checks ScoreOptions.Progress: counts that only grow,
+// ending at the number of pairs scored (not only those yielded), in the
+// ordered and unordered modes.
+func TestScoreProgress(t *testing.T) {
+	ps := syntheticPeople(19, 300, 60)
+	m := newPersonModel()
+	cands, err := personBlocker(t).Dedupe(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := int64(0)
+	for range cands.Pairs() {
+		total++
+	}
+	for _, unordered := range []bool{false, true} {
+		var reports []int64
+		opt := linkage.ScoreOptions{Workers: 2, BatchSize: 64, MinWeight: math.Inf(1), Unordered: unordered,
+			Progress: func(n int64) { reports = append(reports, n) }}
+		for range m.ScoreCandidates(ps, nil, cands, opt) {
+			t.Fatal("no pair reaches an infinite weight")
+		}
+		if len(reports) == 0 {
+			t.Fatalf("unordered %v: no progress reported", unordered)
+		}
+		if !slices.IsSorted(reports) {
+			t.Errorf("unordered %v: counts go down: %v", unordered, reports)
+		}
+		if last := reports[len(reports)-1]; last != total {
+			t.Errorf("unordered %v: last count %d, want the %d pairs scored", unordered, last, total)
+		}
+		if !unordered && len(reports) < int(total/64) {
+			t.Errorf("ordered: %d reports for %d batches", len(reports), total/64)
+		}
+	}
+}

@@ -96,6 +96,12 @@ type ScoreOptions struct {
 	// BatchSize is the number of pairs handed to a worker at a time;
 	// 0 means 4096.
 	BatchSize int
+	// Progress, when set, is called after each batch is scored with the
+	// number of pairs scored so far (all of them, yielded or not), on the
+	// goroutine that ranges over the scored pairs, so never concurrently.
+	// The counts only grow; the last call gives the total. It must return
+	// quickly: scoring waits for it.
+	Progress func(scored int64)
 }
 
 // Limits on options, checked by ScoreOptions.Validate and by the
@@ -207,7 +213,12 @@ func (m *Model[R]) ScorePairs(left, right []R, pairs iter.Seq[Pair], opt ScoreOp
 		var next, seq uint64
 		inflight := 0
 		stopped := false
+		var scored int64
 		emit := func(b *scoreBatch) {
+			scored += int64(len(b.pairs))
+			if opt.Progress != nil {
+				opt.Progress(scored)
+			}
 			if !stopped {
 				for _, sp := range b.out {
 					if !yield(sp) {

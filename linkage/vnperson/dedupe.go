@@ -63,6 +63,10 @@ type Options struct {
 	AllLinks bool
 	// Workers is the number of goroutines for scoring; 0 means GOMAXPROCS.
 	Workers int
+	// Progress, when set, receives a report at each stage of the run and
+	// while rows are prepared and pairs scored (see Progress): for a
+	// progress bar or a log line, never with record values.
+	Progress func(Progress)
 }
 
 // TrainingRule is one EM training round: the pairs of a blocking rule,
@@ -157,6 +161,9 @@ func (o *Options) Validate() error {
 }
 
 func (o *Options) fill() {
+	if o.Prepare.Progress == nil {
+		o.Prepare.Progress = o.Progress
+	}
 	if o.Rules == nil {
 		o.Rules = DefaultRules()
 	}
@@ -211,8 +218,10 @@ func Dedupe(people []Person, opts Options) (*Result, error) {
 	if !opts.AllowCCCDConflicts {
 		co.Separate = func(a, b int32) bool { return CannotLink(&work[a], &work[b]) }
 	}
+	reporter(opts.Progress).stage(StageCluster, false)
 	labels := linkage.Cluster(len(work), links, co)
 	res.Clusters = relabel(labels, work)
+	reporter(opts.Progress).stage(StageCluster, true)
 	res.Links = toInput(links, work, work)
 	return res, nil
 }
@@ -264,7 +273,9 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 		}
 		co.Separate = func(a, b int32) bool { return CannotLink(at(a), at(b)) }
 	}
+	reporter(opts.Progress).stage(StageCluster, false)
 	res.Clusters = linkage.Cluster(len(left)+len(right), joined, co)
+	reporter(opts.Progress).stage(StageCluster, true)
 	return res, nil
 }
 
@@ -274,10 +285,12 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 // threshold, in canonical indices. It fills res.Model, res.Threshold,
 // res.RuleNames and res.Oversized.
 func trainAndScore(left, right []Record, link bool, opts Options, res *Result) ([]linkage.ScoredPair, error) {
+	rep := reporter(opts.Progress)
 	b, err := newBlocker(opts, opts.Rules...)
 	if err != nil {
 		return nil, err
 	}
+	rep.stage(StageBlock, false)
 	var cands *blocking.Candidates
 	if link {
 		cands, err = b.Link(left, right)
@@ -287,18 +300,36 @@ func trainAndScore(left, right []Record, link bool, opts Options, res *Result) (
 	if err != nil {
 		return nil, err
 	}
+	rep.stage(StageBlock, true)
+	rep.stage(StageTrain, false)
 	model, err := train(left, right, opts, cands)
 	if err != nil {
 		return nil, err
 	}
+	rep.stage(StageTrain, true)
 	res.Model = model
 	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
 	res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
+	total := pairBound(cands)
+	rep.scoreStart(total)
 	var links []linkage.ScoredPair
-	for sp := range model.ScoreCandidates(left, right, cands, linkage.ScoreOptions{MinWeight: res.Threshold, Workers: opts.Workers}) {
+	var scored int64
+	so := linkage.ScoreOptions{MinWeight: res.Threshold, Workers: opts.Workers, Progress: rep.scoring(0, total, &scored)}
+	for sp := range model.ScoreCandidates(left, right, cands, so) {
 		links = append(links, sp)
 	}
+	rep.scoreEnd(scored, total)
 	return links, nil
+}
+
+// pairBound is the most pairs the candidates can yield: the sum of their
+// rules' pairs on their own.
+func pairBound(c *blocking.Candidates) int64 {
+	counts := c.Counts()
+	if len(counts) == 0 {
+		return 0
+	}
+	return counts[len(counts)-1].CumulativeBound
 }
 
 // bestPerLeft keeps, for each left record, its link of highest weight (ties:

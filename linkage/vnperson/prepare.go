@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vnlink/vnlink/linkage"
@@ -28,6 +29,10 @@ type PrepareOptions struct {
 	Resolver *normalize.Resolver
 	// Workers is the number of goroutines; 0 means GOMAXPROCS.
 	Workers int
+	// Progress, when set, receives StagePrepare reports (rows done of the
+	// rows given); see Progress. Dedupe, Link and Reconcile use
+	// Options.Progress when it is nil.
+	Progress func(Progress)
 }
 
 // Prepare parses every person once into a Record, in input order: one
@@ -73,6 +78,8 @@ func prepare(people []Person, opts PrepareOptions, display bool) ([]Record, []Di
 	}
 	// One issue list per chunk, allocated before the goroutines start.
 	issues := make([][]*normalize.RecordError, (len(people)+chunk-1)/chunk)
+	var done atomic.Int64
+	stop := reporter(opts.Progress).counter(StagePrepare, int64(len(people)), &done)
 	var wg sync.WaitGroup
 	for start := 0; start < len(people); start += chunk {
 		end := min(start+chunk, len(people))
@@ -86,10 +93,15 @@ func prepare(people []Person, opts PrepareOptions, display bool) ([]Record, []Di
 					d = &displays[i]
 				}
 				*slot = p.prepare(&records[i], d, &people[i], i, *slot)
+				if (i-start)%256 == 255 {
+					done.Add(256)
+				}
 			}
+			done.Add(int64((end - start) % 256))
 		})
 	}
 	wg.Wait()
+	stop()
 	var all []*normalize.RecordError
 	for _, s := range issues {
 		all = append(all, s...)

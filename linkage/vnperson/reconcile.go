@@ -450,45 +450,61 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 		return RoleBHYT, int(row) - nr - ne
 	}
 
+	rep := reporter(opts.Progress)
 	b, err := newBlocker(opts.Options, opts.Rules...)
 	if err != nil {
 		return nil, err
 	}
-	var linkCands *blocking.Candidates
+	rep.stage(StageBlock, false)
+	var linkCands, dedupeCands *blocking.Candidates
 	if len(left) > 0 && len(right) > 0 {
 		if linkCands, err = b.Link(left, right); err != nil {
 			return nil, err
 		}
 	}
+	if len(left) > 1 {
+		if dedupeCands, err = b.Dedupe(left); err != nil {
+			return nil, err
+		}
+	}
+	rep.stage(StageBlock, true)
+	rep.stage(StageTrain, false)
 	model, err := train(left, right, opts.Options, linkCands)
 	if err != nil {
 		return nil, err
 	}
+	rep.stage(StageTrain, true)
 	res.Model = model
 	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
 	minWeight := min(res.Threshold, linkage.WeightForProbability(min(opts.ReviewLow, defaultReconcileMinScore)))
-	so := linkage.ScoreOptions{MinWeight: minWeight, Workers: opts.Workers}
+	var linkPairs, total, done int64
+	if linkCands != nil {
+		linkPairs = pairBound(linkCands)
+	}
+	if total = linkPairs; dedupeCands != nil {
+		total += pairBound(dedupeCands)
+	}
+	rep.scoreStart(total)
 	nl := int32(len(left))
 	// Nodes: left i is i, right j is nl+j.
 	var scored []linkage.ScoredPair
 	if cands := linkCands; cands != nil {
 		res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
+		so := linkage.ScoreOptions{MinWeight: minWeight, Workers: opts.Workers, Progress: rep.scoring(0, total, &done)}
 		for sp := range model.ScoreCandidates(left, right, cands, so) {
 			sp.B += nl
 			scored = append(scored, sp)
 		}
 	}
-	if len(left) > 1 {
-		cands, err := b.Dedupe(left)
-		if err != nil {
-			return nil, err
-		}
+	if cands := dedupeCands; cands != nil {
 		res.RuleNames = cands.RuleNames()
 		res.Oversized = append(res.Oversized, cands.Oversized()...)
+		so := linkage.ScoreOptions{MinWeight: minWeight, Workers: opts.Workers, Progress: rep.scoring(linkPairs, total, &done)}
 		for sp := range model.ScoreCandidates(left, nil, cands, so) {
 			scored = append(scored, sp)
 		}
 	}
+	rep.scoreEnd(done, total)
 	node := func(i int32) *Record {
 		if i < nl {
 			return &left[i]
@@ -547,10 +563,14 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 		}
 		return model.Score(x, y) < chain
 	}
+	rep.stage(StageCluster, false)
 	labels := linkage.Cluster(n, links, co)
+	rep.stage(StageCluster, true)
 
+	rep.stage(StageWorklists, false)
 	res.buildPeople(labels, node, roleOf, n)
 	res.buildWorklists(scored, node, roleOf, nl, opts)
+	rep.stage(StageWorklists, true)
 	return res, nil
 }
 
