@@ -63,6 +63,12 @@ type Options struct {
 	AllLinks bool
 	// Workers is the number of goroutines for scoring; 0 means GOMAXPROCS.
 	Workers int
+	// Model, when set, is used as it is instead of training one on the
+	// input (the train stage is skipped): a model trained once, saved with
+	// its MarshalJSON and read back with LoadModel, gives the same weights
+	// on every run and file. Its prior is the one it was trained with.
+	// Its comparisons must be DefaultComparisons.
+	Model *linkage.Model[Record]
 	// Progress, when set, receives a report at each stage of the run and
 	// while rows are prepared and pairs scored (see Progress): for a
 	// progress bar or a log line, never with record values.
@@ -151,6 +157,17 @@ func (o *Options) Validate() error {
 	}
 	if !o.UsePretrained.valid() {
 		bad("UsePretrained must be PretrainedAuto, PretrainedAlways or PretrainedNever")
+	}
+	if o.Model != nil {
+		got := o.Model.Comparisons()
+		want := DefaultComparisons()
+		same := len(got) == len(want)
+		for i := 0; same && i < len(got); i++ {
+			same = got[i].Name == want[i].Name && len(got[i].Levels) == len(want[i].Levels)
+		}
+		if !same {
+			bad("Model must be over DefaultComparisons (use LoadModel or DefaultModel)")
+		}
 	}
 	for i, tr := range o.Training {
 		if tr.Rule.Name() == "" {
@@ -301,12 +318,10 @@ func trainAndScore(left, right []Record, link bool, opts Options, res *Result) (
 		return nil, err
 	}
 	rep.stage(StageBlock, true)
-	rep.stage(StageTrain, false)
-	model, err := train(left, right, opts, cands)
+	model, err := modelFor(left, right, opts, cands)
 	if err != nil {
 		return nil, err
 	}
-	rep.stage(StageTrain, true)
 	res.Model = model
 	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
 	res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
@@ -320,6 +335,21 @@ func trainAndScore(left, right []Record, link bool, opts Options, res *Result) (
 	}
 	rep.scoreEnd(scored, total)
 	return links, nil
+}
+
+// modelFor returns opts.Model when set, else the model trained on the
+// records (see train), reporting StageTrain.
+func modelFor(left, right []Record, opts Options, full *blocking.Candidates) (*linkage.Model[Record], error) {
+	if opts.Model != nil {
+		return opts.Model, nil
+	}
+	rep := reporter(opts.Progress)
+	rep.stage(StageTrain, false)
+	m, err := train(left, right, opts, full)
+	if err == nil {
+		rep.stage(StageTrain, true)
+	}
+	return m, err
 }
 
 // pairBound is the most pairs the candidates can yield: the sum of their

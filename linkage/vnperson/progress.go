@@ -18,7 +18,8 @@ const (
 	// StageBlock builds the candidate pairs of the blocking plan; Total
 	// is 0.
 	StageBlock
-	// StageTrain estimates the model (u, the prior, EM); Total is 0.
+	// StageTrain estimates the model (u, the prior, EM); Total is 0. It is
+	// skipped when Options.Model gives the model.
 	StageTrain
 	// StageScore scores the candidate pairs; Done counts the pairs scored
 	// and Total bounds them (pairs that several rules produce are scored

@@ -468,12 +468,10 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 		}
 	}
 	rep.stage(StageBlock, true)
-	rep.stage(StageTrain, false)
-	model, err := train(left, right, opts.Options, linkCands)
+	model, err := modelFor(left, right, opts.Options, linkCands)
 	if err != nil {
 		return nil, err
 	}
-	rep.stage(StageTrain, true)
 	res.Model = model
 	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
 	minWeight := min(res.Threshold, linkage.WeightForProbability(min(opts.ReviewLow, defaultReconcileMinScore)))
