@@ -38,6 +38,12 @@ const MaxEMIterations = 100_000
 type TrainingRound struct {
 	Patterns Patterns
 	Exclude  []string
+	// MaxMatches, when positive, bounds the true matches among the round's
+	// pairs, for example the matches expected in the whole input. A round
+	// whose estimate λ × pairs exceeds it has converged on some other
+	// class of pairs (at city scale: "same sex, similar name, different
+	// IDs"), so it is rejected like a round that did not converge.
+	MaxMatches float64
 }
 
 // EMResult reports one training round.
@@ -47,8 +53,24 @@ type EMResult struct {
 	Params     Params
 	Excluded   []string
 	Iterations int
-	Converged  bool
+	// Converged reports whether the round met the tolerance before the
+	// iteration limit.
+	Converged bool
+	// Matches is the round's estimated number of matches, λ × pairs.
+	Matches float64
+	// Rejected is empty when the round was averaged into the model, else
+	// why not: "not converged" or "more matches than MaxMatches". A
+	// rejected round is left out, unless every round that could train a
+	// comparison was rejected: then they are all used for it, and Rejected
+	// still says why they were doubtful.
+	Rejected string
 }
+
+// Reasons of EMResult.Rejected.
+const (
+	RejectNotConverged = "not converged"
+	RejectTooManyMatch = "more matches than MaxMatches"
+)
 
 // TrainEM estimates the model's parameters by expectation–maximisation
 // over pattern counts, one run per round, each starting from the model's
@@ -67,8 +89,10 @@ type EMResult struct {
 // keeping levels marked FixM/FixU at their values and scaling the free
 // levels to the remaining mass. When the rounds are done, each m (and u,
 // λ when estimated) of the model becomes the average of its estimates over
-// the rounds that did not exclude its comparison; a comparison excluded
-// from every round keeps its parameters. The computation is sequential and
+// the rounds that did not exclude its comparison and were not rejected
+// (EMResult.Rejected: not converged, or more matches than the round's
+// MaxMatches); a comparison excluded from every round keeps its
+// parameters. The computation is sequential and
 // deterministic.
 //
 // Patterns come from outside (a saved file, another process), so each
@@ -121,9 +145,20 @@ func (m *Model[R]) TrainEM(rounds []TrainingRound, opt EMOptions) ([]EMResult, e
 		if excludedBits != 0 {
 			pats = maskPatterns(pats, excludedBits)
 		}
+		if !(round.MaxMatches >= 0) || math.IsInf(round.MaxMatches, 0) {
+			return nil, newError(op, ErrInvalid, "round "+strconv.Itoa(r+1)+": MaxMatches must be a finite number, not negative")
+		}
 		p := clone(start)
 		it, conv := m.runEM(&p, pats, active, opt)
-		results[r] = EMResult{Params: p, Excluded: slices.Clone(round.Exclude), Iterations: it, Converged: conv}
+		res := EMResult{Params: p, Excluded: slices.Clone(round.Exclude), Iterations: it, Converged: conv,
+			Matches: p.Prior * pats.Total()}
+		switch {
+		case !conv:
+			res.Rejected = RejectNotConverged
+		case round.MaxMatches > 0 && res.Matches > round.MaxMatches:
+			res.Rejected = RejectTooManyMatch
+		}
+		results[r] = res
 	}
 	final := clone(start)
 	var priorSum float64
@@ -132,8 +167,10 @@ func (m *Model[R]) TrainEM(rounds []TrainingRound, opt EMOptions) ([]EMResult, e
 		n := 0
 		sumM := make([]float64, len(levels))
 		sumU := make([]float64, len(levels))
+		trains := func(res *EMResult) bool { return !slices.Contains(res.Excluded, final.Comparisons[i].Name) }
+		anyGood := slices.ContainsFunc(results, func(res EMResult) bool { return trains(&res) && res.Rejected == "" })
 		for _, res := range results {
-			if slices.Contains(res.Excluded, final.Comparisons[i].Name) {
+			if !trains(&res) || (anyGood && res.Rejected != "") {
 				continue
 			}
 			n++
@@ -155,10 +192,15 @@ func (m *Model[R]) TrainEM(rounds []TrainingRound, opt EMOptions) ([]EMResult, e
 		}
 	}
 	if opt.EstimatePrior {
+		anyGood := slices.ContainsFunc(results, func(res EMResult) bool { return res.Rejected == "" })
+		n := 0
 		for _, res := range results {
-			priorSum += res.Params.Prior
+			if !anyGood || res.Rejected == "" {
+				priorSum += res.Params.Prior
+				n++
+			}
 		}
-		final.Prior = priorSum / float64(len(results))
+		final.Prior = priorSum / float64(n)
 	}
 	if err := m.SetParams(final); err != nil {
 		return results, err

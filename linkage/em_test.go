@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/vnlink/vnlink/linkage"
 )
@@ -164,9 +166,14 @@ func TestEMExclusionAndRounds(t *testing.T) {
 		{Patterns: pats, Exclude: []string{"c0"}},
 		{Patterns: pats, Exclude: []string{"c1", "c0"}},
 	}
-	res, err := m.TrainEM(rounds, linkage.EMOptions{})
+	res, err := m.TrainEM(rounds, linkage.EMOptions{MaxIterations: 10_000})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for r, rr := range res {
+		if rr.Rejected != "" || !rr.Converged {
+			t.Fatalf("round %d: converged %v, rejected %q; the test needs both rounds used", r+1, rr.Converged, rr.Rejected)
+		}
 	}
 	got := m.Params()
 	// c0 was excluded from every round: unchanged.
@@ -308,4 +315,55 @@ func BenchmarkEM(b *testing.B) {
 		}
 		b.ReportMetric(float64(len(pats.Patterns)), "patterns")
 	})
+}
+
+// TestEMRejectsRounds checks that a round that does not converge, or that
+// claims more matches than its MaxMatches, is left out of the average
+// and reported, and that a comparison trained only by rejected rounds
+// still takes their estimate.
+func TestEMRejectsRounds(t *testing.T) {
+	const n = 20_000
+	recs := simulate(9, n)
+	setup := func() *linkage.Model[levelRecord] {
+		m, _ := linkage.NewModel(levelComparisons()...)
+		p := m.Params()
+		p.Prior = 0.3
+		for i := range p.Comparisons {
+			for k := range p.Comparisons[i].Levels {
+				p.Comparisons[i].Levels[k].U = trueU[i][k]
+			}
+		}
+		if err := m.SetParams(p); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	m := setup()
+	pats := m.CountPatterns(recs, nil, slices.Values(dummyPairs(n)), 2)
+	// Round 1 trains c1..c3 and is sound; round 2 trains c0..c2 but
+	// claims more matches than it may hold.
+	good := linkage.TrainingRound{Patterns: pats, Exclude: []string{"c0"}}
+	bad := linkage.TrainingRound{Patterns: pats, Exclude: []string{"c3"}, MaxMatches: 1}
+	res, err := m.TrainEM([]linkage.TrainingRound{good, bad}, linkage.EMOptions{MaxIterations: 10_000})
+	require.NoError(t, err)
+	require.Empty(t, res[0].Rejected)
+	require.Equal(t, linkage.RejectTooManyMatch, res[1].Rejected)
+	assert.Greater(t, res[1].Matches, 1.0)
+	got := m.Params()
+	// c1, c2: the sound round alone.
+	for _, c := range []int{1, 2} {
+		assert.Equal(t, res[0].Params.Comparisons[c], got.Comparisons[c], "comparison c%d", c)
+	}
+	// c0 was trained by the rejected round only: its estimate is kept.
+	assert.Equal(t, res[1].Params.Comparisons[0], got.Comparisons[0])
+
+	// One iteration never meets the tolerance.
+	m = setup()
+	res, err = m.TrainEM([]linkage.TrainingRound{good}, linkage.EMOptions{MaxIterations: 1})
+	require.NoError(t, err)
+	assert.False(t, res[0].Converged)
+	assert.Equal(t, linkage.RejectNotConverged, res[0].Rejected)
+
+	_, err = m.TrainEM([]linkage.TrainingRound{{Patterns: pats, MaxMatches: -1}}, linkage.EMOptions{})
+	require.ErrorIs(t, err, linkage.ErrInvalid)
 }

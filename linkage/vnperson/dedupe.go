@@ -116,6 +116,9 @@ type Result struct {
 	// Oversized lists the blocks above the cap (Options.MaxBlockSize): split
 	// by a secondary key, or skipped.
 	Oversized []blocking.OversizeBlock
+	// Training reports the EM rounds, in order; nil when the model was
+	// given (Options.Model) or pretrained.
+	Training []RoundReport
 }
 
 // Explain explains the match weight of the pair (a, b): input indices into
@@ -318,10 +321,11 @@ func trainAndScore(left, right []Record, link bool, opts Options, res *Result) (
 		return nil, err
 	}
 	rep.stage(StageBlock, true)
-	model, err := modelFor(left, right, opts, cands)
+	model, report, err := modelFor(left, right, opts, cands)
 	if err != nil {
 		return nil, err
 	}
+	res.Training = report
 	res.Model = model
 	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
 	res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
@@ -339,17 +343,17 @@ func trainAndScore(left, right []Record, link bool, opts Options, res *Result) (
 
 // modelFor returns opts.Model when set, else the model trained on the
 // records (see train), reporting StageTrain.
-func modelFor(left, right []Record, opts Options, full *blocking.Candidates) (*linkage.Model[Record], error) {
+func modelFor(left, right []Record, opts Options, full *blocking.Candidates) (*linkage.Model[Record], []RoundReport, error) {
 	if opts.Model != nil {
-		return opts.Model, nil
+		return opts.Model, nil, nil
 	}
 	rep := reporter(opts.Progress)
 	rep.stage(StageTrain, false)
-	m, err := train(left, right, opts, full)
+	m, report, err := train(left, right, opts, full)
 	if err == nil {
 		rep.stage(StageTrain, true)
 	}
-	return m, err
+	return m, report, err
 }
 
 // pairBound is the most pairs the candidates can yield: the sum of their

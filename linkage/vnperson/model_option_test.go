@@ -35,6 +35,15 @@ func TestSavedModelReused(t *testing.T) {
 	assert.Equal(t, first.Links, again.Links)
 	assert.Equal(t, first.Clusters, again.Clusters)
 	assert.Same(t, loaded, again.Model)
+	assert.Nil(t, again.Training, "no rounds run with a given model")
+	require.NotEmpty(t, first.Training)
+	for _, r := range first.Training {
+		assert.True(t, r.Converged, "round %s", r.Rule)
+		assert.Empty(t, r.Rejected, "round %s", r.Rule)
+		assert.Positive(t, r.Pairs, "round %s", r.Rule)
+		assert.Positive(t, r.Matches, "round %s", r.Rule)
+		assert.LessOrEqual(t, r.Matches, float64(r.Pairs), "round %s", r.Rule)
+	}
 	assert.NotContains(t, stages, vnperson.StageTrain, "a given model is not trained")
 }
 

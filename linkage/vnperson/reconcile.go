@@ -176,6 +176,9 @@ type Reconciliation struct {
 	Oversized []blocking.OversizeBlock
 	// RuleNames name the blocking rules (ReviewPair.Rule indexes them).
 	RuleNames []string
+	// Training reports the EM rounds, in order; nil when the model was
+	// given (Options.Model) or pretrained.
+	Training []RoundReport
 	// UnresolvedDecisions counts decisions naming a row outside the inputs.
 	UnresolvedDecisions int
 }
@@ -468,10 +471,11 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 		}
 	}
 	rep.stage(StageBlock, true)
-	model, err := modelFor(left, right, opts.Options, linkCands)
+	model, report, err := modelFor(left, right, opts.Options, linkCands)
 	if err != nil {
 		return nil, err
 	}
+	res.Training = report
 	res.Model = model
 	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
 	minWeight := min(res.Threshold, linkage.WeightForProbability(min(opts.ReviewLow, defaultReconcileMinScore)))

@@ -74,25 +74,58 @@ func DefaultModel() (*linkage.Model[Record], error) {
 // opts.MatchProbability. Train is deterministic: the same records in the same
 // order and options give the same model.
 func Train(left, right []Record, opts Options) (*linkage.Model[Record], error) {
-	return train(left, right, opts, nil)
+	m, _, err := train(left, right, opts, nil)
+	return m, err
 }
+
+// RoundReport is the outcome of one EM training round (Result.Training,
+// Reconciliation.Training).
+type RoundReport struct {
+	// Rule names the training rule whose pairs the round used.
+	Rule string
+	// Pairs is the number of pairs counted.
+	Pairs int64
+	// Iterations and Converged: EM's iterations, and whether it met its
+	// tolerance before the limit.
+	Iterations int
+	Converged  bool
+	// Matches is the round's estimated number of matches among its pairs.
+	Matches float64
+	// Rejected is empty when the round trained the model, else why it
+	// was left out (linkage.RejectNotConverged, linkage.RejectTooManyMatch).
+	Rejected string
+}
+
+// possiblePairs is the number of record pairs: n(n−1)/2 for one side
+// (right 0), left × right for two.
+func possiblePairs(left, right int) float64 {
+	if right == 0 {
+		return float64(left) * float64(left-1) / 2
+	}
+	return float64(left) * float64(right)
+}
+
+// MatchBoundFactor times the matches the prior expects in the whole input
+// is the most matches a training round may claim (TrainingRound.MaxMatches):
+// a round claiming more has learnt another class of pairs than matches.
+const MatchBoundFactor = 2
 
 // train is Train taking the pairs of the prior's rule and of each training
 // round from full, the candidates of the whole plan on the same records
 // (Candidates.Only), when full holds a rule of that name; the others are
-// blocked here. full may be nil.
-func train(left, right []Record, opts Options, full *blocking.Candidates) (*linkage.Model[Record], error) {
+// blocked here. full may be nil. It also reports the EM rounds.
+func train(left, right []Record, opts Options, full *blocking.Candidates) (*linkage.Model[Record], []RoundReport, error) {
 	if err := opts.Validate(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	opts.fill()
 	m, err := DefaultModel()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if (right == nil && len(left) < 2) || (right != nil && (len(left) == 0 || len(right) == 0)) {
 		// Nothing to pair: the untrained model, which will score nothing.
-		return m, nil
+		return m, nil, nil
 	}
 	candidates := func(rule blocking.Rule[Record]) (*blocking.Candidates, error) {
 		if full != nil {
@@ -117,51 +150,59 @@ func train(left, right []Record, opts Options, full *blocking.Candidates) (*link
 			m, err = PretrainedLinkModel()
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	} else if err := m.EstimateU(left, right, linkage.SampleOptions{Pairs: opts.USamplePairs, Seed: opts.Seed}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	priorRule, _ := planPriorRule(DefaultPlan())
 	byID, err := candidates(priorRule)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := m.EstimatePriorFromRule(left, right, byID.Pairs(), func(a, b *Record) bool {
 		return nationalIDLevel(a, b) == IDCCCDExact
 	}, opts.PriorRecall); err != nil {
 		if !errors.Is(err, linkage.ErrNoData) {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := setFallbackPrior(m, len(left), len(right)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
+	var report []RoundReport
 	if !pretrained {
 		var rounds []linkage.TrainingRound
+		maxMatches := MatchBoundFactor * m.Params().Prior * possiblePairs(len(left), len(right))
 		for _, tr := range opts.Training {
 			c, err := candidates(tr.Rule)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			pat := m.CountCandidates(left, right, c, -1, opts.Workers)
 			if len(pat.Patterns) == 0 {
 				continue
 			}
-			rounds = append(rounds, linkage.TrainingRound{Patterns: pat, Exclude: tr.Exclude})
+			rounds = append(rounds, linkage.TrainingRound{Patterns: pat, Exclude: tr.Exclude, MaxMatches: maxMatches})
+			report = append(report, RoundReport{Rule: tr.Rule.Name(), Pairs: int64(pat.Total())})
 		}
 		if len(rounds) > 0 {
-			if _, err := m.TrainEM(rounds, linkage.EMOptions{}); err != nil {
-				return nil, err
+			results, err := m.TrainEM(rounds, linkage.EMOptions{})
+			if err != nil {
+				return nil, nil, err
+			}
+			for i, r := range results {
+				report[i].Iterations, report[i].Converged = r.Iterations, r.Converged
+				report[i].Matches, report[i].Rejected = r.Matches, r.Rejected
 			}
 		}
 	}
 	p := m.Params()
 	p.Threshold = linkage.WeightForProbability(opts.MatchProbability)
 	if err := m.SetParams(p); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return m, nil
+	return m, report, nil
 }
 
 // LoadModel returns a model over DefaultComparisons with the parameters
