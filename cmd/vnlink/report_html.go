@@ -220,7 +220,7 @@ const (
 var worklistLabels = []struct{ file, label string }{
 	{fileMissing, "Người chưa có hồ sơ: cần tạo"},
 	{fileDuplicates, "Hồ sơ trùng (các hồ sơ của nhóm trùng)"},
-	{fileCorrections, "Trường thông tin cần sửa"},
+	{fileCorrections, "Trường cần sửa (kể cả chỉ khác cách viết)"},
 	{fileUnmatched, "Hồ sơ không có trong DS dân cư"},
 	{fileReview, "Cặp hồ sơ cần cán bộ xem xét"},
 	{filePolice, "Hồ sơ đề nghị công an xác minh"},

@@ -101,8 +101,8 @@ type barChart struct {
 }
 
 const (
-	chartWidth  = 720.0
-	labelWidth  = 210.0
+	chartWidth  = 820.0
+	labelWidth  = 310.0
 	valueWidth  = 90.0
 	barHeight   = 16.0
 	barGap      = 3.0
