@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/normalize"
 )
 
@@ -24,6 +26,51 @@ type summary struct {
 	// Model is the trained model (linkage.Model's JSON): comparison
 	// levels with their m and u probabilities and the prior.
 	Model json.RawMessage `json:"model,omitempty"`
+	// Weights counts the linked pairs by match weight, for the report's
+	// histogram: bins only, never a pair. Nil when not filled in.
+	Weights *weightHistogram `json:"weight_histogram,omitempty"`
+}
+
+// A weightHistogram counts pairs by match weight (bits) in bins of equal
+// width, with the threshold at or above which pairs link.
+type weightHistogram struct {
+	Threshold float64   `json:"threshold_weight"`
+	Bins      []histBin `json:"bins"`
+}
+
+// maxWeightBins is the most bins of a weightHistogram; bins are one bit wide
+// unless the weights spread wider.
+const maxWeightBins = 40
+
+// newWeightHistogram bins the weights of pairs: bins of one bit (wider when
+// the weights span more than maxWeightBins bits) from the smallest weight,
+// rounded down, to the largest. Non-finite weights are left out.
+func newWeightHistogram(pairs []linkage.ScoredPair, threshold float64) *weightHistogram {
+	h := &weightHistogram{Threshold: threshold}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range pairs {
+		if math.IsNaN(p.Weight) || math.IsInf(p.Weight, 0) {
+			continue
+		}
+		lo, hi = math.Min(lo, p.Weight), math.Max(hi, p.Weight)
+	}
+	if lo > hi {
+		return h
+	}
+	lo = math.Floor(lo)
+	width := math.Max(1, math.Ceil((math.Floor(hi)+1-lo)/maxWeightBins))
+	n := int(math.Floor((hi-lo)/width)) + 1
+	h.Bins = make([]histBin, n)
+	for i := range h.Bins {
+		h.Bins[i].Lo, h.Bins[i].Hi = lo+float64(i)*width, lo+float64(i+1)*width
+	}
+	for _, p := range pairs {
+		if math.IsNaN(p.Weight) || math.IsInf(p.Weight, 0) {
+			continue
+		}
+		h.Bins[min(n-1, int((p.Weight-lo)/width))].Count++
+	}
+	return h
 }
 
 // An inputSummary describes one input file.

@@ -4,10 +4,35 @@ import (
 	"encoding/json"
 	"html/template"
 	"io"
-	"strconv"
+	"maps"
+	"math"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/vnlink/vnlink/linkage"
+	"github.com/vnlink/vnlink/linkage/vnperson"
 )
 
-// htmlModel is the part of the model JSON the HTML report shows.
+// The HTML report is one self-contained page in Vietnamese for the head of
+// a commune health station: headline figures, charts drawn as inline SVG,
+// tables, and the model in a collapsed technical section. It holds counts,
+// column names, hamlet names and model parameters only, never a value of
+// the input. It loads nothing: no script, no font, no image from outside.
+
+// reportMeta is what the report says about the run beyond the summary.
+type reportMeta struct {
+	// Commune is the name of the commune (e.g. "xã Ngọc Hồi"); "" when
+	// unknown.
+	Commune string
+	// Inputs are the input files; the report shows their base names only.
+	Inputs []string
+	// Date is the run date; the zero time means today.
+	Date time.Time
+}
+
+// htmlModel is the part of the model JSON the HTML report shows (never the
+// term-frequency tables, which hold values).
 type htmlModel struct {
 	Prior       float64 `json:"prior"`
 	Comparisons []struct {
@@ -20,65 +45,486 @@ type htmlModel struct {
 	} `json:"comparisons"`
 }
 
-var htmlReport = template.Must(template.New("report").Funcs(template.FuncMap{
-	"pct": func(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" },
-	"inc": func(i int) int { return i + 1 },
-}).Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>vnlink {{.S.Command}} report</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:2em;max-width:60em}
-table{border-collapse:collapse;margin:1em 0}
-th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}
-th:first-child,td:first-child{text-align:left}
-.note{color:#555}
-</style></head><body>
-<h1>vnlink {{.S.Command}}</h1>
-<p class="note">Counts only: this report holds no name, date, number or address from the files.</p>
-{{range .S.Inputs}}
-<h2>File: {{.Role}}</h2>
-<p>{{.Rows}} rows; delimiter “{{.Delimiter}}”; {{.RaggedRows}} rows with the wrong number of cells; {{.UnusableRows}} rows left out of matching; {{len .Issues}} issues.</p>
-<table><tr><th>field</th><th>column</th><th>present</th><th>valid</th><th>issues</th><th>present %</th><th>valid %</th></tr>
-{{range .Fields}}<tr><td>{{.Field}}</td><td>{{.Column}}</td><td>{{.Present}}</td><td>{{.Valid}}</td><td>{{.Issues}}</td><td>{{pct .PresentShare}}</td><td>{{pct .ValidShare}}</td></tr>
-{{end}}</table>
-{{end}}
-{{with .S.Dedupe}}
-<h2>People</h2>
-<p>{{.Rows}} rows are {{.Clusters}} people. {{.MultiRowClusters}} people have two or more rows ({{.RowsInMultiRowClusters}} rows, duplicate rate {{pct .DuplicateRate}}); merging them would remove {{.ExtraRows}} rows. {{.Links}} pairs linked at or above weight {{printf "%.2f" .Threshold}}.</p>
-<table><tr><th>rows per person</th><th>people</th></tr>
-{{range $i, $n := .ClusterSizes}}<tr><td>{{inc $i}}</td><td>{{$n}}</td></tr>
-{{end}}</table>
-{{end}}
-{{with .S.Link}}
-<h2>Links</h2>
-<table><tr><th></th><th>rows</th><th>linked</th><th>not linked</th><th>coverage</th></tr>
-<tr><td>left</td><td>{{.LeftRows}}</td><td>{{.LinkedLeftRows}}</td><td>{{.LeftOnly}} (records with no person)</td><td>{{pct .LeftCoverage}}</td></tr>
-<tr><td>right</td><td>{{.RightRows}}</td><td>{{.LinkedRightRows}}</td><td>{{.RightOnly}} (people with no record)</td><td>{{pct .RightCoverage}}</td></tr>
-</table>
-<p>{{.RightLinkedTwice}} right rows are linked from several left rows (duplicates on the left).</p>
-{{end}}
-{{with .M}}
-<h2>Model</h2>
-<p>Prior match probability λ = {{printf "%.3g" .Prior}}. Each level adds log2(m/u) bits to a pair's weight.</p>
-<table><tr><th>comparison</th><th>level</th><th>m</th><th>u</th></tr>
-{{range .Comparisons}}{{$c := .Name}}{{range .Levels}}<tr><td>{{$c}}</td><td>{{.Label}}</td><td>{{printf "%.4g" .M}}</td><td>{{printf "%.4g" .U}}</td></tr>
-{{end}}{{end}}</table>
-{{end}}
-</body></html>
-`))
+// A reportCard is one headline figure.
+type reportCard struct {
+	Value, Label, Note string
+}
 
-// writeHTML writes s as a self-contained HTML page: the same counts as the
-// JSON summary, and the model's m and u per level.
+// A reportTable is a table of text cells; the cells from column NumFrom on
+// (1 or 2) are numbers, aligned right.
+type reportTable struct {
+	Caption string
+	Head    []string
+	Rows    [][]string
+	NumFrom int
+}
+
+// A reportSection is one part of the page.
+type reportSection struct {
+	Title  string
+	Intro  string
+	Charts []template.HTML
+	Tables []reportTable
+}
+
+// reportView is what the template renders.
+type reportView struct {
+	Title     string
+	Commune   string
+	Files     []string
+	Date      string
+	Cards     []reportCard
+	Sections  []reportSection
+	Technical []reportSection
+}
+
+var htmlReport = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}{{with .Commune}} – {{.}}{{end}}</title>
+<style>
+body{font-family:"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:0 auto;padding:1.5em;max-width:64em;color:#1d2733;line-height:1.45}
+h1{font-size:1.6em;margin:.2em 0}
+h2{font-size:1.25em;margin:1.6em 0 .4em;border-bottom:2px solid #2f6f9f;padding-bottom:.2em}
+.meta{color:#4a5866;margin:.2em 0}
+.note{color:#4a5866;font-size:.95em}
+.cards{display:flex;flex-wrap:wrap;gap:.8em;margin:1.2em 0}
+.card{flex:1 1 13em;border:1px solid #c9d6e2;border-radius:6px;padding:.7em .9em;background:#f5f9fc}
+.card .v{font-size:2.3em;font-weight:700;color:#1f4f75;line-height:1.1}
+.card .l{font-weight:600;margin-top:.2em}
+.card .n{color:#4a5866;font-size:.9em;margin-top:.3em}
+table{border-collapse:collapse;margin:.8em 0;font-size:.95em}
+caption{text-align:left;font-weight:600;padding:.3em 0}
+th,td{border:1px solid #c9d6e2;padding:.25em .6em;text-align:left;vertical-align:top}
+th{background:#eaf1f7}
+.n1 td:nth-child(n+2),.n2 td:nth-child(n+3){text-align:right;white-space:nowrap}
+svg.chart{display:block;margin:.8em 0}
+svg .ct{font-size:15px;font-weight:600;fill:#1d2733}
+svg .cl{font-size:13px;fill:#1d2733}
+svg .cv{font-size:12px;fill:#1d2733}
+svg .ax{font-size:11px;fill:#4a5866}
+svg .grid{stroke:#dde5ec;stroke-width:1}
+svg .axl{stroke:#4a5866;stroke-width:1}
+svg .thr{stroke:#c0392b;stroke-width:2;stroke-dasharray:6 4}
+svg .thrt{font-size:12px;fill:#c0392b;font-weight:600}
+details{margin-top:2em;border-top:1px solid #c9d6e2;padding-top:.6em}
+summary{cursor:pointer;font-weight:600}
+footer{margin-top:2em;color:#4a5866;font-size:.85em}
+@media print{details{display:block}body{padding:0}}
+</style></head><body>
+<header>
+<h1>{{.Title}}</h1>
+{{with .Commune}}<p class="meta">Đơn vị: <strong>{{.}}</strong></p>{{end}}
+{{with .Files}}<p class="meta">Tệp dữ liệu: {{range $i, $f := .}}{{if $i}}, {{end}}<strong>{{$f}}</strong>{{end}}</p>{{end}}
+<p class="meta">Ngày lập báo cáo: {{.Date}}</p>
+<p class="note">Báo cáo chỉ gồm các số liệu đếm, không có họ tên, ngày sinh, số giấy tờ hay địa chỉ của người dân.</p>
+</header>
+{{with .Cards}}<section class="cards">
+{{range .}}<div class="card"><div class="v">{{.Value}}</div><div class="l">{{.Label}}</div>{{with .Note}}<div class="n">{{.}}</div>{{end}}</div>
+{{end}}</section>{{end}}
+{{range .Sections}}{{template "section" .}}{{end}}
+{{with .Technical}}<details>
+<summary>Thông tin kỹ thuật (dành cho cán bộ phụ trách dữ liệu)</summary>
+{{range .}}{{template "section" .}}{{end}}
+</details>{{end}}
+<footer>Lập bằng vnlink. Số được viết theo cách Việt Nam: 12.345 là mười hai nghìn ba trăm bốn mươi lăm; 88,2% là tám mươi tám phẩy hai phần trăm.</footer>
+</body></html>
+{{define "section"}}<section>
+<h2>{{.Title}}</h2>
+{{with .Intro}}<p>{{.}}</p>{{end}}
+{{range .Charts}}{{.}}{{end}}
+{{range .Tables}}<table class="n{{.NumFrom}}">{{with .Caption}}<caption>{{.}}</caption>{{end}}
+<tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</table>
+{{end}}</section>
+{{end}}`))
+
+// writeHTML writes the HTML report of s, dated today, with no commune and
+// no file names: the form the dedupe, link and clean commands call.
 func writeHTML(w io.Writer, s *summary) error {
-	data := struct {
-		S *summary
-		M *htmlModel
-	}{S: s}
-	if len(s.Model) > 0 {
-		data.M = &htmlModel{}
-		if err := json.Unmarshal(s.Model, data.M); err != nil {
-			return err
+	return writeReportHTML(w, s, reportMeta{})
+}
+
+// writeReconcileHTML writes the HTML report of a reconcile run from its
+// figures alone. writeReportHTML with the whole summary adds the model and
+// the columns read from each file.
+func writeReconcileHTML(w io.Writer, s *reconcileSummary, meta reportMeta) error {
+	return writeReportHTML(w, &summary{Command: "reconcile", Reconcile: s}, meta)
+}
+
+// writeReportHTML writes s as one self-contained HTML page.
+func writeReportHTML(w io.Writer, s *summary, meta reportMeta) error {
+	v, err := newReportView(s, meta)
+	if err != nil {
+		return err
+	}
+	return htmlReport.Execute(w, v)
+}
+
+// newReportView lays out the page of s.
+func newReportView(s *summary, meta reportMeta) (*reportView, error) {
+	date := meta.Date
+	if date.IsZero() {
+		date = time.Now()
+	}
+	v := &reportView{Commune: meta.Commune, Date: date.Format("02/01/2006")}
+	for _, f := range meta.Inputs {
+		if f != "" {
+			v.Files = append(v.Files, filepath.Base(f))
 		}
 	}
-	return htmlReport.Execute(w, data)
+	switch {
+	case s.Reconcile != nil:
+		v.Title = "Báo cáo đối chiếu hồ sơ sức khỏe với danh sách dân cư"
+		v.reconcile(s.Reconcile)
+	case s.Dedupe != nil:
+		v.Title = "Báo cáo rà soát hồ sơ trùng"
+		v.dedupe(s.Dedupe)
+	case s.Link != nil:
+		v.Title = "Báo cáo ghép nối hai danh sách"
+		v.link(s.Link, s.Inputs)
+	default:
+		v.Title = "Báo cáo chất lượng dữ liệu"
+	}
+	if s.Reconcile == nil {
+		for _, in := range s.Inputs {
+			v.Sections = append(v.Sections, inputQuality(in))
+		}
+	}
+	if s.Weights != nil && len(s.Weights.Bins) > 0 {
+		v.Sections = append(v.Sections, weightSection(s.Weights))
+	}
+	for _, in := range s.Inputs {
+		v.Technical = append(v.Technical, inputTechnical(in))
+	}
+	if len(s.Model) > 0 {
+		m := &htmlModel{}
+		if err := json.Unmarshal(s.Model, m); err != nil {
+			return nil, err
+		}
+		v.Technical = append(v.Technical, modelSection(m))
+	}
+	return v, nil
+}
+
+// Colours of the charts.
+const (
+	colorMain    = "#2f6f9f"
+	colorSecond  = "#e08a2c"
+	colorPresent = "#9db7cc"
+)
+
+// worklistLabels say in words what each reconcile list holds, in the order
+// of the campaign plan.
+var worklistLabels = []struct{ file, label string }{
+	{fileMissing, "Người chưa có hồ sơ: cần tạo"},
+	{fileDuplicates, "Hồ sơ trùng (các hồ sơ của nhóm trùng)"},
+	{fileCorrections, "Trường cần sửa (kể cả chỉ khác cách viết)"},
+	{fileUnmatched, "Hồ sơ không có trong DS dân cư"},
+	{fileReview, "Cặp hồ sơ cần cán bộ xem xét"},
+	{filePolice, "Hồ sơ đề nghị công an xác minh"},
+	{fileNewFromBHYT, "Người mới từ danh sách BHYT"},
+}
+
+func (v *reportView) reconcile(r *reconcileSummary) {
+	f := &r.Metrics.Overall
+	fields := f.Corrections.Value + f.Corrections.Missing + f.Corrections.Outdated
+	v.Cards = []reportCard{
+		{viPct(f.Coverage), "Độ bao phủ",
+			viInt(f.Covered) + " / " + viInt(f.RegistryPeople) + " người trong danh sách dân cư đã có ít nhất một hồ sơ sức khỏe"},
+		{viPct(f.VerifiedShare), "Hồ sơ đã đối chiếu",
+			viInt(f.Verified) + " / " + viInt(f.EHRRows) + " hồ sơ sức khỏe khớp với một người trong danh sách dân cư"},
+		{viPct(f.DuplicateRowRate), "Tỷ lệ hồ sơ trùng",
+			viInt(f.ExtraRows) + " hồ sơ thừa cần gộp trên " + viInt(f.EHRRows) + " hồ sơ; tính theo người: " +
+				viPct(f.DuplicatePeopleRate) + " (" + viInt(f.PeopleWithDuplicates) + " người có từ 2 hồ sơ)"},
+		{viInt(fields), "Trường thông tin cần sửa",
+			"ở " + viInt(f.RowsToCorrect) + " hồ sơ: " + viInt(f.Corrections.Value) + " sai, " + viInt(f.Corrections.Missing) +
+				" còn thiếu, " + viInt(f.Corrections.Outdated) + " thông tin cũ"},
+		{viInt(f.MissingRecords), "Người cần tạo hồ sơ mới", "người trong danh sách dân cư chưa có hồ sơ sức khỏe"},
+	}
+
+	// The worklists.
+	work := reportSection{Title: "Việc cần làm",
+		Intro: "Mỗi việc có một danh sách riêng (tệp CSV mở bằng Excel) trong thư mục kết quả."}
+	chart := barChart{Title: "Số dòng của từng danh sách việc cần làm", Series: []barSeries{{"Số dòng", colorMain}}}
+	table := reportTable{Head: []string{"Việc", "Tệp", "Số dòng"}, NumFrom: 2}
+	for _, wl := range worklistLabels {
+		n, ok := r.Lists[wl.file]
+		if !ok {
+			continue
+		}
+		chart.Rows = append(chart.Rows, barRow{Label: wl.label, Values: []float64{float64(n)}, Texts: []string{viInt(n)}})
+		table.Rows = append(table.Rows, []string{wl.label, wl.file, viInt(n)})
+	}
+	if len(chart.Rows) > 0 {
+		work.Charts = append(work.Charts, chart.SVG())
+		work.Tables = append(work.Tables, table)
+	} else {
+		work.Intro = "Chưa có danh sách việc cần làm."
+	}
+	v.Sections = append(v.Sections, work)
+
+	// Completeness and validity of the health records' fields.
+	if len(f.Fields) > 0 {
+		q := reportSection{Title: "Chất lượng thông tin trong hồ sơ sức khỏe",
+			Intro: "Tỷ lệ tính trên tổng số " + viInt(f.EHRRows) + " hồ sơ: có ghi thông tin, và thông tin ghi đúng dạng."}
+		c := barChart{Title: "Tỷ lệ hồ sơ có thông tin và có thông tin hợp lệ, theo trường", Max: 1, AxisPct: true,
+			Series: []barSeries{{"Có thông tin", colorPresent}, {"Hợp lệ", colorMain}}}
+		t := reportTable{Head: []string{"Trường", "Có thông tin", "Hợp lệ", "Tỷ lệ có", "Tỷ lệ hợp lệ"}, NumFrom: 1}
+		for _, ff := range f.Fields {
+			c.Rows = append(c.Rows, barRow{Label: fieldLabel(ff.Field), Values: []float64{ff.PresentShare, ff.ValidShare},
+				Texts: []string{viPct(ff.PresentShare), viPct(ff.ValidShare)}})
+			t.Rows = append(t.Rows, []string{fieldLabel(ff.Field), viInt(ff.Present), viInt(ff.Valid), viPct(ff.PresentShare), viPct(ff.ValidShare)})
+		}
+		q.Charts = append(q.Charts, c.SVG())
+		q.Tables = append(q.Tables, t)
+		v.Sections = append(v.Sections, q)
+	}
+
+	// Per hamlet.
+	if len(r.Metrics.Hamlets) > 0 {
+		h := reportSection{Title: "Theo thôn, tổ dân phố"}
+		c := barChart{Title: "Độ bao phủ theo thôn, tổ dân phố", Max: 1, AxisPct: true, Series: []barSeries{{"Độ bao phủ", colorMain}}}
+		t := reportTable{Head: []string{"Thôn/Tổ dân phố", "Người trong DS dân cư", "Đã có hồ sơ", "Độ bao phủ", "Cần tạo hồ sơ",
+			"Hồ sơ", "Đã đối chiếu", "Hồ sơ thừa cần gộp", "Tỷ lệ trùng", "Không có trong DS dân cư", "Hồ sơ cần sửa",
+			"Công an xác minh"}, NumFrom: 1}
+		row := func(name string, f *vnperson.Figures) []string {
+			return []string{name, viInt(f.RegistryPeople), viInt(f.Covered), viPct(f.Coverage), viInt(f.MissingRecords),
+				viInt(f.EHRRows), viInt(f.Verified), viInt(f.ExtraRows), viPct(f.DuplicateRowRate), viInt(f.Unmatched),
+				viInt(f.RowsToCorrect), viInt(f.PoliceNoID + f.PoliceMalformedID + f.PoliceIDDiffers)}
+		}
+		for i := range r.Metrics.Hamlets {
+			hf := &r.Metrics.Hamlets[i]
+			name := hf.Hamlet
+			if name == "" {
+				name = "(địa chỉ không ghi thôn/tổ)"
+			}
+			c.Rows = append(c.Rows, barRow{Label: name, Values: []float64{hf.Coverage}, Texts: []string{viPct(hf.Coverage)}})
+			t.Rows = append(t.Rows, row(name, &hf.Figures))
+		}
+		t.Rows = append(t.Rows, row("Toàn xã", f))
+		h.Charts = append(h.Charts, c.SVG())
+		h.Tables = append(h.Tables, t)
+		v.Sections = append(v.Sections, h)
+	}
+
+	tech := reportSection{Title: "Thông số của lần chạy"}
+	tech.Tables = append(tech.Tables, reportTable{Head: []string{"Thông số", "Giá trị"}, NumFrom: 1, Rows: [][]string{
+		{"Số dòng đầu vào (ba danh sách)", viInt(r.RowsIn)},
+		{"Số dòng đã có tình trạng", viInt(r.RowsPlaced)},
+		{"Số dòng không đọc được trọn vẹn", viInt(r.RowsNotWhole)},
+		{"Ngưỡng ghép (trọng số, bit)", viFloat(r.Threshold, 1)},
+		{"Khối quá lớn đã chia nhỏ hoặc bỏ qua", viInt(r.OversizedBlocks)},
+		{"Quyết định của cán bộ đã áp dụng", viInt(r.DecisionsApplied)},
+		{"Quyết định không dùng được", viInt(r.DecisionsUnused)},
+	}})
+	v.Technical = append(v.Technical, tech)
+}
+
+func (v *reportView) dedupe(d *dedupeSummary) {
+	v.Cards = []reportCard{
+		{viInt(d.Rows), "Hồ sơ", "số dòng của tệp"},
+		{viInt(d.Clusters), "Người", "số người khác nhau sau khi gộp các hồ sơ trùng"},
+		{viPct(d.DuplicateRate), "Hồ sơ trùng",
+			viInt(d.RowsInMultiRowClusters) + " hồ sơ thuộc " + viInt(d.MultiRowClusters) + " người có từ 2 hồ sơ; gộp lại sẽ bớt " +
+				viInt(d.ExtraRows) + " hồ sơ"},
+		{viInt(d.Links), "Cặp liên kết", "cặp hồ sơ được coi là cùng người (trọng số từ " + viFloat(d.Threshold, 1) + " bit)"},
+	}
+	if len(d.ClusterSizes) > 0 {
+		s := reportSection{Title: "Số hồ sơ của mỗi người"}
+		c := barChart{Title: "Số người theo số hồ sơ của mỗi người", Series: []barSeries{{"Số người", colorMain}}}
+		for k, n := range clusterSizeRows(d.ClusterSizes) {
+			c.Rows = append(c.Rows, barRow{Label: k, Values: []float64{float64(n)}, Texts: []string{viInt(n)}})
+		}
+		s.Charts = append(s.Charts, c.SVG())
+		v.Sections = append(v.Sections, s)
+	}
+	v.Technical = append(v.Technical, linkParams(d.Threshold, d.OversizedBlocks, d.LinksByRule))
+}
+
+// maxSizeRows is the number of cluster sizes charted one by one; larger
+// clusters share the last bar.
+const maxSizeRows = 6
+
+// clusterSizeRows labels the cluster sizes: "1 hồ sơ", "2 hồ sơ", ... and
+// "từ 6 hồ sơ" for the rest, in order.
+func clusterSizeRows(sizes []int) func(yield func(string, int) bool) {
+	return func(yield func(string, int) bool) {
+		rest := 0
+		for k, n := range sizes {
+			if k+1 >= maxSizeRows && len(sizes) > maxSizeRows {
+				rest += n
+				continue
+			}
+			if !yield(viInt(k+1)+" hồ sơ", n) {
+				return
+			}
+		}
+		if len(sizes) > maxSizeRows {
+			yield("từ "+viInt(maxSizeRows)+" hồ sơ", rest)
+		}
+	}
+}
+
+func (v *reportView) link(l *linkSummary, inputs []*inputSummary) {
+	v.Cards = []reportCard{
+		{viInt(l.LeftRows), "Hồ sơ (danh sách thứ nhất)", ""},
+		{viInt(l.RightRows), "Người (danh sách thứ hai)", ""},
+		{viPct(l.LeftCoverage), "Hồ sơ đã ghép được",
+			viInt(l.LinkedLeftRows) + " / " + viInt(l.LeftRows) + " dòng của danh sách thứ nhất tìm được người ở danh sách thứ hai"},
+		{viPct(l.RightCoverage), "Người đã có hồ sơ",
+			viInt(l.LinkedRightRows) + " / " + viInt(l.RightRows) + " dòng của danh sách thứ hai có ít nhất một dòng ghép"},
+		{viInt(l.RightLinkedTwice), "Trùng", "người của danh sách thứ hai được ghép với từ 2 dòng của danh sách thứ nhất"},
+		{viInt(l.Links), "Cặp liên kết", "cặp có trọng số từ " + viFloat(l.Threshold, 1) + " bit trở lên"},
+	}
+	s := reportSection{Title: "Kết quả ghép"}
+	c := barChart{Title: "Số dòng đã ghép và chưa ghép của mỗi danh sách",
+		Series: []barSeries{{"Đã ghép", colorMain}, {"Chưa ghép", colorSecond}}}
+	c.Rows = []barRow{
+		{Label: "Danh sách thứ nhất", Values: []float64{float64(l.LinkedLeftRows), float64(l.LeftOnly)},
+			Texts: []string{viInt(l.LinkedLeftRows), viInt(l.LeftOnly)}},
+		{Label: "Danh sách thứ hai", Values: []float64{float64(l.LinkedRightRows), float64(l.RightOnly)},
+			Texts: []string{viInt(l.LinkedRightRows), viInt(l.RightOnly)}},
+	}
+	s.Charts = append(s.Charts, c.SVG())
+	s.Tables = append(s.Tables, reportTable{Head: []string{"", "Số dòng", "Đã ghép", "Chưa ghép", "Tỷ lệ đã ghép"}, NumFrom: 1, Rows: [][]string{
+		{"Danh sách thứ nhất", viInt(l.LeftRows), viInt(l.LinkedLeftRows), viInt(l.LeftOnly) + " (hồ sơ không tìm thấy người)", viPct(l.LeftCoverage)},
+		{"Danh sách thứ hai", viInt(l.RightRows), viInt(l.LinkedRightRows), viInt(l.RightOnly) + " (người chưa có hồ sơ)", viPct(l.RightCoverage)},
+	}})
+	v.Sections = append(v.Sections, s)
+	v.Technical = append(v.Technical, linkParams(l.Threshold, l.OversizedBlocks, l.LinksByRule))
+}
+
+// linkParams lists the threshold, the skipped blocks and the links by
+// blocking rule.
+func linkParams(threshold float64, oversized int, byRule map[string]int) reportSection {
+	s := reportSection{Title: "Thông số của lần chạy"}
+	s.Tables = append(s.Tables, reportTable{Head: []string{"Thông số", "Giá trị"}, NumFrom: 1, Rows: [][]string{
+		{"Ngưỡng ghép (trọng số, bit)", viFloat(threshold, 1)},
+		{"Xác suất cùng người ở ngưỡng", viProb(linkage.Probability(threshold))},
+		{"Khối quá lớn đã bỏ qua", viInt(oversized)},
+	}})
+	if len(byRule) > 0 {
+		t := reportTable{Caption: "Cặp liên kết theo quy tắc chia khối", Head: []string{"Quy tắc", "Số cặp"}, NumFrom: 1}
+		for _, name := range slices.Sorted(maps.Keys(byRule)) {
+			t.Rows = append(t.Rows, []string{name, viInt(byRule[name])})
+		}
+		s.Tables = append(s.Tables, t)
+	}
+	return s
+}
+
+// fieldLabel names a field in Vietnamese.
+func fieldLabel(f string) string {
+	if l, ok := fieldLabels[f]; ok {
+		return l
+	}
+	return f
+}
+
+// roleLabel names the role of an input file in Vietnamese.
+func roleLabel(role string) string {
+	switch role {
+	case "input":
+		return "Tệp đầu vào"
+	case "left":
+		return "Danh sách thứ nhất"
+	case "right":
+		return "Danh sách thứ hai"
+	case "registry":
+		return "Danh sách dân cư"
+	case "ehr":
+		return "Hồ sơ sức khỏe"
+	case "bhyt":
+		return "Danh sách BHYT"
+	}
+	return role
+}
+
+// inputQuality charts the completeness and validity of each field of in,
+// both over all its rows.
+func inputQuality(in *inputSummary) reportSection {
+	s := reportSection{Title: "Chất lượng thông tin: " + roleLabel(in.Role),
+		Intro: "Tỷ lệ tính trên tổng số " + viInt(in.Rows) + " dòng: có ghi thông tin, và thông tin ghi đúng dạng."}
+	if len(in.Fields) == 0 {
+		s.Intro = "Không tìm thấy cột thông tin nào."
+		return s
+	}
+	c := barChart{Title: "Tỷ lệ dòng có thông tin và có thông tin hợp lệ, theo trường", Max: 1, AxisPct: true,
+		Series: []barSeries{{"Có thông tin", colorPresent}, {"Hợp lệ", colorMain}}}
+	for _, f := range in.Fields {
+		valid := share(f.Valid, in.Rows)
+		c.Rows = append(c.Rows, barRow{Label: fieldLabel(f.Field), Values: []float64{f.PresentShare, valid},
+			Texts: []string{viPct(f.PresentShare), viPct(valid)}})
+	}
+	s.Charts = append(s.Charts, c.SVG())
+	return s
+}
+
+// inputTechnical lists how in was read: its columns and counts.
+func inputTechnical(in *inputSummary) reportSection {
+	s := reportSection{Title: "Cách đọc tệp: " + roleLabel(in.Role)}
+	bom := "không"
+	if in.BOM {
+		bom = "có"
+	}
+	s.Tables = append(s.Tables, reportTable{Head: []string{"Thông số", "Giá trị"}, NumFrom: 1, Rows: [][]string{
+		{"Số dòng", viInt(in.Rows)},
+		{"Dấu phân cách", in.Delimiter},
+		{"Dấu BOM UTF-8", bom},
+		{"Dòng sai số ô", viInt(in.RaggedRows)},
+		{"Dòng không dùng để ghép", viInt(in.UnusableRows)},
+		{"Tổng số lỗi", viInt(len(in.Issues))},
+	}})
+	t := reportTable{Caption: "Cột đã đọc", Head: []string{"Trường", "Cột trong tệp", "Có thông tin", "Hợp lệ", "Có lỗi",
+		"Tỷ lệ có", "Tỷ lệ hợp lệ (trên số có)"}, NumFrom: 2}
+	for _, f := range in.Fields {
+		t.Rows = append(t.Rows, []string{f.Field, f.Column, viInt(f.Present), viInt(f.Valid), viInt(f.Issues),
+			viPct(f.PresentShare), viPct(f.ValidShare)})
+	}
+	s.Tables = append(s.Tables, t)
+	return s
+}
+
+// weightSection draws the histogram of the match weights of the pairs.
+func weightSection(h *weightHistogram) reportSection {
+	hist := histogram{
+		Title:          "Số cặp theo trọng số ghép",
+		XLabel:         "Trọng số ghép (bit): càng lớn càng chắc là cùng người",
+		Bins:           h.Bins,
+		Threshold:      h.Threshold,
+		ThresholdLabel: "Ngưỡng " + viFloat(h.Threshold, 1) + " bit",
+	}
+	return reportSection{Title: "Độ chắc chắn của các cặp",
+		Intro:  "Các cặp từ ngưỡng trở lên (màu đậm) được coi là cùng người.",
+		Charts: []template.HTML{hist.SVG()}}
+}
+
+// modelSection lists the model: the prior and, for each comparison level,
+// m, u and the weight log2(m/u) in bits, written for people.
+func modelSection(m *htmlModel) reportSection {
+	s := reportSection{Title: "Mô hình ghép (Fellegi–Sunter)",
+		Intro: "Mỗi mức so sánh cộng log2(m/u) bit vào trọng số của một cặp. m: tỷ lệ gặp mức này ở các cặp cùng người; " +
+			"u: ở các cặp khác người. Xác suất tiên nghiệm λ = " + viProb(m.Prior) + "."}
+	t := reportTable{Head: []string{"So sánh", "Mức", "m", "u", "Trọng số (bit)"}, NumFrom: 2}
+	for _, c := range m.Comparisons {
+		for _, l := range c.Levels {
+			t.Rows = append(t.Rows, []string{c.Name, l.Label, viProb(l.M), viProb(l.U), weightBits(l.M, l.U)})
+		}
+	}
+	s.Tables = append(s.Tables, t)
+	return s
+}
+
+// weightBits writes log2(m/u) with one decimal, "–" when m or u is 0.
+func weightBits(m, u float64) string {
+	if !(m > 0 && u > 0) {
+		return "–"
+	}
+	w := math.Log2(m / u)
+	if w >= 0.05 {
+		return "+" + viFloat(w, 1)
+	}
+	return viFloat(w, 1)
 }
