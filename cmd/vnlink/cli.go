@@ -224,7 +224,9 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
 	for _, o := range []struct {
 		name  string
 		write func(io.Writer, *summary) error
-	}{{f.json, writeJSON}, {f.html, writeHTML}} {
+	}{{f.json, writeJSON}, {f.html, func(w io.Writer, s *summary) error {
+		return writeReportHTML(w, s, reportMeta{Inputs: []string{f.in, f.left, f.right}, Date: opts.Today})
+	}}} {
 		if o.name == "" {
 			continue
 		}

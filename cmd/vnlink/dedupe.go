@@ -55,6 +55,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 		return nil, fmt.Errorf("dedupe: %w", err)
 	}
 	sum := &summary{Command: "dedupe"}
+	sum.Weights = newWeightHistogram(res.Links, res.Threshold)
 	is := summarizeInput("input", inp, mergeIssues(inp.t.Issues, res.Issues))
 	sum.Inputs = append(sum.Inputs, is)
 	if sum.Model, err = modelJSON(res.Model); err != nil {

@@ -69,6 +69,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 		return nil, fmt.Errorf("link: %w", err)
 	}
 	sum := &summary{Command: "link"}
+	sum.Weights = newWeightHistogram(res.Links, res.Threshold)
 	ls := summarizeInput("left", lin, mergeIssues(lin.t.Issues, res.Issues))
 	rs := summarizeInput("right", rin, mergeIssues(rin.t.Issues, res.RightIssues))
 	sum.Inputs = append(sum.Inputs, ls, rs)

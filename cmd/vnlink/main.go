@@ -38,6 +38,8 @@ Usage:
           theo-thon.csv            the figures per hamlet (thôn / tổ dân phố)
           tat-ca-cac-dong.csv      every input row with its status
           summary.json             the figures (counts only)
+          bao-cao.html             the report for the director, with charts
+                                   (counts only; opens offline in a browser)
   vnlink explain -in FILE -pair 12,57
   vnlink explain -left FILE -right FILE -pair 12,57
         show why two rows are (or are not) the same person: the weight each

@@ -289,10 +289,10 @@ func TestNoPersonalDataInLogs(t *testing.T) {
 		args     []string
 		wantHTML []string
 	}{
-		{"clean", []string{"clean", "-in", ehr}, []string{"File: input", "<td>birth_date</td><td>Ngày sinh</td><td>6</td><td>4</td><td>2</td>"}},
-		{"dedupe", []string{"dedupe", "-in", ehr, "-workers", "1"}, []string{"6 rows are 5 people", "cccd_exact"}},
-		{"link", []string{"link", "-left", ehr, "-right", reg, "-workers", "1"}, []string{"(records with no person)", "cccd_exact"}},
-		{"link reversed", []string{"link", "-left", reg, "-right", ehr, "-workers", "1"}, []string{"(people with no record)"}},
+		{"clean", []string{"clean", "-in", ehr}, []string{"Cách đọc tệp: Tệp đầu vào", "<td>birth_date</td><td>Ngày sinh</td><td>6</td><td>4</td><td>2</td>"}},
+		{"dedupe", []string{"dedupe", "-in", ehr, "-workers", "1"}, []string{`<div class="v">5</div><div class="l">Người</div>`, "cccd_exact"}},
+		{"link", []string{"link", "-left", ehr, "-right", reg, "-workers", "1"}, []string{"(hồ sơ không tìm thấy người)", "cccd_exact"}},
+		{"link reversed", []string{"link", "-left", reg, "-right", ehr, "-workers", "1"}, []string{"(người chưa có hồ sơ)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

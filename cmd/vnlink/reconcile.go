@@ -26,6 +26,7 @@ const (
 	fileHamlets     = "theo-thon.csv"           // the campaign figures per hamlet
 	fileRows        = "tat-ca-cac-dong.csv"     // every input row with its status
 	fileSummary     = "summary.json"            // the figures (counts only)
+	fileReport      = "bao-cao.html"            // the report for the station's director (counts only)
 	reviewDecision  = "Quyết định (cùng/khác)"  // the review column a clerk fills in
 	reviewSame      = "cùng"                    // the decision "same person"
 	reviewDifferent = "khác"                    // the decision "different people"
@@ -214,6 +215,10 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 	}
 	if err := writeFileAtomic(filepath.Join(f.out, fileSummary), func(out io.Writer) error { return writeJSON(out, sum) }); err != nil {
 		return nil, fmt.Errorf("%s: %w", fileSummary, err)
+	}
+	meta := reportMeta{Commune: mainCommune(res.Registry.Display), Inputs: []string{f.registry, f.ehr, f.bhyt}, Date: opts.Today}
+	if err := writeFileAtomic(filepath.Join(f.out, fileReport), func(out io.Writer) error { return writeReportHTML(out, sum, meta) }); err != nil {
+		return nil, fmt.Errorf("%s: %w", fileReport, err)
 	}
 	if rs.RowsPlaced != rs.RowsIn {
 		return sum, fmt.Errorf("%d of %d input rows have no status", rs.RowsIn-rs.RowsPlaced, rs.RowsIn)
@@ -568,4 +573,22 @@ func printReconcile(log io.Writer, r *reconcileSummary) {
 	if r.OversizedBlocks > 0 {
 		fmt.Fprintf(log, "  %d khối quá lớn đã được chia nhỏ hoặc bỏ qua\n", r.OversizedBlocks)
 	}
+}
+
+// mainCommune returns the commune most registry rows name (the registry of
+// one commune names its own), "" when none does.
+func mainCommune(disp []vnperson.Display) string {
+	count := map[string]int{}
+	best := ""
+	for i := range disp {
+		c := disp[i].Commune
+		if c == "" {
+			continue
+		}
+		count[c]++
+		if n := count[c]; n > count[best] || (n == count[best] && c < best) {
+			best = c
+		}
+	}
+	return best
 }

@@ -77,6 +77,14 @@ func TestReconcileCommand(t *testing.T) {
 	assert.Equal(t, rs.Lists[fileUnmatched], f.Unmatched)
 	assert.InDelta(t, cfg.EHRCoverage, f.Coverage, 0.03)
 
+	// The report names the commune (the one the registry names) and the
+	// input files by their base names only.
+	page, err := os.ReadFile(filepath.Join(out, fileReport))
+	require.NoError(t, err)
+	assert.Contains(t, string(page), "xã Ngọc Hồi")
+	assert.Contains(t, string(page), "registry.csv")
+	assert.NotContains(t, string(page), dir, "no folder of the user's machine in the report")
+
 	// The log speaks Vietnamese and names no person: no name, date or
 	// number of the inputs appears in it or in the summary.
 	assert.Contains(t, log.String(), "độ bao phủ")

@@ -25,6 +25,9 @@ type Display struct {
 	// Hamlet is the smallest named place of the address (thôn, xóm, tổ dân
 	// phố), the unit a hamlet team works on; "" when the address has none.
 	Hamlet string
+	// Commune is the commune-level unit of the address as written (xã,
+	// phường, thị trấn: "xã Ngọc Hồi"); "" when the address names none.
+	Commune string
 	// AddressOutdated reports an address written in the pre-2025 form
 	// (it names a district, abolished on 1 July 2025).
 	AddressOutdated bool

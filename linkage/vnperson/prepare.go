@@ -138,8 +138,8 @@ type parsedAddress struct {
 	ward, place uint64
 	err         error
 	// display, hamlet and outdated are the Display fields of the address.
-	display, hamlet string
-	outdated        bool
+	display, hamlet, commune string
+	outdated                 bool
 	// names is addressNames of the address.
 	names string
 }
@@ -258,6 +258,7 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 				if len(a.Hamlets) > 0 {
 					pa.hamlet = a.Hamlets[len(a.Hamlets)-1].String()
 				}
+				pa.commune = a.Commune.String()
 			}
 			pr.addresses[p.Address] = pa
 		}
@@ -266,6 +267,7 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 			r.Ward, r.Place = pa.ward, pa.place
 			if d != nil {
 				d.Address, d.Hamlet, d.AddressOutdated, d.addressNames = pa.display, pa.hamlet, pa.outdated, pa.names
+				d.Commune = pa.commune
 			}
 		}
 	}

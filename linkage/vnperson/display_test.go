@@ -1,0 +1,44 @@
+package vnperson_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/vnlink/vnlink/linkage/vnperson"
+)
+
+func TestPrepareDisplay(t *testing.T) {
+	tests := []struct {
+		name string
+		in   vnperson.Person
+		// want holds the fields checked; the others must be what Prepare
+		// made of the same row.
+		hamlet, commune string
+		outdated        bool
+		name2, birth    string
+	}{
+		{"new address", vnperson.Person{FullName: "nguyen van an", BirthDate: "12/3/1985",
+			Address: "Thôn Đoài, xã Ngọc Hồi, TP Hà Nội"}, "thôn Đoài", "xã Ngọc Hồi", false, "Nguyen Van An", "12/03/1985"},
+		{"pre-2025 address", vnperson.Person{FullName: "Trần Thị Bình", BirthDate: "1990",
+			Address: "xóm Bãi, xã Liên Ninh, huyện Thanh Trì, Hà Nội"}, "xóm Bãi", "xã Liên Ninh", true, "Trần Thị Bình", "1990"},
+		{"no commune", vnperson.Person{FullName: "Lê Văn Cường", Address: "Hà Nội"}, "", "", false, "Lê Văn Cường", ""},
+		{"no address", vnperson.Person{FullName: "Lê Văn Cường"}, "", "", false, "Lê Văn Cường", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs, disp, _ := vnperson.PrepareDisplay([]vnperson.Person{tt.in}, vnperson.PrepareOptions{Workers: 1})
+			require.Len(t, disp, 1)
+			d := disp[0]
+			assert.Equal(t, tt.hamlet, d.Hamlet)
+			assert.Equal(t, tt.commune, d.Commune)
+			assert.Equal(t, tt.outdated, d.AddressOutdated)
+			assert.Equal(t, recs[0].Name.String(), d.FullName, "the display name is the parsed one")
+			if tt.name2 != "" {
+				assert.Equal(t, tt.name2, d.FullName)
+			}
+			assert.Equal(t, tt.birth, d.BirthDate)
+		})
+	}
+}
