@@ -21,6 +21,7 @@ type cliFlags struct {
 	registry, ehr, bhyt        string
 	mapRegistry, mapBHYT       string
 	decisions                  string
+	model                      string
 	reviewLow, reviewHigh      float64
 	units, province, today     string
 	threshold                  float64
@@ -43,6 +44,9 @@ func (f *cliFlags) check(cmd string) error {
 	}
 	if cmd == "reconcile" {
 		return f.checkReconcile()
+	}
+	if cmd == "train" {
+		return f.checkTrain()
 	}
 	if cmd == "link" {
 		if f.left == "" || f.right == "" {
@@ -81,8 +85,11 @@ func (f *cliFlags) check(cmd string) error {
 
 // checkLimits checks the flags that bound the work.
 func (f *cliFlags) checkLimits() error {
-	if f.workers < 0 || f.maxBlock < 0 {
-		return errors.New("-workers and -max-block must not be negative")
+	if f.workers < 0 {
+		return errors.New("-workers must not be negative")
+	}
+	if f.maxBlock < -1 {
+		return errors.New("-max-block: give a number of rows, or -1 for no limit")
 	}
 	if f.workers > linkage.MaxWorkers {
 		return fmt.Errorf("-workers: at most %d", linkage.MaxWorkers)
@@ -147,6 +154,11 @@ func (f *cliFlags) options() (*options, error) {
 	if o.MapBHYT, err = parseMapFlag(f.mapBHYT); err != nil {
 		return nil, err
 	}
+	if f.model != "" {
+		if o.Model, err = loadModelFile(f.model); err != nil {
+			return nil, err
+		}
+	}
 	o.Today = time.Now()
 	if f.today != "" {
 		if o.Today, err = time.Parse("2006-01-02", f.today); err != nil {
@@ -176,8 +188,29 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
 	if cmd == "explain" {
 		return f.explain(stdout, opts)
 	}
+	var endProgress func()
+	opts.Progress, endProgress = newProgress(log, f.quiet)
+	defer endProgress()
+	if cmd == "train" {
+		var ts *trainSummary
+		err := writeFileAtomic(f.out, func(w io.Writer) error {
+			var err error
+			ts, err = runTrain(f, opts, w)
+			return err
+		})
+		endProgress()
+		if err == nil && !f.quiet {
+			if ts.Right > 0 {
+				fmt.Fprintf(log, "đã ước lượng mô hình trên %s + %s dòng; đã ghi %s\n", viInt(ts.Left), viInt(ts.Right), f.out)
+			} else {
+				fmt.Fprintf(log, "đã ước lượng mô hình trên %s dòng; đã ghi %s\n", viInt(ts.Left), f.out)
+			}
+		}
+		return err
+	}
 	if cmd == "reconcile" {
 		sum, err := runReconcile(f, opts, log)
+		endProgress()
 		if sum != nil && !f.quiet {
 			printSummary(log, sum)
 			fmt.Fprintf(log, "đã ghi các danh sách vào thư mục %s\n", f.out)
@@ -214,6 +247,7 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
 			return err
 		}
 	})
+	endProgress()
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/linkage/vnperson"
 	"github.com/vnlink/vnlink/normalize"
 )
@@ -29,12 +30,17 @@ type options struct {
 	Seed uint64
 	// Workers is the number of goroutines; 0: GOMAXPROCS.
 	Workers int
-	// MaxBlockSize caps the rows of a blocking block; 0: no cap.
+	// MaxBlockSize caps the rows of a blocking block; 0: the vnperson
+	// default, -1: no cap.
 	MaxBlockSize int
+	// Model, when set, is used instead of training one (-model).
+	Model *linkage.Model[vnperson.Record]
+	// Progress, when set, receives the progress of the run.
+	Progress func(vnperson.Progress)
 }
 
 func (o *options) prepareOptions() vnperson.PrepareOptions {
-	return vnperson.PrepareOptions{Today: o.Today, Resolver: o.Resolver, Workers: o.Workers}
+	return vnperson.PrepareOptions{Today: o.Today, Resolver: o.Resolver, Workers: o.Workers, Progress: o.Progress}
 }
 
 func (o *options) linkOptions() vnperson.Options {
@@ -44,6 +50,8 @@ func (o *options) linkOptions() vnperson.Options {
 		MatchProbability: o.MatchProbability,
 		Workers:          o.Workers,
 		MaxBlockSize:     o.MaxBlockSize,
+		Model:            o.Model,
+		Progress:         o.Progress,
 	}
 }
 

@@ -40,6 +40,14 @@ Usage:
           summary.json             the figures (counts only)
           bao-cao.html             the report for the director, with charts
                                    (counts only; opens offline in a browser)
+  vnlink train -in FILE -out MODEL.json
+  vnlink train -left FILE -right FILE -out MODEL.json
+  vnlink train -registry FILE -ehr FILE [-bhyt FILE] -out MODEL.json
+        estimate the model as dedupe, link or reconcile would and save it;
+        "-model MODEL.json" then reuses it in dedupe, link, reconcile and
+        explain (same weights on every run and file, no training time)
+  vnlink version
+        print the version of this program
   vnlink explain -in FILE -pair 12,57
   vnlink explain -left FILE -right FILE -pair 12,57
         show why two rows are (or are not) the same person: the weight each
@@ -102,6 +110,10 @@ func run(args []string, stdout, log io.Writer) int {
 		return 0
 	}
 	cmd := args[0]
+	if cmd == "version" || cmd == "-version" || cmd == "--version" {
+		fmt.Fprintln(stdout, versionLine())
+		return 0
+	}
 	fs := flag.NewFlagSet("vnlink "+cmd, flag.ContinueOnError)
 	fs.SetOutput(log)
 	var f cliFlags
@@ -132,11 +144,29 @@ func run(args []string, stdout, log io.Writer) int {
 		fs.StringVar(&f.decisions, "decisions", "", "the review list `file` ("+fileReview+") of an earlier run on the same files, with its last column filled in: "+reviewSame+" or "+reviewDifferent)
 		fs.Float64Var(&f.reviewLow, "review-low", 0, "lowest match `probability` of a pair sent for review (default 0.2)")
 		fs.Float64Var(&f.reviewHigh, "review-high", 0, "match `probability` from which a pair is not sent for review (default 0.9)")
+	case "train":
+		fs.StringVar(&f.in, "in", "", "train as dedupe does, on this CSV or .xlsx `file`")
+		fs.StringVar(&f.left, "left", "", "train as link does: the left CSV or .xlsx `file`")
+		fs.StringVar(&f.right, "right", "", "the right CSV or .xlsx `file` (with -left)")
+		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file with other names, like -map (`field=column,...`)")
+		fs.StringVar(&f.registry, "registry", "", "train as reconcile does: the population list `file`")
+		fs.StringVar(&f.ehr, "ehr", "", "the health-record `file` (with -registry)")
+		fs.StringVar(&f.bhyt, "bhyt", "", "optional BHXH/BHYT list `file` (with -registry)")
+		fs.StringVar(&f.mapRegistry, "map-registry", "", "columns of the -registry file with other names, like -map (`field=column,...`)")
+		fs.StringVar(&f.mapBHYT, "map-bhyt", "", "columns of the -bhyt file with other names, like -map (`field=column,...`)")
+		fs.StringVar(&f.out, "out", "", "model `file` to write (JSON; counts and weights only, no personal data)")
 	default:
-		fmt.Fprintf(log, "vnlink: unknown command %q\n\n%s", cmd, usage)
+		if near := nearestCommand(cmd); near != "" {
+			fmt.Fprintf(log, "vnlink: không có lệnh %q; có phải ý bạn là \"vnlink %s\"? (unknown command; see vnlink -h)\n", cmd, near)
+		} else {
+			fmt.Fprintf(log, "vnlink: unknown command %q\n\n%s", cmd, usage)
+		}
 		return 2
 	}
-	if cmd != "explain" && cmd != "reconcile" {
+	if cmd != "train" {
+		fs.StringVar(&f.model, "model", "", "use the model `file` saved by \"vnlink train\" instead of training one on the input")
+	}
+	if cmd != "explain" && cmd != "reconcile" && cmd != "train" {
 		fs.StringVar(&f.out, "out", "", "output CSV `file` (required); it holds personal data")
 		fs.StringVar(&f.json, "json", "", "also write a summary (counts only) to this JSON `file`")
 		fs.StringVar(&f.html, "html", "", "also write the summary (counts only) as a web page to this `file`")
@@ -150,7 +180,7 @@ func run(args []string, stdout, log io.Writer) int {
 		fs.Float64Var(&f.threshold, "threshold", 0, "match `probability` at or above which two rows are the same person (default 0.5)")
 		fs.Uint64Var(&f.seed, "seed", 1, "random `seed` of the model training (the same seed gives the same result)")
 		fs.IntVar(&f.workers, "workers", 0, "`number` of CPU cores to use (default: all)")
-		fs.IntVar(&f.maxBlock, "max-block", 0, "skip candidate blocks of more than this many `rows` to bound the time on large files (default: no limit; skipped blocks are counted in the summary)")
+		fs.IntVar(&f.maxBlock, "max-block", 0, "most `rows` in one candidate block: a larger block is split by a second key (family name, given initial, birth month) or skipped, and counted in the summary (default 1000; -1: no limit, which can take very long on placeholder IDs)")
 	}
 	fs.Usage = func() {
 		fmt.Fprintf(log, "Usage of vnlink %s (see \"vnlink -h\" for the input format):\n", cmd)

@@ -104,7 +104,7 @@ func TestCommandLineErrors(t *testing.T) {
 		{"bad threshold", []string{"dedupe", "-in", in, "-out", out, "-threshold", "3"}, 2, "-threshold"},
 		{"NaN threshold", []string{"dedupe", "-in", in, "-out", out, "-threshold", "NaN"}, 2, "-threshold"},
 		{"too many workers", []string{"dedupe", "-in", in, "-out", out, "-workers", "100000"}, 2, "-workers"},
-		{"negative max-block", []string{"dedupe", "-in", in, "-out", out, "-max-block", "-1"}, 2, "must not be negative"},
+		{"negative max-block", []string{"dedupe", "-in", in, "-out", out, "-max-block", "-2"}, 2, "-1 for no limit"},
 		{"extra argument", []string{"clean", "-in", in, "-out", out, "x"}, 2, "unexpected arguments"},
 		{"bad today", []string{"clean", "-in", in, "-out", out, "-today", "1/1/2026"}, 1, "-today"},
 		{"bad map", []string{"clean", "-in", in, "-out", out, "-map", "shoe=x"}, 1, `unknown field "shoe"`},

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/vnlink/vnlink/linkage/vnperson"
+)
+
+// stageNames are the stages as the progress line shows them.
+var stageNames = map[vnperson.Stage]string{
+	vnperson.StagePrepare:   "chuẩn hoá các dòng",
+	vnperson.StageBlock:     "tìm các cặp cần so",
+	vnperson.StageTrain:     "ước lượng mô hình",
+	vnperson.StageScore:     "chấm điểm các cặp",
+	vnperson.StageCluster:   "gộp thành từng người",
+	vnperson.StageWorklists: "lập các danh sách",
+}
+
+// A progressLine shows the progress of a long run on one terminal line,
+// rewritten in place: the stage, what is done of it, the rate and the time
+// left. It shows counts only.
+type progressLine struct {
+	w     io.Writer
+	now   func() time.Time
+	stage vnperson.Stage
+	start time.Time // of the stage
+	width int       // of the last line written, to blank its rest
+}
+
+// newProgress returns the progress callback for a run writing its messages
+// to log, and a func to call when the run ends; both do nothing unless log
+// is a terminal and quiet is false.
+func newProgress(log io.Writer, quiet bool) (func(vnperson.Progress), func()) {
+	if quiet || !isTerminal(log) {
+		return nil, func() {}
+	}
+	p := &progressLine{w: log, now: time.Now}
+	return p.report, p.end
+}
+
+// isTerminal reports whether w is a character device (a terminal), not a
+// file or a pipe.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// report writes the line for one progress report.
+func (p *progressLine) report(r vnperson.Progress) {
+	now := p.now()
+	if r.Stage != p.stage {
+		p.stage, p.start = r.Stage, now
+	}
+	p.write(progressText(r, now.Sub(p.start)))
+}
+
+// progressText is the line for r, elapsed into its stage.
+func progressText(r vnperson.Progress, elapsed time.Duration) string {
+	name := stageNames[r.Stage]
+	if name == "" {
+		name = r.Stage.String()
+	}
+	line := fmt.Sprintf("[%d/%d] %s", int(r.Stage), len(stageNames), name)
+	if r.Total <= 0 {
+		return line + " …"
+	}
+	done := min(r.Done, r.Total)
+	line += fmt.Sprintf(": %s / %s (%d%%)", viInt(int(done)), viInt(int(r.Total)), 100*done/r.Total)
+	if secs := elapsed.Seconds(); done > 0 && secs >= 1 {
+		rate := float64(done) / secs
+		left := time.Duration(float64(r.Total-done) / rate * float64(time.Second))
+		line += fmt.Sprintf(", %s/giây, còn khoảng %s", viInt(int(rate)), viDuration(left))
+	}
+	return line
+}
+
+// viDuration writes d rounded to seconds: "45 giây", "3 phút 5 giây".
+func viDuration(d time.Duration) string {
+	s := int(d.Round(time.Second).Seconds())
+	if s < 60 {
+		return fmt.Sprintf("%d giây", s)
+	}
+	return fmt.Sprintf("%d phút %d giây", s/60, s%60)
+}
+
+// write rewrites the terminal line with s.
+func (p *progressLine) write(s string) {
+	n := len([]rune(s))
+	pad := ""
+	if p.width > n {
+		pad = strings.Repeat(" ", p.width-n)
+	}
+	fmt.Fprintf(p.w, "\r%s%s", s, pad)
+	p.width = n
+}
+
+// end blanks the progress line so that the summary starts on a clean line.
+func (p *progressLine) end() {
+	if p.width > 0 {
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
+		p.width = 0
+	}
+}
