@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/vnlink/vnlink/linkage"
@@ -66,7 +66,7 @@ func (f *cliFlags) check(cmd string) error {
 			return errors.New("an output file would overwrite an input file")
 		}
 	}
-	if samePath(f.json, f.out) || samePath(f.html, f.out) || samePath(f.json, f.html) {
+	if sameOutput(f.json, f.out) || sameOutput(f.html, f.out) || sameOutput(f.json, f.html) {
 		return errors.New("-out, -json and -html must name different files")
 	}
 	if f.html == "-" {
@@ -129,13 +129,15 @@ func insideDir(name, dir string) bool {
 	return samePath(filepath.Dir(name), dir)
 }
 
+// samePath reports whether a and b name one file or folder: the same path,
+// or (sameFile) a symbolic or hard link to the same regular file or folder.
 func samePath(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
 	x, err1 := filepath.Abs(a)
 	y, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && x == y
+	return err1 == nil && err2 == nil && x == y || sameFile(a, b)
 }
 
 // options builds the options of the run from the flags.
@@ -255,6 +257,7 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
 		printSummary(log, sum)
 		fmt.Fprintf(log, "wrote %s\n", f.out)
 	}
+	written := []string{f.out}
 	for _, o := range []struct {
 		name  string
 		write func(io.Writer, *summary) error
@@ -265,36 +268,14 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
 			continue
 		}
 		if err := writeFileAtomic(o.name, func(w io.Writer) error { return o.write(w, sum) }); err != nil {
-			return err
+			return fmt.Errorf("đã ghi xong %s, nhưng không ghi được %s: %w", strings.Join(written, ", "), o.name, err)
 		}
+		written = append(written, o.name)
 		if !f.quiet {
 			fmt.Fprintf(log, "wrote %s\n", o.name)
 		}
 	}
 	return nil
-}
-
-// writeFileAtomic writes name through a temporary file in the same folder,
-// renamed to name only when write succeeds.
-func writeFileAtomic(name string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if err := write(bw); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }
 
 // explain runs the explain command: -in alone, or -left and -right.

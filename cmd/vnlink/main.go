@@ -95,6 +95,7 @@ are written but some input rows could not be read whole (see summary.json).
 `
 
 func main() {
+	cleanUpOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
