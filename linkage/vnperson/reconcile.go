@@ -507,13 +507,19 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 		}
 	}
 	rep.scoreEnd(done, total)
-	node := func(i int32) *Record {
-		if i < nl {
-			return &left[i]
-		}
-		return &right[i-nl]
-	}
+	// From here on a node is reached through its row in recs: the
+	// canonical copies left and right, as large as recs, are no longer
+	// needed and can be collected while the people and worklists are built.
 	n := len(left) + len(right)
+	rowOf := make([]int32, n)
+	for i := range left {
+		rowOf[i] = left[i].Row
+	}
+	for j := range right {
+		rowOf[len(left)+j] = right[j].Row
+	}
+	left, right = nil, nil
+	node := func(i int32) *Record { return &recs[rowOf[i]] }
 	nodeOf := make(map[RowRef]int32, n)
 	for i := range int32(n) {
 		role, row := roleOf(node(i).Row)
@@ -550,7 +556,7 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 		}
 	}
 	distinct := make([]bool, n)
-	for j := len(left); j < n; j++ {
+	for j := int(nl); j < n; j++ {
 		distinct[j] = true
 	}
 	chain := linkage.WeightForProbability(opts.ChainProbability)
