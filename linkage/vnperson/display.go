@@ -28,6 +28,16 @@ type Display struct {
 	// Commune is the commune-level unit of the address as written (xã,
 	// phường, thị trấn: "xã Ngọc Hồi"); "" when the address names none.
 	Commune string
+	// Ward is today's commune-level unit of the address, with its province
+	// ("Xã Ngọc Hồi, Thành phố Hà Nội"), when the administrative units
+	// (PrepareOptions.Resolver) place it in exactly one; an address naming
+	// a commune of before 1 July 2025 gets the unit it became.
+	Ward string
+	// WardCandidates lists today's units an address may be in when it
+	// names an old commune split between several of them, or a name used
+	// in several places (normalize.ResolveAmbiguous): Ward is then "" and
+	// the clerk chooses. Nil otherwise.
+	WardCandidates []string
 	// AddressOutdated reports an address written in the pre-2025 form
 	// (it names a district, abolished on 1 July 2025).
 	AddressOutdated bool
@@ -52,6 +62,22 @@ func (d *Display) fill(r *Record) {
 	if !r.Ethnicity.IsZero() {
 		d.Ethnicity = r.Ethnicity.Name()
 	}
+}
+
+// currentWard returns Display.Ward and Display.WardCandidates of a
+// resolution.
+func currentWard(res normalize.Resolution) (string, []string) {
+	switch res.Status {
+	case normalize.ResolveExact:
+		return res.Unit.String(), nil
+	case normalize.ResolveAmbiguous:
+		c := make([]string, len(res.Candidates))
+		for i, u := range res.Candidates {
+			c[i] = u.String()
+		}
+		return "", c
+	}
+	return "", nil
 }
 
 // FormatDate writes a date of birth the way Vietnamese forms do: dd/mm/yyyy,

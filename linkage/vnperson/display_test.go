@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/vnlink/vnlink/linkage/vnperson"
+	"github.com/vnlink/vnlink/normalize"
 )
 
 func TestPrepareDisplay(t *testing.T) {
@@ -40,5 +41,38 @@ func TestPrepareDisplay(t *testing.T) {
 			}
 			assert.Equal(t, tt.birth, d.BirthDate)
 		})
+	}
+}
+
+func TestPrepareDisplayWard(t *testing.T) {
+	opts := vnperson.PrepareOptions{Resolver: normalize.DefaultResolver()}
+	people := []vnperson.Person{
+		{FullName: "A", Address: "Thôn Ngọc Hồi, Xã Ngọc Hồi, Thành phố Hà Nội"},
+		{FullName: "B", Address: "X. Ngọc Hồi, H. Thanh Trì, HN"},
+		{FullName: "C", Address: "xã Liên Ninh, huyện Thanh Trì, Hà Nội"},
+		{FullName: "D", Address: "Thôn 3"},
+		{FullName: "E"},
+	}
+	_, disp, _ := vnperson.PrepareDisplay(people, opts)
+	require.Len(t, disp, len(people))
+	ngocHoi := disp[0].Ward
+	require.Contains(t, ngocHoi, "Ngọc Hồi")
+	require.Contains(t, ngocHoi, "Hà Nội")
+	require.Nil(t, disp[0].WardCandidates)
+	// The old commune, absorbed whole, is today's Ngọc Hồi.
+	require.Equal(t, ngocHoi, disp[1].Ward)
+	// An old commune split in two: no ward, both candidates.
+	require.Empty(t, disp[2].Ward)
+	require.Len(t, disp[2].WardCandidates, 2)
+	require.Contains(t, disp[2].WardCandidates, ngocHoi)
+	for _, d := range disp[3:] {
+		require.Empty(t, d.Ward)
+		require.Nil(t, d.WardCandidates)
+	}
+	// Without units nothing resolves.
+	_, bare, _ := vnperson.PrepareDisplay(people[:3], vnperson.PrepareOptions{})
+	for _, d := range bare {
+		require.Empty(t, d.Ward)
+		require.Nil(t, d.WardCandidates)
 	}
 }

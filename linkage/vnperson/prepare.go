@@ -86,7 +86,7 @@ func prepare(people []Person, opts PrepareOptions, display bool) ([]Record, []Di
 		slot := &issues[start/chunk]
 		wg.Go(func() {
 			p := preparer{dates: normalize.DateParser{Now: opts.Today}, resolver: resolver, groups: map[string]string{},
-				names: map[string]parsedName{}, addresses: map[string]parsedAddress{}}
+				names: map[string]parsedName{}, addresses: map[string]parsedAddress{}, display: display}
 			for i := start; i < end; i++ {
 				var d *Display
 				if displays != nil {
@@ -126,6 +126,9 @@ type preparer struct {
 	// names and addresses repeat within households and hamlets.
 	names     map[string]parsedName
 	addresses map[string]parsedAddress
+	// display: the records get Display forms (PrepareDisplay), so the
+	// address is also resolved to today's unit for Display.Ward.
+	display bool
 }
 
 type parsedName struct {
@@ -140,6 +143,9 @@ type parsedAddress struct {
 	// display, hamlet and outdated are the Display fields of the address.
 	display, hamlet, commune string
 	outdated                 bool
+	// ward and wardCandidates are Display.Ward and Display.WardCandidates.
+	currentWard    string
+	wardCandidates []string
 	// names is addressNames of the address.
 	names string
 }
@@ -259,6 +265,9 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 					pa.hamlet = a.Hamlets[len(a.Hamlets)-1].String()
 				}
 				pa.commune = a.Commune.String()
+				if pr.display {
+					pa.currentWard, pa.wardCandidates = currentWard(pr.resolver.Resolve(a))
+				}
 			}
 			pr.addresses[p.Address] = pa
 		}
@@ -268,6 +277,7 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 			if d != nil {
 				d.Address, d.Hamlet, d.AddressOutdated, d.addressNames = pa.display, pa.hamlet, pa.outdated, pa.names
 				d.Commune = pa.commune
+				d.Ward, d.WardCandidates = pa.currentWard, pa.wardCandidates
 			}
 		}
 	}
