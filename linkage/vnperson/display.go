@@ -19,6 +19,7 @@ type Display struct {
 	NationalID  string // the 12-digit CCCD
 	OldID       string // the 9-digit CMND
 	InsuranceID string // the 15-character BHYT card number, or the 10-digit BHXH number
+	BHXH        string // the 10-digit BHXH number of the card (its last 10 characters), "" when the card has none
 	Phone       string // the phone number in its current 10-digit form
 	Address     string // the address in canonical form
 	Ethnicity   string // the name of the ethnic group

@@ -76,3 +76,14 @@ func TestPrepareDisplayWard(t *testing.T) {
 		require.Nil(t, d.WardCandidates)
 	}
 }
+
+func TestPrepareDisplayBHXH(t *testing.T) {
+	_, disp, _ := vnperson.PrepareDisplay([]vnperson.Person{
+		{FullName: "A", InsuranceID: "GD 4 01 0123456789"},
+		{FullName: "B", InsuranceID: "0123456789"},
+		{FullName: "C"},
+	}, vnperson.PrepareOptions{})
+	require.Equal(t, "0123456789", disp[0].BHXH)
+	require.Equal(t, "0123456789", disp[1].BHXH)
+	require.Empty(t, disp[2].BHXH)
+}

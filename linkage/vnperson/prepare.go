@@ -239,7 +239,7 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 		if err == nil {
 			r.BHXH = x.BHXHNumber()
 			if d != nil {
-				d.InsuranceID = x.String()
+				d.InsuranceID, d.BHXH = x.String(), x.BHXH()
 			}
 		}
 	}
