@@ -69,6 +69,10 @@ type Options struct {
 	// on every run and file. Its prior is the one it was trained with.
 	// Its comparisons must be DefaultComparisons.
 	Model *linkage.Model[Record]
+	// Display makes Dedupe and Link also return the display form of every
+	// field of every record (Result.Display, Result.RightDisplay), from the
+	// same single parse (PrepareDisplay): what an output writes back.
+	Display bool
 	// Progress, when set, receives a report at each stage of the run and
 	// while rows are prepared and pairs scored (see Progress): for a
 	// progress bar or a log line, never with record values.
@@ -96,6 +100,9 @@ type Result struct {
 	// Right are the prepared right records of Link, in input order; nil
 	// for Dedupe.
 	Right []Record
+	// Display and RightDisplay are the display forms of Records and Right
+	// when Options.Display asks for them; nil otherwise.
+	Display, RightDisplay []Display
 	// Issues are the field issues of Records, RightIssues those of Right.
 	Issues, RightIssues []*normalize.RecordError
 	// Model is the trained model: its parameters explain every weight.
@@ -227,8 +234,8 @@ func Dedupe(people []Person, opts Options) (*Result, error) {
 		return nil, err
 	}
 	opts.fill()
-	recs, issues := Prepare(people, opts.Prepare)
-	res := &Result{Records: recs, Issues: issues}
+	recs, disp, issues := prepare(people, opts.Prepare, opts.Display)
+	res := &Result{Records: recs, Display: disp, Issues: issues}
 	work := canonical(recs)
 	links, err := trainAndScore(work, nil, false, opts, res)
 	if err != nil {
@@ -260,8 +267,11 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 	all := make([]Person, 0, len(left)+len(right))
 	all = append(all, left...)
 	all = append(all, right...)
-	recs, issues := Prepare(all, opts.Prepare)
+	recs, disp, issues := prepare(all, opts.Prepare, opts.Display)
 	res := &Result{Records: recs[:len(left):len(left)], Right: recs[len(left):]}
+	if disp != nil {
+		res.Display, res.RightDisplay = disp[:len(left):len(left)], disp[len(left):]
+	}
 	for i := range res.Right {
 		res.Right[i].Row -= int32(len(left))
 	}

@@ -87,3 +87,28 @@ func TestPrepareDisplayBHXH(t *testing.T) {
 	require.Equal(t, "0123456789", disp[1].BHXH)
 	require.Empty(t, disp[2].BHXH)
 }
+
+func TestResultDisplay(t *testing.T) {
+	people := []vnperson.Person{
+		{ID: "1", FullName: "nguyễn  văn AN", BirthDate: "1/2/1990", Sex: "nam", Phone: "0912345678"},
+		{ID: "2", FullName: "Nguyễn Văn An", BirthDate: "01/02/1990", Sex: "Nam", Phone: "0912 345 678"},
+		{ID: "3", FullName: "Trần Thị Bình", BirthDate: "1985"},
+	}
+	res, err := vnperson.Dedupe(people, vnperson.Options{})
+	require.NoError(t, err)
+	require.Nil(t, res.Display, "no display forms unless asked")
+
+	res, err = vnperson.Dedupe(people, vnperson.Options{Display: true})
+	require.NoError(t, err)
+	require.Len(t, res.Display, 3)
+	assert.Equal(t, "Nguyễn Văn An", res.Display[0].FullName)
+	assert.Equal(t, res.Display[0], res.Display[1])
+	assert.Equal(t, "1985", res.Display[2].BirthDate)
+
+	res, err = vnperson.Link(people[:1], people[1:], vnperson.Options{Display: true})
+	require.NoError(t, err)
+	require.Len(t, res.Display, 1)
+	require.Len(t, res.RightDisplay, 2)
+	assert.Equal(t, "Trần Thị Bình", res.RightDisplay[1].FullName)
+	assert.Equal(t, "0912345678", res.Display[0].Phone)
+}
