@@ -19,7 +19,7 @@ func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, prepIssues := vnperson.Prepare(inp.people, opts.prepareOptions())
+	_, disp, prepIssues := vnperson.PrepareDisplay(inp.people, opts.prepareOptions())
 	sum := &summary{Command: "clean"}
 	is := summarizeInput("input", inp, mergeIssues(inp.t.Issues, prepIssues))
 	sum.Inputs = append(sum.Inputs, is)
@@ -29,12 +29,11 @@ func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	canon := newCanonicalizer(opts.Today, opts.Resolver).rows(inp.people, opts.Workers)
 	rec := make([]string, 0, len(header))
 	for i := range inp.t.Rows {
 		rec = append(rec[:0], inp.t.Rows[i].Cells...)
 		rec = append(rec, strconv.Itoa(i+1))
-		rec = append(rec, canon[i]...)
+		rec = appendCanon(rec, &disp[i])
 		rec = append(rec, is.issuesOf(i))
 		if err := cw.Write(rec); err != nil {
 			return nil, err

@@ -99,14 +99,13 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	canon := newCanonicalizer(opts.Today, opts.Resolver).rows(inp.people, opts.Workers)
 	rec := make([]string, 0, len(header))
 	for i := range n {
 		c := res.Clusters[i]
 		rec = append(rec[:0], inp.t.Rows[i].Cells...)
 		rec = append(rec, strconv.Itoa(i+1), strconv.Itoa(int(c)+1), strconv.Itoa(size[c]))
 		rec = append(rec, formatWeight(best[i]), formatProbability(best[i]))
-		rec = append(rec, canon[i]...)
+		rec = appendCanon(rec, &res.Display[i])
 		rec = append(rec, is.issuesOf(i))
 		if err := cw.Write(rec); err != nil {
 			return nil, err
@@ -186,6 +185,6 @@ func dedupe(people []vnperson.Person, opts *options) (*vnperson.Result, error) {
 		return vnperson.Dedupe(people, opts.linkOptions())
 	}
 	res := &vnperson.Result{Clusters: make([]int32, len(people))}
-	res.Records, res.Issues = vnperson.Prepare(people, opts.prepareOptions())
+	res.Records, res.Display, res.Issues = vnperson.PrepareDisplay(people, opts.prepareOptions())
 	return res, nil
 }

@@ -41,7 +41,7 @@ func Example_clean() {
 	// Output:
 	// STT              "1" "2"
 	// clean_full_name  "Nguyen Thi Thuy" "Trần Văn Hoà"
-	// clean_birth_date "1990-04-03" ""
+	// clean_birth_date "03/04/1990" ""
 	// clean_phone      "0381234567" ""
 	// issues           "" "birth_date"
 }

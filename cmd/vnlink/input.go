@@ -52,6 +52,7 @@ func (o *options) linkOptions() vnperson.Options {
 		MaxBlockSize:     o.MaxBlockSize,
 		Model:            o.Model,
 		Progress:         o.Progress,
+		Display:          true,
 	}
 }
 

@@ -126,18 +126,16 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 	if err != nil {
 		return nil, err
 	}
-	canon := newCanonicalizer(opts.Today, opts.Resolver)
-	side := func(row int, p *vnperson.Person, is *inputSummary) linkSide {
-		name, birth := canon.nameAndDate(p)
-		return linkSide{row: strconv.Itoa(row + 1), id: p.ID, name: name, birth: birth, issues: is.issuesOf(row)}
+	side := func(row int, p *vnperson.Person, d *vnperson.Display, is *inputSummary) linkSide {
+		return linkSide{row: strconv.Itoa(row + 1), id: p.ID, name: d.FullName, birth: d.BirthDate, issues: is.issuesOf(row)}
 	}
 	rec := make([]string, 0, len(linkColumns))
 	for i := range nl {
-		r := linkRow{status: statusLeftOnly, left: side(i, &lin.people[i], ls)}
+		r := linkRow{status: statusLeftOnly, left: side(i, &lin.people[i], &res.Display[i], ls)}
 		if k := best[i]; k >= 0 {
 			l := res.Links[k]
 			r.status, r.weight = statusLinked, l.Weight
-			r.right = side(int(l.B), &rin.people[l.B], rs)
+			r.right = side(int(l.B), &rin.people[l.B], &res.RightDisplay[l.B], rs)
 		}
 		if err := cw.Write(r.appendTo(rec[:0])); err != nil {
 			return nil, err
@@ -147,7 +145,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 		if linkedFrom[j] > 0 {
 			continue
 		}
-		r := linkRow{status: statusRightOnly, right: side(j, &rin.people[j], rs)}
+		r := linkRow{status: statusRightOnly, right: side(j, &rin.people[j], &res.RightDisplay[j], rs)}
 		if err := cw.Write(r.appendTo(rec[:0])); err != nil {
 			return nil, err
 		}
@@ -163,8 +161,8 @@ func link(left, right []vnperson.Person, opts *options) (*vnperson.Result, error
 		return vnperson.Link(left, right, opts.linkOptions())
 	}
 	res := &vnperson.Result{}
-	res.Records, res.Issues = vnperson.Prepare(left, opts.prepareOptions())
-	res.Right, res.RightIssues = vnperson.Prepare(right, opts.prepareOptions())
+	res.Records, res.Display, res.Issues = vnperson.PrepareDisplay(left, opts.prepareOptions())
+	res.Right, res.RightDisplay, res.RightIssues = vnperson.PrepareDisplay(right, opts.prepareOptions())
 	return res, nil
 }
 

@@ -191,7 +191,7 @@ func TestClean(t *testing.T) {
 				"row":                {"1", "2", "3", "4", "5", "6"},
 				"Mã BN":              {"A1", "A2", "A3", "A4", "A5", "A6"},
 				"clean_full_name":    {"Nguyễn Văn Quảng", "Nguyen Van Quang", "Trần Thị Bích Ngọc", "", "", "Đỗ Hữu Thắng"},
-				"clean_birth_date":   {"1985-03-12", "1985-03-12", "", "2001-07-07", "", "1999-09-09"},
+				"clean_birth_date":   {"12/03/1985", "12/03/1985", "", "07/07/2001", "", "09/09/1999"},
 				"clean_sex":          {"Nam", "Nam", "Nữ", "Nam", "", ""},
 				"clean_national_id":  {"001085012345", "001085012345", "", "", "", ""},
 				"clean_insurance_id": {"DN4010123456789", "", "", "", "", ""},

@@ -120,7 +120,7 @@ func TestCleanXLSXMatchesCSV(t *testing.T) {
 		// Excel stored it: rejected, not turned into digits.
 		{"date serial, numeric CCCD, empty rows", "Họ và tên,Ngày sinh,Số CCCD\nLê Thị Hoa,32966,001190012345\n,,\nVũ Văn An,1.5.1960,1.0E+11\n",
 			[][]string{nil, {"Họ và tên", "Ngày sinh", "Số CCCD"}, {"Lê Thị Hoa", "=32966", "001190012345"}, nil, {"Vũ Văn An", "1.5.1960", "=1.0E+11"}, nil, nil},
-			[]string{"1990-04-03", "", "1960-05-01"}, []string{"", "", "national_id"}},
+			[]string{"03/04/1990", "", "01/05/1960"}, []string{"", "", "national_id"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
