@@ -164,7 +164,7 @@ func run(args []string, stdout, log io.Writer) int {
 		}
 		return 2
 	}
-	if cmd != "train" {
+	if cmd != "train" && cmd != "clean" {
 		fs.StringVar(&f.model, "model", "", "use the model `file` saved by \"vnlink train\" instead of training one on the input")
 	}
 	if cmd != "explain" && cmd != "reconcile" && cmd != "train" {
