@@ -58,10 +58,20 @@ func provenanceDiff(old, new Provenance) string {
 			n = strings.TrimSpace(nl[i])
 		}
 		if o != n {
-			return "provenance line " + strconv.Itoa(i+1) + ": " + strconv.Quote(o) + " in the file, " + strconv.Quote(n) + " generated"
+			return "provenance line " + strconv.Itoa(i+1) + ": " + shown(o) + " in the file, " + shown(n) + " generated"
 		}
 	}
 	return ""
+}
+
+// shown returns a line of indented JSON for a message: without its
+// trailing comma, "(nothing)" when empty.
+func shown(line string) string {
+	line = strings.TrimSuffix(line, ",")
+	if line == "" {
+		return "(nothing)"
+	}
+	return line
 }
 
 // ParamsDiff describes the first difference between two parameter sets,

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/vnlink/vnlink/benchmarks/pretrain"
@@ -45,12 +46,20 @@ func run(args []string, stdout, log io.Writer) error {
 		}
 		dir = filepath.Join(root, filepath.FromSlash(pretrain.Dir))
 	}
+	if *check {
+		old, err := readFiles(dir)
+		if err != nil {
+			return err
+		}
+		files, err := pretrain.Generate()
+		if err != nil {
+			return err
+		}
+		return checkFiles(old, files, stdout)
+	}
 	files, err := pretrain.Generate()
 	if err != nil {
 		return err
-	}
-	if *check {
-		return checkFiles(dir, files, stdout)
 	}
 	for _, f := range files {
 		path := filepath.Join(dir, f.Name)
@@ -62,19 +71,36 @@ func run(args []string, stdout, log io.Writer) error {
 	return nil
 }
 
-// checkFiles compares the files in dir with the generated ones.
-func checkFiles(dir string, files []pretrain.File, stdout io.Writer) error {
-	var stale []string
-	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		old, err := os.ReadFile(path)
+// readFiles reads the committed files in dir, before the few seconds of
+// generation, so that a wrong folder fails at once.
+func readFiles(dir string) ([]pretrain.File, error) {
+	var files []pretrain.File
+	for _, name := range []string{pretrain.DedupeFile, pretrain.LinkFile} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if d := pretrain.Diff(old, f.Data); d != "" {
-			stale = append(stale, display(path)+" is stale: "+d)
+		files = append(files, pretrain.File{Name: filepath.Join(dir, name), Data: data})
+	}
+	return files, nil
+}
+
+// checkFiles compares the committed files (old, named by their paths)
+// with the generated ones, in the same order, and returns an error naming
+// every stale file and its first difference.
+func checkFiles(old, generated []pretrain.File, stdout io.Writer) error {
+	if len(old) != len(generated) {
+		return errors.New("the recipe generated " + strconv.Itoa(len(generated)) + " files, " + strconv.Itoa(len(old)) + " were read")
+	}
+	var stale []string
+	for i, f := range old {
+		if filepath.Base(f.Name) != generated[i].Name {
+			return errors.New("the recipe generated " + generated[i].Name + " where " + display(f.Name) + " was read")
+		}
+		if d := pretrain.Diff(f.Data, generated[i].Data); d != "" {
+			stale = append(stale, display(f.Name)+" is stale: "+d)
 		} else {
-			fmt.Fprintln(stdout, display(path), "is up to date")
+			fmt.Fprintln(stdout, display(f.Name), "is up to date")
 		}
 	}
 	if len(stale) > 0 {
