@@ -307,6 +307,11 @@ func (m *Model[R]) MarshalJSON() ([]byte, error) { return json.Marshal(m.params)
 // UnmarshalJSON reads parameters written by MarshalJSON into a model that
 // already holds its comparisons (made by NewModel); see SetParams for the
 // checks. Scores after a round trip are bit-identical.
+//
+// Top-level fields other than those of Params are ignored, so a saved
+// model may carry notes for its readers, such as the optional
+// "provenance" object of vnperson's pretrained files (how they were
+// made). They are not kept: MarshalJSON writes the parameters only.
 func (m *Model[R]) UnmarshalJSON(data []byte) error {
 	var p Params
 	if err := json.Unmarshal(data, &p); err != nil {

@@ -10,6 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/vnlink/vnlink/linkage"
 )
@@ -277,4 +279,36 @@ func TestTFTable(t *testing.T) {
 	if f := nilTable.Frequency("anh"); f != 0 {
 		t.Errorf("nil table frequency = %v, want 0", f)
 	}
+}
+
+// A saved model may carry top-level fields other than the parameters
+// (vnperson's pretrained files open with a "provenance" object): they are
+// ignored, and the parameters load exactly.
+func TestLoadModelIgnoresProvenance(t *testing.T) {
+	m := newPersonModel()
+	data, err := json.Marshal(m)
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		data string
+	}{
+		{"first", `{"provenance":{"recipe":"r","config":{"People":5,"Seed":1},"steps":["a","b"]},` + string(data[1:])},
+		{"last", string(data[:len(data)-1]) + `,"provenance":{"model":"link"}}`},
+		{"null", `{"provenance":null,` + string(data[1:])},
+		{"other note", `{"note":"trained on station 3",` + string(data[1:])},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			loaded, err := linkage.LoadModel([]byte(tt.data), personComparisons()...)
+			require.NoError(t, err)
+			assert.Empty(t, cmp.Diff(m.Params(), loaded.Params()), "params (-want +got)")
+			again, err := json.Marshal(loaded)
+			require.NoError(t, err)
+			assert.Equal(t, string(data), string(again), "MarshalJSON after loading")
+		})
+	}
+	// The extra field does not hide errors in the parameters.
+	bad := `{"provenance":{},` + strings.Replace(string(data[1:]), `"version":1`, `"version":9`, 1)
+	_, err = linkage.LoadModel([]byte(bad), personComparisons()...)
+	assert.ErrorIs(t, err, linkage.ErrMismatch)
 }

@@ -1,12 +1,16 @@
 package vnperson_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/linkage/vnperson"
 )
@@ -244,6 +248,52 @@ func TestPretrainedModels(t *testing.T) {
 			if !(p.Prior > 0 && p.Prior < 0.01) {
 				t.Errorf("prior %.3g, want in (0, 0.01)", p.Prior)
 			}
+		})
+	}
+}
+
+// TestPretrainedProvenance checks that the embedded files open with a
+// "provenance" object saying how they were made, and that the rest is the
+// model exactly: LoadModel ignores the provenance, and MarshalJSON of the
+// loaded model gives back every other field.
+func TestPretrainedProvenance(t *testing.T) {
+	tests := []struct {
+		file  string
+		load  func() (*linkage.Model[vnperson.Record], error)
+		model string
+	}{
+		{"pretrained_dedupe.json", vnperson.PretrainedModel, "dedupe"},
+		{"pretrained_link.json", vnperson.PretrainedLinkModel, "link"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(tt.file)
+			require.NoError(t, err)
+			var file map[string]json.RawMessage
+			require.NoError(t, json.Unmarshal(data, &file))
+			var prov struct {
+				Model     string         `json:"model"`
+				Generator string         `json:"generator"`
+				Recipe    string         `json:"recipe"`
+				Commune   map[string]any `json:"commune"`
+				Training  map[string]any `json:"training"`
+			}
+			require.Contains(t, file, "provenance")
+			require.NoError(t, json.Unmarshal(file["provenance"], &prov))
+			assert.Equal(t, tt.model, prov.Model)
+			assert.Contains(t, prov.Generator, "genpretrained")
+			assert.NotEmpty(t, prov.Recipe)
+			assert.Contains(t, prov.Commune, "config")
+			assert.Contains(t, prov.Training, "options")
+
+			m, err := tt.load()
+			require.NoError(t, err)
+			model, err := m.MarshalJSON()
+			require.NoError(t, err)
+			delete(file, "provenance")
+			rest, err := json.Marshal(file)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(rest), string(model))
 		})
 	}
 }
