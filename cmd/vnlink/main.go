@@ -146,6 +146,9 @@ func run(args []string, stdout, log io.Writer) int {
 	fs.StringVar(&f.province, "province", "", "province `name` assumed when an address has none, e.g. \"Hà Nội\"")
 	fs.StringVar(&f.today, "today", "", "date birth dates are checked against, as `yyyy-mm-dd` (default: today)")
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
+	fs.StringVar(&f.sheet, "sheet", "", "`name` of the workbook sheet to read (default: the first sheet)")
+	fs.IntVar(&f.headerRow, "header-row", 0, "`row` of the column names: the line of a CSV file, the Excel row of a sheet (default: found, skipping title rows)")
+	fs.BoolVar(&f.acceptDamaged, "accept-damaged", false, "exit with status 0, not 3, when some rows had quotes that could not be read (they are in the output, split as written)")
 	if cmd != "clean" {
 		fs.Float64Var(&f.threshold, "threshold", 0, "match `probability` at or above which two rows are the same person (default 0.5)")
 		fs.Uint64Var(&f.seed, "seed", 1, "random `seed` of the model training (the same seed gives the same result)")
@@ -170,7 +173,10 @@ func run(args []string, stdout, log io.Writer) int {
 		fmt.Fprintf(log, "vnlink %s: %v; see -h\n", cmd, err)
 		return 2
 	}
-	if err := f.run(cmd, stdout, log); errors.Is(err, errRowsNotWhole) {
+	if err := f.run(cmd, stdout, log); errors.Is(err, errDamaged) {
+		fmt.Fprintf(log, "vnlink %s: %v\n", cmd, err)
+		return 3
+	} else if errors.Is(err, errRowsNotWhole) {
 		fmt.Fprintf(log, "vnlink %s: %v; see the issues in %s\n", cmd, err, fileSummary)
 		return 3
 	} else if err != nil {
