@@ -228,7 +228,31 @@ func readInputTable(r io.Reader, ro readOptions) (*table, error) {
 	if err != nil {
 		return nil, readError(err, ro)
 	}
+	if c := dataLikeHeader(tt.Header); c >= 0 && ro.HeaderRow == 0 && tt.Format != tbl.XML1 {
+		return nil, fmt.Errorf("the header row (row %d) looks like a row of data: column %d (%s) holds a number or a date; "+
+			"was the file exported without its header row? Add the column names as the first row, or give the header row with -header-row",
+			tt.HeaderRow, c+1, tbl.ColumnName(c+1))
+	}
 	return fromTable(tt, bom), nil
+}
+
+// dataLikeHeader returns the first header cell that holds four digits or
+// more (a date, an ID or phone number: no column name does), -1 for none.
+// Such a header is the first record of a file exported without its header
+// row, which would otherwise be lost as the header.
+func dataLikeHeader(header []string) int {
+	for i, h := range header {
+		n := 0
+		for _, r := range h {
+			if r >= '0' && r <= '9' {
+				n++
+			}
+		}
+		if n >= 4 {
+			return i
+		}
+	}
+	return -1
 }
 
 // readError turns an error of table.Read into the words of the command
