@@ -261,7 +261,10 @@ func dataLikeHeader(header []string) int {
 func readError(err error, ro readOptions) error {
 	switch {
 	case errors.Is(err, tbl.ErrNoHeader) && ro.HeaderRow == 0:
-		return fmt.Errorf("%w; give its row with -header-row", err)
+		return fmt.Errorf("%w: no row among the first rows names the columns (such as ho_ten, ngay_sinh); "+
+			"add the column names as the first row, or give the header row with -header-row", tbl.ErrNoHeader)
+	case errors.Is(err, tbl.ErrNoHeader):
+		return fmt.Errorf("%w: row %d given by -header-row is empty or past the end of the file", tbl.ErrNoHeader, ro.HeaderRow)
 	case errors.Is(err, tbl.ErrLimit):
 		return fmt.Errorf("%w; split the file", err)
 	}
