@@ -323,6 +323,21 @@ func TestDamagedExitStatus(t *testing.T) {
 			assert.Contains(t, log, "warning: 1 rows whose quotes could not be read")
 			assert.NotContains(t, log, "Lê Văn")
 			rows := len(readCSVFile(t, out).Rows)
+			if tc.name == "clean" {
+				js := filepath.Join(dir, "summary.json")
+				code, _ := runCLI(append(tc.args, "-today", today, "-q", "-json", js)...)
+				require.Equal(t, 3, code)
+				var sum struct {
+					Inputs []struct {
+						DamagedRows int      `json:"damaged_rows"`
+						Warnings    []string `json:"warnings"`
+					} `json:"inputs"`
+				}
+				readJSON(t, js, &sum)
+				require.Len(t, sum.Inputs, 1)
+				assert.Equal(t, 1, sum.Inputs[0].DamagedRows)
+				assert.Contains(t, strings.Join(sum.Inputs[0].Warnings, "\n"), "could not be read were split as written (rows 4)")
+			}
 			code, log = runCLI(append(tc.args, "-today", today, "-accept-damaged")...)
 			assert.Equal(t, 0, code, log)
 			assert.Equal(t, rows, len(readCSVFile(t, out).Rows))
