@@ -9,7 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vnlink/vnlink/benchmarks/synth"
-	"github.com/vnlink/vnlink/internal/xlsx"
 	"github.com/vnlink/vnlink/table"
 )
 
@@ -64,7 +63,7 @@ var ehr50k = sync.OnceValues(func() ([]byte, []byte) {
 })
 
 // BenchmarkRead50k reads 50,000 synthetic EHR rows as CSV and as XLSX with
-// table.Read, and the same workbook with internal/xlsx for comparison.
+// table.Read.
 func BenchmarkRead50k(b *testing.B) {
 	csv, book := ehr50k()
 	for _, bc := range []struct {
@@ -82,18 +81,4 @@ func BenchmarkRead50k(b *testing.B) {
 			}
 		})
 	}
-	b.Run("xlsx-internal", func(b *testing.B) {
-		b.SetBytes(int64(len(book)))
-		b.ReportAllocs()
-		for b.Loop() {
-			wb, err := xlsx.Open(bytes.NewReader(book), int64(len(book)))
-			if err != nil {
-				b.Fatal(err)
-			}
-			rows, err := wb.ReadSheet("")
-			if err != nil || len(rows) != benchRows+1 {
-				b.Fatalf("%v, %d rows", err, len(rows))
-			}
-		}
-	})
 }

@@ -304,3 +304,18 @@ func TestQuoteThenText(t *testing.T) {
 	assert.Equal(t, table.Row{Line: 2, Cells: []string{"\"Tí\" Nguyễn", "1990"}, Damaged: true}, tb.Rows[0])
 	assert.Equal(t, table.Row{Line: 3, Cells: []string{"B", "1985"}}, tb.Rows[1])
 }
+
+// TestXLSXEmptyLastCells checks that a sheet row whose last cells are empty
+// (a sheet does not store them) is padded, not ragged.
+func TestXLSXEmptyLastCells(t *testing.T) {
+	data := workbook(t, func(f *excelize.File) {
+		f.SetSheetRow("Sheet1", "A1", &[]any{"ho_ten", "ngay_sinh", "so_cccd"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"An", "1990"})
+		f.SetSheetRow("Sheet1", "A3", &[]any{"Binh", "1991", "001"})
+	})
+	tb := read(t, data, table.Options{})
+	require.Len(t, tb.Rows, 2)
+	assert.Equal(t, []string{"An", "1990", ""}, tb.Rows[0].Cells)
+	assert.False(t, tb.Rows[0].Ragged)
+	assert.Empty(t, tb.Issues)
+}

@@ -58,6 +58,11 @@ func readXLSX(data []byte, opts Options) (*Table, error) {
 		if total > opts.MaxBytes {
 			return nil, fmt.Errorf("%w: the sheet's cells hold more than %d bytes (row %d)", ErrLimit, opts.MaxBytes, line)
 		}
+		if c.found && len(cells) < c.width {
+			// A sheet stores no empty cell: a row whose last cells are
+			// empty is short, not ragged.
+			cells = append(cells, make([]string, c.width-len(cells))...)
+		}
 		if err := c.row(line, cells, false); err != nil {
 			return nil, err
 		}

@@ -1,38 +1,10 @@
 package main
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/vnlink/vnlink/linkage/vnperson"
 )
-
-// toPeople turns the rows of t into people, reading each field from the
-// column m gives it. A row without a record id (no id column, or an empty
-// cell) gets "#" and its row number. Unusable rows become people with every
-// field missing except the id, so that they still appear in the output.
-func toPeople(t *table, m columnMap, source string) []vnperson.Person {
-	people := make([]vnperson.Person, len(t.Rows))
-	for i := range t.Rows {
-		r := &t.Rows[i]
-		p := &people[i]
-		p.Source = source
-		p.ID = strings.TrimSpace(cellValue(&inRow{Cells: r.Cells, Invalid: r.Invalid}, m[fieldID]))
-		if p.ID == "" {
-			p.ID = "#" + strconv.Itoa(i+1)
-		}
-		p.FullName = cellValue(r, m[fieldFullName])
-		p.BirthDate = cellValue(r, m[fieldBirthDate])
-		p.Sex = cellValue(r, m[fieldSex])
-		p.NationalID = cellValue(r, m[fieldNationalID])
-		p.OldID = cellValue(r, m[fieldOldID])
-		p.InsuranceID = cellValue(r, m[fieldInsuranceID])
-		p.Phone = cellValue(r, m[fieldPhone])
-		p.Address = cellValue(r, m[fieldAddress])
-		p.Ethnicity = cellValue(r, m[fieldEthnicity])
-	}
-	return people
-}
 
 // canonColumns are the names of the canonical columns written next to the
 // original ones, in order (see appendCanon).

@@ -15,7 +15,7 @@ import (
 // row gives one output row, in order. The output keeps the delimiter and
 // byte-order mark of the input.
 func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
-	inp, err := loadInput("input", in, opts.Map, nil)
+	inp, err := loadInput("input", in, opts.Map, nil, opts.Read)
 	if err != nil {
 		return nil, err
 	}

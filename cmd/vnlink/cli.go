@@ -28,6 +28,9 @@ type cliFlags struct {
 	seed                       uint64
 	workers, maxBlock          int
 	quiet                      bool
+	sheet                      string
+	headerRow                  int
+	acceptDamaged              bool
 	pairs                      []rowPair
 }
 
@@ -85,6 +88,9 @@ func (f *cliFlags) check(cmd string) error {
 
 // checkLimits checks the flags that bound the work.
 func (f *cliFlags) checkLimits() error {
+	if f.headerRow < 0 {
+		return errors.New("-header-row must be a row number, from 1")
+	}
 	if f.workers < 0 {
 		return errors.New("-workers must not be negative")
 	}
@@ -142,7 +148,8 @@ func samePath(a, b string) bool {
 
 // options builds the options of the run from the flags.
 func (f *cliFlags) options() (*options, error) {
-	o := &options{MatchProbability: f.threshold, Seed: f.seed, Workers: f.workers, MaxBlockSize: f.maxBlock}
+	o := &options{MatchProbability: f.threshold, Seed: f.seed, Workers: f.workers, MaxBlockSize: f.maxBlock,
+		Read: readOptions{Sheet: f.sheet, HeaderRow: f.headerRow}}
 	var err error
 	if o.Map, err = parseMapFlag(f.mapping); err != nil {
 		return nil, err
@@ -182,13 +189,13 @@ func (f *cliFlags) options() (*options, error) {
 // run runs cmd with files: it reads the inputs, writes the output through a
 // temporary file renamed at the end (so that a failed run leaves no half
 // file), prints the summary to log and writes the JSON summary.
-func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
+func (f *cliFlags) run(cmd string, stdout, log io.Writer) (err error) {
 	opts, err := f.options()
 	if err != nil {
 		return err
 	}
 	if cmd == "explain" {
-		return f.explain(stdout, opts)
+		return f.explain(stdout, log, opts)
 	}
 	var endProgress func()
 	opts.Progress, endProgress = newProgress(log, f.quiet)
@@ -216,6 +223,9 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
 		if sum != nil && !f.quiet {
 			printSummary(log, sum)
 			fmt.Fprintf(log, "đã ghi các danh sách vào thư mục %s\n", f.out)
+		}
+		if err == nil {
+			err = f.damaged(sum)
 		}
 		return err
 	}
@@ -257,6 +267,11 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
 		printSummary(log, sum)
 		fmt.Fprintf(log, "wrote %s\n", f.out)
 	}
+	defer func() {
+		if err == nil {
+			err = f.damaged(sum)
+		}
+	}()
 	written := []string{f.out}
 	for _, o := range []struct {
 		name  string
@@ -279,7 +294,7 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) error {
 }
 
 // explain runs the explain command: -in alone, or -left and -right.
-func (f *cliFlags) explain(stdout io.Writer, opts *options) error {
+func (f *cliFlags) explain(stdout, log io.Writer, opts *options) error {
 	leftName := f.in
 	if leftName == "" {
 		leftName = f.left
@@ -290,12 +305,12 @@ func (f *cliFlags) explain(stdout io.Writer, opts *options) error {
 	}
 	defer left.Close()
 	if f.right == "" {
-		return runExplain(left, nil, f.pairs, stdout, opts)
+		return f.explained(log)(runExplain(left, nil, f.pairs, stdout, opts))
 	}
 	right, err := os.Open(f.right)
 	if err != nil {
 		return err
 	}
 	defer right.Close()
-	return runExplain(left, right, f.pairs, stdout, opts)
+	return f.explained(log)(runExplain(left, right, f.pairs, stdout, opts))
 }

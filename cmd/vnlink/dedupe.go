@@ -46,7 +46,7 @@ var dedupeColumns = []string{"row", "cluster", "cluster_size", "match_weight", "
 // probability of its strongest link within the cluster (empty for a row
 // alone), the canonical fields and the issues column.
 func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
-	inp, err := loadInput("input", in, opts.Map, requiredForMatching)
+	inp, err := loadInput("input", in, opts.Map, requiredForMatching, opts.Read)
 	if err != nil {
 		return nil, err
 	}

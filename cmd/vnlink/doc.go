@@ -32,23 +32,28 @@
 //
 // # Input
 //
-// CSV in UTF-8 with or without a byte-order mark, comma, semicolon or tab
-// separated (sniffed from the header line), the column names in the first row.
-// Columns are found by name through normalize.Fold, so "Họ và tên", "HO VA
-// TEN" and "ho_va_ten" are the same; -map field=column,... names others. The
-// files of benchmarks/cmd/synthgen need no -map. Every input row appears in
-// the output. A row with fewer cells than the header is padded; one with more
-// non-empty cells, or that the CSV reader cannot read (a stray quote), is kept
+// Every input is read by package table: CSV, TSV or semicolon-separated
+// text in UTF-8 (with or without a byte-order mark) or UTF-16 with a
+// byte-order mark, an Excel "sep=" first line followed, the delimiter
+// sniffed otherwise; an Excel workbook (a file ending in .xlsx, or any input
+// starting with the zip signature: the first sheet, or -sheet NAME, its cells
+// as Excel shows them); or an XML1 claim file. The header row is found
+// among the first rows (title rows above it are skipped and counted), or
+// given with -header-row N; a header row that holds a number or a date is
+// taken for a file exported without its header and refused. Columns are
+// found by vnperson.MapColumns, through normalize.Fold, so "Họ và tên", "HO
+// VA TEN" and "ho_va_ten" are the same; -map field=column,... names others;
+// each row becomes a person through vnperson.ColumnMap.Person. The files of
+// benchmarks/cmd/synthgen need no -map. Every data row appears in the output
+// (empty rows are skipped and counted). A row with fewer cells than the
+// header is padded; one with values right of the last column, or whose
+// quotes cannot be read (damaged: split on the delimiter as written), is kept
 // but left out of matching; a cell that is not valid UTF-8 is treated as
 // missing. Each of these is an issue with its row number and column, as are
-// the field issues of vnperson.Prepare.
-//
-// An Excel workbook (a file ending in .xlsx, or any input starting with the
-// zip signature) is read from its first sheet, through internal/xlsx: the
-// first non-empty row is the header, cells are the values the workbook
-// stores (a date cell is its Excel day number, which normalize.ParseDate
-// reads), and empty rows in the middle are kept. An old .xls file is
-// refused with a message asking for .xlsx or CSV UTF-8.
+// the field issues of vnperson.Prepare; a damaged row makes the exit status 3
+// unless -accept-damaged is given. An old .xls file is refused with a message
+// asking for .xlsx or CSV UTF-8. Limits of package table (64 KiB a cell,
+// 1024 columns, 1 GiB of input or of expanded workbook cells) are errors.
 //
 // # Summary
 //

@@ -36,23 +36,35 @@ func parsePair(s string) (rowPair, error) {
 // each pair of rows: in one file for dedupe, a left row then a right row
 // for link. An explanation holds comparison labels and numbers only, never
 // the compared values.
-func runExplain(left, right io.Reader, pairs []rowPair, w io.Writer, opts *options) error {
+//
+// It returns the inputs it read, for their warnings, also with an error
+// when they were read.
+func runExplain(left, right io.Reader, pairs []rowPair, w io.Writer, opts *options) (ins []*input, err error) {
 	if len(pairs) == 0 {
-		return errors.New("no -pair given")
+		return nil, errors.New("no -pair given")
 	}
-	lin, err := loadInput(roleOf(right, "input", "left"), left, opts.Map, requiredForMatching)
+	lin, err := loadInput(roleOf(right, "input", "left"), left, opts.Map, requiredForMatching, opts.Read)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	ins = append(ins, lin)
+	return ins, explainPairs(lin, right, pairs, w, opts, &ins)
+}
+
+// explainPairs is runExplain once the first input is read; it appends the
+// right input, when there is one, to ins.
+func explainPairs(lin *input, right io.Reader, pairs []rowPair, w io.Writer, opts *options, ins *[]*input) error {
+	var err error
 	var res *vnperson.Result
 	nl, nr := len(lin.people), len(lin.people)
 	if right == nil {
 		res, err = dedupe(lin.people, opts)
 	} else {
 		var rin *input
-		if rin, err = loadInput("right", right, opts.MapRight, requiredForMatching); err != nil {
+		if rin, err = loadInput("right", right, opts.MapRight, requiredForMatching, opts.Read); err != nil {
 			return err
 		}
+		*ins = append(*ins, rin)
 		nr = len(rin.people)
 		res, err = link(lin.people, rin.people, opts)
 	}

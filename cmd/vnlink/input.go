@@ -1,15 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/linkage/vnperson"
 	"github.com/vnlink/vnlink/normalize"
+	tbl "github.com/vnlink/vnlink/table"
 )
 
 // options are the settings shared by the subcommands.
@@ -19,6 +24,8 @@ type options struct {
 	// MapRegistry and MapBHYT are the -map-registry and -map-bhyt flags
 	// of reconcile (-map names the columns of its -ehr file).
 	MapRegistry, MapBHYT map[field]string
+	// Read holds the -sheet and -header-row flags, for every input.
+	Read readOptions
 	// Today is the date birth dates are checked against.
 	Today time.Time
 	// Resolver maps addresses to current wards; nil: no unit data.
@@ -56,6 +63,19 @@ func (o *options) linkOptions() vnperson.Options {
 	}
 }
 
+// readOptions are the flags that say how a file is read: -sheet and
+// -header-row.
+type readOptions struct {
+	// Sheet names the worksheet of a workbook; "": the first.
+	Sheet string
+	// HeaderRow is the 1-based row (line, Excel row) of the header; 0:
+	// found by package table.
+	HeaderRow int
+	// limits lowers the limits of package table, for tests; zero: the
+	// defaults.
+	limits tbl.Options
+}
+
 // An input is one CSV or XLSX file read, its columns mapped and its rows
 // turned into people.
 type input struct {
@@ -67,36 +87,42 @@ type input struct {
 // requiredForMatching are the columns dedupe and link cannot do without.
 var requiredForMatching = []field{fieldFullName, fieldBirthDate}
 
-// loadInput reads a CSV file, or the first sheet of an .xlsx workbook, from
-// r (readInputTable) and maps its columns (explicit first, then the known
-// header names); each field of required must be found.
+// loadInput reads a CSV/TSV file, an .xlsx workbook or an XML1 file from r
+// with package table (readInputTable) and maps its columns: explicit first,
+// then the known header names (vnperson.MapColumns); each field of required
+// must be found. Each row becomes one person (vnperson.ColumnMap.Person).
 // Errors name the input by role ("input", "left", "right"), never a value.
-func loadInput(role string, r io.Reader, explicit map[field]string, required []field) (*input, error) {
-	t, err := readInputTable(r)
+func loadInput(role string, r io.Reader, explicit map[field]string, required []field, ro readOptions) (*input, error) {
+	t, err := readInputTable(r, ro)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", role, err)
 	}
-	cols, err := mapColumns(t.Header, explicit, required)
+	cols, warnings, err := mapColumns(t.Header, explicit, required)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", role, err)
 	}
+	t.Warnings = append(t.Warnings, warnings...)
 	found := false
 	for _, c := range cols {
 		found = found || c >= 0
 	}
 	if !found {
-		return nil, fmt.Errorf("%s: %s; name the columns with -map", role, describeHeader(t.Header, nil))
+		return nil, fmt.Errorf("%s: %s; name the columns with -map", role, describeHeader(t.Header))
 	}
 	// A cell issue names its column; name the field instead when the
 	// column is one.
 	for _, e := range t.Issues {
 		for f := range numFields {
-			if c := cols[f]; c >= 0 && e.Field == t.Header[c] {
+			if c := cols[f]; c >= 0 && e.Field == columnLabel(t.Header, c) {
 				e.Field = f.String()
 			}
 		}
 	}
-	return &input{t: t, cols: cols, people: toPeople(t, cols, role)}, nil
+	people := toPeople(t, cols, role)
+	if w := repeatedIDs(t, cols); w != "" {
+		t.Warnings = append(t.Warnings, w)
+	}
+	return &input{t: t, cols: cols, people: people}, nil
 }
 
 // mergeIssues returns the issues of a and b sorted by row, then field.
@@ -106,4 +132,395 @@ func mergeIssues(a, b []*normalize.RecordError) []*normalize.RecordError {
 		return cmp.Or(cmp.Compare(x.Row, y.Row), cmp.Compare(x.Field, y.Field))
 	})
 	return out
+}
+
+// rowField is the field name of the issues about a whole row.
+const rowField = "row"
+
+// A table is an input file read by package table, in the shape the
+// commands write back: the header and one inRow per data row.
+type table struct {
+	// Header holds the column names as written in the header row.
+	Header []string
+	// Format is the format the file was read as.
+	Format tbl.Format
+	// Delim is the delimiter of text input: ',', ';' or '\t'; ',' for a
+	// workbook or an XML1 file, which are written back as CSV.
+	Delim rune
+	// BOM reports whether the file is written back with a UTF-8
+	// byte-order mark: text input that had one (or was UTF-16), and every
+	// workbook and XML1 file.
+	BOM bool
+	// HeaderRow is the line (Excel row) of the header; 0 for XML1.
+	HeaderRow int
+	Rows      []inRow
+	// Ragged counts the rows with fewer cells than the header, or with
+	// values right of its last column.
+	Ragged int
+	// Damaged counts the rows whose quotes could not be read: they were
+	// split on the delimiter as written.
+	Damaged int
+	// Blank counts the empty rows between data rows, which are skipped.
+	Blank int
+	// Issues are the problems of rows and cells, by row then column: a
+	// damaged or ragged row (Field "row"), a cell that is not valid UTF-8
+	// (Field: the column, see columnLabel). Row is the 1-based data row.
+	Issues []*normalize.RecordError
+	// Warnings describe the file as a whole, in counts and positions.
+	Warnings []string
+}
+
+// An inRow is one data row of a table.
+type inRow struct {
+	// Line is the line of the file (Excel row) on which the row starts.
+	Line int
+	// Cells holds one cell per header column: a short row is padded with
+	// empty cells, a long row is cut to the header's length.
+	Cells []string
+	// Damaged reports that the row's quotes could not be read.
+	Damaged bool
+	// Unusable reports that the cells cannot be trusted (a damaged row,
+	// or one with values right of the last column, so that its values are
+	// probably shifted); its fields are left out of matching.
+	Unusable bool
+	// Invalid lists the columns whose cells are not valid UTF-8; they
+	// are left out of matching.
+	Invalid []int
+}
+
+// Magic numbers of the workbooks.
+const (
+	zipMagic = "PK\x03\x04"       // every zip archive, so every .xlsx
+	oleMagic = "\xd0\xcf\x11\xe0" // Excel 97-2003 (.xls), not read
+)
+
+var errXLS = errors.New(`the file is an Excel 97-2003 workbook (.xls); save it as "Excel Workbook (.xlsx)" or "CSV UTF-8" and try again`)
+
+// readInputTable reads r with package table: a workbook when r is a file
+// whose name ends in ".xlsx" or when it starts with the zip signature, an
+// XML1 file when it starts with "<", text otherwise.
+func readInputTable(r io.Reader, ro readOptions) (*table, error) {
+	opts := ro.limits
+	opts.Sheet, opts.HeaderRow = ro.Sheet, ro.HeaderRow
+	if n, ok := r.(interface{ Name() string }); ok && strings.HasSuffix(strings.ToLower(n.Name()), ".xlsx") {
+		opts.Format = tbl.XLSX
+	}
+	maxBytes := cmp.Or(opts.MaxBytes, tbl.DefaultMaxBytes)
+	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, fmt.Errorf("%w: the input is larger than %d bytes; split the file", tbl.ErrLimit, maxBytes)
+	}
+	head := string(data[:min(len(data), 4)])
+	if head == oleMagic {
+		return nil, errXLS
+	}
+	if len(data) == 0 {
+		return nil, errors.New("the file is empty: the first row must name the columns")
+	}
+	bom := strings.HasPrefix(head, "\xef\xbb\xbf") || strings.HasPrefix(head, "\xff\xfe") || strings.HasPrefix(head, "\xfe\xff")
+	tt, err := tbl.Read(bytes.NewReader(data), opts)
+	if errors.Is(err, tbl.ErrNoHeader) && opts.HeaderRow == 0 {
+		// A file of one column has no row with two filled cells, which
+		// package table asks of a header: take the first row (after a
+		// "sep=" line) when its first cell is a known column name.
+		for _, h := range []int{1, 2} {
+			opts.HeaderRow = h
+			if t2, err2 := tbl.Read(bytes.NewReader(data), opts); err2 == nil && len(t2.Header) > 0 && knownName(t2.Header[0]) {
+				tt, err = t2, nil
+				break
+			}
+		}
+	}
+	if err != nil {
+		return nil, readError(err, ro)
+	}
+	if c := dataLikeHeader(tt.Header); c >= 0 && ro.HeaderRow == 0 && tt.Format != tbl.XML1 {
+		return nil, fmt.Errorf("the header row (row %d) looks like a row of data: column %d (%s) holds a number or a date; "+
+			"was the file exported without its header row? Add the column names as the first row, or give the header row with -header-row",
+			tt.HeaderRow, c+1, tbl.ColumnName(c+1))
+	}
+	return fromTable(tt, bom), nil
+}
+
+// dataLikeHeader returns the first header cell that holds four digits or
+// more (a date, an ID or phone number: no column name does), -1 for none.
+// Such a header is the first record of a file exported without its header
+// row, which would otherwise be lost as the header.
+func dataLikeHeader(header []string) int {
+	for i, h := range header {
+		n := 0
+		for _, r := range h {
+			if r >= '0' && r <= '9' {
+				n++
+			}
+		}
+		if n >= 4 {
+			return i
+		}
+	}
+	return -1
+}
+
+// readError turns an error of table.Read into the words of the command
+// line: the flags to use, no value (the errors of package table hold
+// positions only).
+func readError(err error, ro readOptions) error {
+	switch {
+	case errors.Is(err, tbl.ErrNoHeader) && ro.HeaderRow == 0:
+		return fmt.Errorf("%w: no row among the first rows names the columns (such as ho_ten, ngay_sinh); "+
+			"add the column names as the first row, or give the header row with -header-row", tbl.ErrNoHeader)
+	case errors.Is(err, tbl.ErrNoHeader):
+		return fmt.Errorf("%w: row %d given by -header-row is empty or past the end of the file", tbl.ErrNoHeader, ro.HeaderRow)
+	case errors.Is(err, tbl.ErrLimit):
+		return fmt.Errorf("%w; split the file", err)
+	}
+	return err
+}
+
+// fromTable turns a table of package table into the table the commands
+// write back. Data row i of the result is row i of tt: issues are moved
+// from lines to data rows, and name the line in their reason.
+func fromTable(tt *tbl.Table, bom bool) *table {
+	t := &table{Header: tt.Header, Format: tt.Format, Delim: tt.Comma, BOM: bom, HeaderRow: tt.HeaderRow,
+		Warnings: tt.Warnings, Rows: make([]inRow, len(tt.Rows))}
+	if t.Delim == 0 || tt.Format != tbl.Text {
+		t.Delim, t.BOM = ',', true
+	}
+	n := len(tt.Header)
+	byLine := make(map[int]int, len(tt.Rows))
+	prev := tt.HeaderRow
+	for i := range tt.Rows {
+		r := &tt.Rows[i]
+		byLine[r.Line] = i + 1
+		cells := r.Cells
+		extra := len(cells) > n
+		if extra {
+			cells = cells[:n:n]
+		}
+		t.Rows[i] = inRow{Line: r.Line, Cells: cells, Damaged: r.Damaged, Unusable: r.Damaged || extra}
+		if r.Ragged {
+			t.Ragged++
+		}
+		if r.Damaged {
+			t.Damaged++
+		}
+		if prev > 0 {
+			t.Blank += max(0, r.Line-prev-1-continuationLines(tt, i-1))
+		}
+		prev = r.Line
+	}
+	where := "line"
+	if tt.Format == tbl.XLSX {
+		where = "Excel row"
+	} else if tt.Format == tbl.XML1 {
+		where = "record"
+	}
+	for _, is := range tt.Issues {
+		row := byLine[is.Row]
+		if row == 0 {
+			continue // not a data row
+		}
+		field := rowField
+		if is.Column > 0 {
+			field = columnLabel(t.Header, is.Column-1)
+			if is.Column <= n {
+				t.Rows[row-1].Invalid = append(t.Rows[row-1].Invalid, is.Column-1)
+			}
+		}
+		t.Issues = append(t.Issues, &normalize.RecordError{Row: row, Field: field, Err: &normalize.ParseError{
+			Func: "vnlink.Read", Reason: fmt.Sprintf("%s (%s %d)", is.Reason, where, is.Row), Err: normalize.ErrSyntax,
+		}})
+	}
+	if t.Blank > 0 {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("%d empty rows between the data rows were skipped", t.Blank))
+	}
+	if t.Damaged > 0 {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("%d rows whose quotes could not be read were split as written (rows %s)",
+			t.Damaged, rowList(t, func(r *inRow) bool { return r.Damaged })))
+	}
+	return t
+}
+
+// continuationLines returns the lines row i of tt spans after its first
+// (a quoted cell holding line breaks); 0 for i < 0.
+func continuationLines(tt *tbl.Table, i int) int {
+	if i < 0 || tt.Format != tbl.Text {
+		return 0
+	}
+	n := 0
+	for _, c := range tt.Rows[i].Cells {
+		n += strings.Count(c, "\n")
+	}
+	return n
+}
+
+// maxListed is the most row numbers a warning lists.
+const maxListed = 10
+
+// rowList lists the data row numbers of the rows of t that match, at most
+// maxListed of them.
+func rowList(t *table, match func(*inRow) bool) string {
+	var rows []string
+	n := 0
+	for i := range t.Rows {
+		if match(&t.Rows[i]) {
+			n++
+			if n <= maxListed {
+				rows = append(rows, strconv.Itoa(i+1))
+			}
+		}
+	}
+	if n > maxListed {
+		rows = append(rows, fmt.Sprintf("... %d more", n-maxListed))
+	}
+	return strings.Join(rows, ", ")
+}
+
+// repeatedIDs describes the rows whose record id repeats that of an earlier
+// row, by row number; "" when there are none or no id column.
+func repeatedIDs(t *table, cols columnMap) string {
+	c := cols[fieldID]
+	if c < 0 {
+		return ""
+	}
+	seen := make(map[string]bool, len(t.Rows))
+	var rows []string
+	n := 0
+	for i := range t.Rows {
+		id := strings.TrimSpace(t.Rows[i].Cells[c])
+		if id == "" {
+			continue
+		}
+		if seen[id] {
+			n++
+			if n <= maxListed {
+				rows = append(rows, strconv.Itoa(i+1))
+			}
+		}
+		seen[id] = true
+	}
+	if n == 0 {
+		return ""
+	}
+	if n > maxListed {
+		rows = append(rows, fmt.Sprintf("... %d more", n-maxListed))
+	}
+	return fmt.Sprintf("%d rows repeat the record id of an earlier row (%s): rows %s", n, columnLabel(t.Header, c), strings.Join(rows, ", "))
+}
+
+// columnLabel names column c (0-based) of header for a message: its name
+// when that is a known column name, else its position and letter,
+// "column 3 (C)". A header row that is in fact a row of data (a file
+// exported without its header) is never printed.
+func columnLabel(header []string, c int) string {
+	if c < len(header) && knownName(header[c]) {
+		return header[c]
+	}
+	return fmt.Sprintf("column %d (%s)", c+1, tbl.ColumnName(c+1))
+}
+
+// knownName reports whether h is the name of a field (vnperson.MapColumns
+// recognises it).
+func knownName(h string) bool {
+	m := vnperson.MapColumns([]string{h})
+	return m.Found() > 0
+}
+
+// toPeople turns the rows of t into people with vnperson.ColumnMap.Person,
+// reading each field from the column m gives it. A row without a record id
+// (no id column, or an empty cell) gets "#" and its row number. Unusable
+// rows become people with every field missing except the id, so that they
+// still appear in the output; a cell that is not valid UTF-8 is missing.
+func toPeople(t *table, m columnMap, source string) []vnperson.Person {
+	cm := m.vnperson(t.Header)
+	people := make([]vnperson.Person, len(t.Rows))
+	var buf []string
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		cells := r.Cells
+		if len(r.Invalid) > 0 {
+			buf = append(buf[:0], cells...)
+			for _, c := range r.Invalid {
+				buf[c] = ""
+			}
+			cells = buf
+		}
+		p := &people[i]
+		if r.Unusable {
+			if c := m[fieldID]; c >= 0 {
+				p.ID = strings.TrimSpace(cells[c])
+			}
+		} else {
+			*p = cm.Person(cells)
+		}
+		p.Source = source
+		if p.ID == "" {
+			p.ID = "#" + strconv.Itoa(i+1)
+		}
+	}
+	return people
+}
+
+// vnperson returns m as a vnperson.ColumnMap.
+func (m columnMap) vnperson(header []string) vnperson.ColumnMap {
+	cm := vnperson.ColumnMap{Header: header}
+	for f, p := range [numFields]*int{fieldID: &cm.ID, fieldFullName: &cm.FullName, fieldBirthDate: &cm.BirthDate,
+		fieldSex: &cm.Sex, fieldNationalID: &cm.NationalID, fieldOldID: &cm.OldID, fieldInsuranceID: &cm.InsuranceID,
+		fieldPhone: &cm.Phone, fieldAddress: &cm.Address, fieldEthnicity: &cm.Ethnicity} {
+		*p = m[f]
+	}
+	return cm
+}
+
+// errDamaged is returned, after the outputs are written, when some input
+// row had quotes that could not be read and -accept-damaged is not given:
+// exit status 3.
+var errDamaged = errors.New("some rows had quotes that could not be read")
+
+// damagedError returns errDamaged with the count of damaged rows of the
+// inputs, nil when there are none or -accept-damaged is given.
+func (f *cliFlags) damagedError(damaged int) error {
+	if damaged == 0 || f.acceptDamaged {
+		return nil
+	}
+	return fmt.Errorf("%w: %d rows were split on the delimiter as written and left out of matching; "+
+		"they are in the output: check them in the file (row numbers in the summary), or pass -accept-damaged",
+		errDamaged, damaged)
+}
+
+// damaged returns the error for the damaged rows of the inputs of sum.
+func (f *cliFlags) damaged(sum *summary) error {
+	if sum == nil {
+		return nil
+	}
+	n := 0
+	for _, in := range sum.Inputs {
+		n += in.DamagedRows
+	}
+	return f.damagedError(n)
+}
+
+// explained returns the function that takes the result of runExplain:
+// it prints the warnings of the inputs to log (unless -q) and returns the
+// error of explain, or the one for damaged rows.
+func (f *cliFlags) explained(log io.Writer) func([]*input, error) error {
+	return func(ins []*input, err error) error {
+		n := 0
+		for _, in := range ins {
+			n += in.t.Damaged
+			if f.quiet {
+				continue
+			}
+			for _, w := range in.t.Warnings {
+				fmt.Fprintf(log, "warning: %s\n", w)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		return f.damagedError(n)
+	}
 }

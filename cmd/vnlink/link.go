@@ -56,11 +56,11 @@ var linkColumns = []string{
 // right_only). The output uses the delimiter and byte-order mark of the
 // left file.
 func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, error) {
-	lin, err := loadInput("left", left, opts.Map, requiredForMatching)
+	lin, err := loadInput("left", left, opts.Map, requiredForMatching, opts.Read)
 	if err != nil {
 		return nil, err
 	}
-	rin, err := loadInput("right", right, opts.MapRight, requiredForMatching)
+	rin, err := loadInput("right", right, opts.MapRight, requiredForMatching, opts.Read)
 	if err != nil {
 		return nil, err
 	}

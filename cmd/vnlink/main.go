@@ -56,10 +56,15 @@ Usage:
 
 Run "vnlink COMMAND -h" for the options of a command.
 
-Input files: CSV in UTF-8 (with or without the byte-order mark Excel writes),
-separated by commas, semicolons or tabs, or an Excel workbook (.xlsx: its
-first sheet; date cells are read as Excel day numbers), with the column
-names in the first row. These names are found on their own, in any case and with or without
+Input files: CSV in UTF-8 (with or without the byte-order mark Excel writes)
+or UTF-16 (Excel's "Unicode text"), separated by commas, semicolons or tabs
+(an Excel "sep=;" first line is followed); an Excel workbook (.xlsx: the
+first sheet, or the one -sheet names; cells read as Excel shows them, dates
+as dates); or an XML1 file of the claim data (QĐ 4750/QĐ-BYT). The header
+row is found on its own: title rows above it are skipped and counted; give
+-header-row N when it is not found (N: the line, or the Excel row). A file
+whose first row holds numbers or dates (exported without its header row) is
+refused unless -header-row is given. These names are found on their own, in any case and with or without
 Vietnamese marks (use -map for others):
   record_id     record_id, id, ma_benh_nhan, stt, ...
   full_name     full_name, ho_ten, "Họ và tên", ...      (dedupe, link: required)
@@ -81,8 +86,15 @@ its cluster). link writes "status" (linked, left_only, right_only), the row
 numbers and record ids of both sides, the weight, and the clean name and
 date of birth of both sides for review.
 
-Row numbers count the data rows from 1: row 1 is the line after the header
-(row 2 in Excel). Every input row appears in the output. A file without a
+Row numbers count the data rows from 1: row 1 is the first row under the
+header (the issues also give the line or the Excel row). Empty rows are
+skipped and counted. Every other input row appears in the output, whatever
+is wrong with it: a row with too few cells is padded; a row with values
+right of the last column, or whose quotes cannot be read (a "damaged" row:
+it is split on the delimiter as written), is kept but left out of matching.
+The log and the -json summary give the warnings about the file (title rows
+skipped, repeated column names or record ids, empty, ragged and damaged
+rows) as counts and row numbers only. A file without a
 record_id column gets "#" and the row number as the record id.
 
 Privacy: vnlink prints only counts, row numbers and column names. Names,
@@ -90,8 +102,11 @@ dates of birth, ID and phone numbers and addresses are written only to the
 -out file; the -json and -html summaries hold counts and the model, never
 a value.
 
-Exit status: 0 done, 1 error, 2 wrong command line, 3 (reconcile) the lists
-are written but some input rows could not be read whole (see summary.json).
+Exit status: 0 done, 1 error (a file that cannot be read: empty, no header
+row, over a limit such as 64 KiB in one cell or 1024 columns), 2 wrong
+command line, 3 the outputs are written but some input rows are damaged
+(-accept-damaged: 0), or, for reconcile, some input rows could not be read
+whole (see summary.json).
 `
 
 func main() {
@@ -177,6 +192,9 @@ func run(args []string, stdout, log io.Writer) int {
 	fs.StringVar(&f.province, "province", "", "province `name` assumed when an address has none, e.g. \"Hà Nội\"")
 	fs.StringVar(&f.today, "today", "", "date birth dates are checked against, as `yyyy-mm-dd` (default: today)")
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
+	fs.StringVar(&f.sheet, "sheet", "", "`name` of the workbook sheet to read (default: the first sheet)")
+	fs.IntVar(&f.headerRow, "header-row", 0, "`row` of the column names: the line of a CSV file, the Excel row of a sheet (default: found, skipping title rows)")
+	fs.BoolVar(&f.acceptDamaged, "accept-damaged", false, "exit with status 0, not 3, when some rows had quotes that could not be read (they are in the output, split as written)")
 	if cmd != "clean" {
 		fs.Float64Var(&f.threshold, "threshold", 0, "match `probability` at or above which two rows are the same person (default 0.5)")
 		fs.Uint64Var(&f.seed, "seed", 1, "random `seed` of the model training (the same seed gives the same result)")
@@ -201,7 +219,10 @@ func run(args []string, stdout, log io.Writer) int {
 		fmt.Fprintf(log, "vnlink %s: %v; see -h\n", cmd, err)
 		return 2
 	}
-	if err := f.run(cmd, stdout, log); errors.Is(err, errRowsNotWhole) {
+	if err := f.run(cmd, stdout, log); errors.Is(err, errDamaged) {
+		fmt.Fprintf(log, "vnlink %s: %v\n", cmd, err)
+		return 3
+	} else if errors.Is(err, errRowsNotWhole) {
 		fmt.Fprintf(log, "vnlink %s: %v; see the issues in %s\n", cmd, err, fileSummary)
 		return 3
 	} else if err != nil {

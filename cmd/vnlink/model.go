@@ -56,7 +56,7 @@ func runTrain(f *cliFlags, opts *options, w io.Writer) (*trainSummary, error) {
 			return nil, err
 		}
 		defer r.Close()
-		in, err := loadInput(role, r, mapping, requiredForMatching)
+		in, err := loadInput(role, r, mapping, requiredForMatching, opts.Read)
 		if err != nil {
 			return nil, err
 		}

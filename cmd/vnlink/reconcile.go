@@ -141,7 +141,7 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 			return nil, err
 		}
 		defer r.Close()
-		return loadInput(role, r, mapping, requiredForMatching)
+		return loadInput(role, r, mapping, requiredForMatching, opts.Read)
 	}
 	if in.registry, err = load("registry", f.registry, opts.MapRegistry); err != nil {
 		return nil, err
@@ -489,7 +489,7 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 		return nil, err
 	}
 	defer r.Close()
-	t, err := readInputTable(r)
+	t, err := readInputTable(r, readOptions{})
 	if err != nil {
 		return nil, err
 	}

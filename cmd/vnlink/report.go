@@ -86,7 +86,13 @@ type inputSummary struct {
 	// or with more cells than the header (see the issues of field "row").
 	UnusableRows int `json:"unusable_rows"`
 	// RaggedRows counts rows with fewer or more cells than the header.
-	RaggedRows int              `json:"ragged_rows"`
+	RaggedRows int `json:"ragged_rows"`
+	// DamagedRows counts rows whose quotes could not be read; they were
+	// split on the delimiter as written, and left out of matching.
+	DamagedRows int `json:"damaged_rows"`
+	// Warnings describe the file as a whole (title rows skipped, repeated
+	// column names or record ids, empty rows): counts and positions only.
+	Warnings   []string         `json:"warnings,omitempty"`
 	Fields     []fieldSummary   `json:"fields"`
 	Issues     []issueSummary   `json:"issues"`
 	IssueCount map[string]int   `json:"issue_count_by_field"`
@@ -120,14 +126,16 @@ type issueSummary struct {
 // issues of the input (table and Prepare), sorted by row.
 func summarizeInput(role string, in *input, issues []*normalize.RecordError) *inputSummary {
 	s := &inputSummary{
-		Role:       role,
-		RaggedRows: in.t.Ragged,
-		Rows:       len(in.t.Rows),
-		Delimiter:  string(in.t.Delim),
-		BOM:        in.t.BOM,
-		Columns:    map[string]string{},
-		IssueCount: map[string]int{},
-		issueRows:  map[int][]string{},
+		Role:        role,
+		RaggedRows:  in.t.Ragged,
+		DamagedRows: in.t.Damaged,
+		Warnings:    in.t.Warnings,
+		Rows:        len(in.t.Rows),
+		Delimiter:   string(in.t.Delim),
+		BOM:         in.t.BOM,
+		Columns:     map[string]string{},
+		IssueCount:  map[string]int{},
+		issueRows:   map[int][]string{},
 	}
 	for _, r := range in.t.Rows {
 		if r.Unusable {
@@ -215,6 +223,9 @@ func printInput(log io.Writer, s *inputSummary) {
 	}
 	if s.RaggedRows > 0 || s.UnusableRows > 0 {
 		fmt.Fprintf(log, "  rows with the wrong number of cells: %d; rows left out of matching: %d\n", s.RaggedRows, s.UnusableRows)
+	}
+	for _, w := range s.Warnings {
+		fmt.Fprintf(log, "  warning: %s\n", w)
 	}
 	for i, is := range s.Issues {
 		if i == maxIssueLines {
