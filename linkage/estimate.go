@@ -108,8 +108,9 @@ type USample struct {
 //
 // A free level seen on no counted pair gets u = 1/(2·s), s the non-null
 // pairs counted for its comparison (less than one in all of them), taken
-// from the other free levels so that u still sums to 1; never the bare
-// ProbabilityFloor. Levels marked FixU keep their u; the free levels share
+// from the other free levels so that u still sums to 1 (the unseen levels
+// together take at most 1% of the mass, which matters only for a few
+// dozen pairs); never the bare ProbabilityFloor. Levels marked FixU keep their u; the free levels share
 // the remaining mass. A comparison that is null on every counted pair
 // keeps its u.
 func (m *Model[R]) EstimateU(left, right []R, opt SampleOptions) error {
@@ -228,8 +229,9 @@ func setU(levels []LevelParams, counts []uint64, nonNull int64, exact int, uExac
 	if free == 0 {
 		return
 	}
-	// Levels never seen get the floor 1/(2·nonNull); the seen ones share
-	// what is left in proportion to their counts.
+	// Levels never seen get the floor 1/(2·nonNull), together at most
+	// maxFloorShare of the mass (a handful of pairs says little); the seen
+	// ones share what is left in proportion to their counts.
 	floor := 1 / (2 * float64(nonNull))
 	unseen := 0
 	for k, lp := range levels {
@@ -237,7 +239,7 @@ func setU(levels []LevelParams, counts []uint64, nonNull int64, exact int, uExac
 			unseen++
 		}
 	}
-	floorMass := min(float64(unseen)*floor, mass/2)
+	floorMass := min(float64(unseen)*floor, maxFloorShare*mass)
 	if unseen > 0 {
 		floor = floorMass / float64(unseen)
 	}
@@ -254,6 +256,10 @@ func setU(levels []LevelParams, counts []uint64, nonNull int64, exact int, uExac
 		}
 	}
 }
+
+// maxFloorShare bounds the share of a comparison's u mass that its unseen
+// levels take from the seen ones.
+const maxFloorShare = 0.01
 
 // exactShare returns the share of all pairs (distinct records when
 // deduplicating) whose keys are both present and equal.

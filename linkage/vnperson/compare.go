@@ -194,7 +194,8 @@ func BHXHComparison() linkage.Comparison[Record] {
 // vnname.Agreement levels in order (exact, missing_marks, phonetic, variant,
 // middle_differs, swapped, marks_differ, similar, different). Its term
 // frequency is Record.NameFrequency, used on the levels the model marks
-// (DefaultModel marks exact).
+// (DefaultModel marks exact). Its ExactKey is the name's comparison key
+// (vnname.Name.Key), equal exactly when the names agree at exact.
 func NameComparison() linkage.Comparison[Record] {
 	labels := make([]string, 0, int(vnname.AgreeDifferent))
 	for a := vnname.AgreeExact; a <= vnname.AgreeDifferent; a++ {
@@ -202,6 +203,10 @@ func NameComparison() linkage.Comparison[Record] {
 	}
 	c := classified(CompareName, nameLevel, labels...)
 	c.TermFrequency = func(r *Record) float64 { return r.NameFrequency }
+	c.ExactKey = func(r *Record) (string, bool) {
+		k := r.Name.Key()
+		return k, k != ""
+	}
 	return c
 }
 
