@@ -63,7 +63,8 @@ type Comparison[R any] struct {
 	// that level's u from the frequencies of the keys, in one pass over the
 	// records, instead of from random pairs: a rare value's agreement (an
 	// ID, a phone number) is then estimated even when no sampled pair shows
-	// it. The templates set it.
+	// it. JaroWinklerLevels, LevenshteinLevels, OSALevels, and Exact over
+	// strings set it.
 	ExactKey func(r *R) (key string, ok bool)
 	// ExactLevel is the level number ExactKey defines, in [1,
 	// len(Levels)]; 0 means 1, the first level, where the templates put

@@ -219,11 +219,15 @@ func setU(levels []LevelParams, counts []uint64, nonNull int64, exact int, uExac
 	}
 	mass := max(1-fixed, 0)
 	if exact >= 0 {
-		uExact = min(max(uExact, 1/(2*max(possible, 1))), mass)
-		levels[exact].U = uExact
+		uExact = max(uExact, 1/(2*max(possible, 1)))
 		if nFree == 0 {
+			levels[exact].U = min(uExact, mass)
 			return
 		}
+		// A sampled share of non-null pairs below the true one could push
+		// uExact up to the whole mass: leave the other levels their floor.
+		uExact = min(uExact, (1-maxFloorShare)*mass)
+		levels[exact].U = uExact
 		mass -= uExact
 	}
 	if free == 0 {
