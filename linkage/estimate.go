@@ -103,16 +103,18 @@ type USample struct {
 //
 // and u_exact = P(exact) / P(not null), the share of non-null pairs
 // estimated from the pairs counted (1 when the comparison is never null on
-// them). The other free levels share the rest of the mass in proportion
-// to their counts.
+// them), at least 1/(2·non-null pairs of the input). The other free levels
+// share the rest of the mass in proportion to their counts. When every
+// pair is counted the exact level is counted too (the frequencies would
+// give the same value).
 //
 // A free level seen on no counted pair gets u = 1/(2·s), s the non-null
 // pairs counted for its comparison (less than one in all of them), taken
 // from the other free levels so that u still sums to 1 (the unseen levels
 // together take at most 1% of the mass, which matters only for a few
-// dozen pairs); never the bare ProbabilityFloor. Levels marked FixU keep their u; the free levels share
-// the remaining mass. A comparison that is null on every counted pair
-// keeps its u.
+// dozen pairs); never the bare ProbabilityFloor. Levels marked FixU keep
+// their u; the free levels share the remaining mass. A comparison that is
+// null on every counted pair keeps its u.
 func (m *Model[R]) EstimateU(left, right []R, opt SampleOptions) error {
 	_, err := m.EstimateUSample(left, right, opt)
 	return err
