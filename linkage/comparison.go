@@ -56,6 +56,20 @@ type Comparison[R any] struct {
 	// It is needed only when the model marks a level of this comparison as
 	// term-frequency adjusted.
 	TermFrequency func(r *R) float64
+	// ExactKey, when set, returns the record's value for an exact-agreement
+	// level (ExactLevel), and false when the value is missing: the pair is
+	// at level ExactLevel exactly when both keys are present and equal
+	// (linkagetest.CheckComparison checks this). Model.EstimateU then takes
+	// that level's u from the frequencies of the keys, in one pass over the
+	// records, instead of from random pairs: a rare value's agreement (an
+	// ID, a phone number) is then estimated even when no sampled pair shows
+	// it. JaroWinklerLevels, LevenshteinLevels, OSALevels, and Exact over
+	// strings set it.
+	ExactKey func(r *R) (key string, ok bool)
+	// ExactLevel is the level number ExactKey defines, in [1,
+	// len(Levels)]; 0 means 1, the first level, where the templates put
+	// "exact". It is ignored without ExactKey.
+	ExactLevel int
 
 	// err records a bad argument given to the template that built the
 	// comparison; Validate reports it.
@@ -107,6 +121,14 @@ func (c *Comparison[R]) Level(a, b *R) int {
 	return len(c.Levels)
 }
 
+// exactLevel returns the level number ExactKey defines.
+func (c *Comparison[R]) exactLevel() int {
+	if c.ExactLevel == 0 {
+		return 1
+	}
+	return c.ExactLevel
+}
+
 // Label returns the label of level number k: NullLabel for 0, else
 // Levels[k-1].Label.
 func (c *Comparison[R]) Label(k int) string {
@@ -120,7 +142,8 @@ func (c *Comparison[R]) Label(k int) string {
 // bad template argument (a threshold out of range or out of order, so that
 // some level could never be returned; a nil accessor), an empty name, no
 // levels or more than 31, an empty or duplicate label, a missing else
-// level, or an else level (nil Match) before the last level.
+// level, an else level (nil Match) before the last level, or an
+// ExactLevel outside [0, len(Levels)].
 func (c *Comparison[R]) Validate() error {
 	const op = "Comparison.Validate"
 	if c.err != nil {
@@ -153,6 +176,9 @@ func (c *Comparison[R]) Validate() error {
 	}
 	if c.Levels[last].Match != nil {
 		return newError(op, ErrInvalid, "comparison "+strconv.Quote(c.Name)+": last level is not an else level")
+	}
+	if c.ExactLevel < 0 || c.ExactLevel > len(c.Levels) {
+		return newError(op, ErrInvalid, "comparison "+strconv.Quote(c.Name)+": exact level "+strconv.Itoa(c.ExactLevel)+" outside [0, "+strconv.Itoa(len(c.Levels))+"]")
 	}
 	return nil
 }

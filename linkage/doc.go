@@ -57,8 +57,11 @@
 //
 // # Estimation
 //
-// EstimateU compares random pairs (seeded PCG, or every pair when there are
-// few) and sets u to the observed share of each level. EstimatePriorFromRule
+// EstimateU compares random pairs (seeded PCG generators, one per chunk of
+// pairs, on several workers with the same result for any number; or every
+// pair when there are few) and sets u to the observed share of each level;
+// the exact level of a comparison with an ExactKey gets its u from the
+// value frequencies instead. EstimatePriorFromRule
 // sets λ = (pairs satisfying a deterministic rule / assumed recall) /
 // possible pairs. TrainEM runs expectation–maximisation over Patterns
 // (counts of distinct comparison vectors, as fastLink does): one round per

@@ -1,40 +1,133 @@
 package linkage
 
 import (
+	"errors"
 	"iter"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
+	"sync"
 )
 
-// SampleOptions configure EstimateU.
+// Defaults and bounds of SampleOptions.
+const (
+	// DefaultSamplePairs is the cap on random pairs when
+	// SampleOptions.Pairs is 0; inputs with no more pairs than the cap are
+	// counted exhaustively.
+	DefaultSamplePairs = 1_000_000
+	// DefaultMinCount is SampleOptions.MinCount when 0: the sampling stops
+	// early once every sampled level has been seen this many times, which
+	// bounds the relative standard error of each u near 1/√1000 ≈ 3%
+	// (about 0.05 bit of weight).
+	DefaultMinCount = 1000
+
+	// accepted.
+	MaxSamplePairs = 1 << 30
+	// SampleChunk is the number of random pairs drawn from one generator:
+	// chunk i of a sample uses its own PCG seeded with (Seed, i), so the
+	// sample does not depend on how many workers draw it.
+	SampleChunk = 1 << 14
+)
+
+// SampleOptions configure EstimateU. The zero value samples up to
+// DefaultSamplePairs pairs on GOMAXPROCS workers with seed 0.
 type SampleOptions struct {
-	// Pairs is the number of random pairs drawn; 0 means 1,000,000, at
-	// most MaxSamplePairs are allowed. When the inputs hold no more pairs
-	// than this, every pair is used once and the estimate is exact.
+	// Pairs caps the number of random pairs drawn; 0 means
+	// DefaultSamplePairs, at most MaxSamplePairs are allowed. When the
+	// inputs hold no more pairs than this, every pair is counted once and
+	// the estimate is exact.
 	Pairs int
-	// Seed seeds the PCG generator: the same seed and inputs give the same
-	// estimate.
+	// MinCount is the stopping criterion: random pairs are drawn in chunks
+	// of SampleChunk, and the sampling stops after the first chunk at
+	// which every free (not FixU) non-null level of every comparison whose
+	// u is sampled has been seen at least MinCount times, or when Pairs
+	// pairs have been drawn. 0 means DefaultMinCount; a value above Pairs
+	// always draws Pairs. Levels whose u comes from value frequencies
+	// (Comparison.ExactKey) do not take part.
+	MinCount int
+	// Seed seeds the PCG generators: the same seed, options (Workers
+	// aside) and inputs give the same estimate, bit for bit.
 	Seed uint64
+	// Workers is the number of goroutines comparing pairs; 0 means
+	// GOMAXPROCS. The result does not depend on it.
+	Workers int
 }
 
-// MaxSamplePairs is the largest SampleOptions.Pairs accepted.
-const MaxSamplePairs = 1 << 30
+// Validate reports every problem with the options at once, joined with
+// errors.Join, each an *Error wrapping ErrInvalid: Pairs or MinCount
+// outside [0, MaxSamplePairs], Workers outside [0, MaxWorkers].
+func (o SampleOptions) Validate() error {
+	const op = "SampleOptions"
+	var errs []error
+	if o.Pairs < 0 || o.Pairs > MaxSamplePairs {
+		errs = append(errs, newError(op, ErrInvalid, "sample size "+strconv.Itoa(o.Pairs)+" outside [0, "+strconv.Itoa(MaxSamplePairs)+"]"))
+	}
+	if o.MinCount < 0 || o.MinCount > MaxSamplePairs {
+		errs = append(errs, newError(op, ErrInvalid, "minimum count "+strconv.Itoa(o.MinCount)+" outside [0, "+strconv.Itoa(MaxSamplePairs)+"]"))
+	}
+	if o.Workers < 0 || o.Workers > MaxWorkers {
+		errs = append(errs, newError(op, ErrInvalid, "workers "+strconv.Itoa(o.Workers)+" outside [0, "+strconv.Itoa(MaxWorkers)+"]"))
+	}
+	return errors.Join(errs...)
+}
 
-// EstimateU estimates u for every level by comparing random record pairs,
-// which are almost all non-matches: u_c,k is the share of level k among
-// the sampled pairs where comparison c is not null. right == nil samples
-// pairs of distinct records within left (deduplication), else one record
-// from each side (linkage). Pairs are drawn with replacement by a PCG
-// generator seeded with opt.Seed. Levels marked FixU keep their u; the free
-// levels share the remaining mass. A comparison that is null on every
-// sampled pair keeps its u.
+// USample describes the pairs EstimateU counted.
+type USample struct {
+	// Pairs is the number of pairs compared.
+	Pairs int64
+	// Exhaustive is true when every pair of the input was compared.
+	Exhaustive bool
+	// Stopped is true when the sampling stopped before the cap because
+	// every sampled level had been seen MinCount times.
+	Stopped bool
+}
+
+// EstimateU estimates u for every level from pairs of records, which are
+// almost all non-matches: u_c,k is the share of level k among the pairs
+// where comparison c is not null. right == nil pairs distinct records
+// within left (deduplication), else one record from each side (linkage).
+//
+// When the inputs hold at most opt.Pairs pairs, every pair is counted.
+// Otherwise pairs are drawn with replacement, in chunks of SampleChunk
+// each from its own PCG generator seeded with (opt.Seed, chunk number),
+// on opt.Workers goroutines; the level counts are integers summed over the
+// chunks in order, and the stopping criterion (opt.MinCount) is checked
+// after each chunk, so the estimate is the same for any number of workers.
+//
+// For a comparison with an ExactKey (and its exact level not FixU), the
+// exact level's u comes from the value frequencies instead, as from an
+// infinite sample: with n_v records of key v among the n records,
+//
+//	P(exact) = Σ_v n_v(n_v−1) / (n(n−1))       (deduplication, self-pairs excluded)
+//	P(exact) = Σ_v l_v·r_v / (L·R)              (linkage)
+//
+// and u_exact = P(exact) / P(not null), the share of non-null pairs
+// estimated from the pairs counted (1 when the comparison is never null on
+// them), at least 1/(2·non-null pairs of the input). The other free levels
+// share the rest of the mass in proportion to their counts. When every
+// pair is counted the exact level is counted too (the frequencies would
+// give the same value).
+//
+// A free level seen on no counted pair gets u = 1/(2·s), s the non-null
+// pairs counted for its comparison (less than one in all of them), taken
+// from the other free levels so that u still sums to 1 (the unseen levels
+// together take at most 1% of the mass, which matters only for a few
+// dozen pairs); never the bare ProbabilityFloor. Levels marked FixU keep
+// their u; the free levels share the remaining mass. A comparison that is
+// null on every counted pair keeps its u.
 func (m *Model[R]) EstimateU(left, right []R, opt SampleOptions) error {
+	_, err := m.EstimateUSample(left, right, opt)
+	return err
+}
+
+// EstimateUSample is EstimateU that also reports the pairs it counted.
+func (m *Model[R]) EstimateUSample(left, right []R, opt SampleOptions) (USample, error) {
 	const op = "EstimateU"
 	if len(m.comps) == 0 {
-		return errZeroModel(op)
+		return USample{}, errZeroModel(op)
 	}
-	if opt.Pairs < 0 || opt.Pairs > MaxSamplePairs {
-		return newError(op, ErrInvalid, "sample size "+strconv.Itoa(opt.Pairs)+" outside [0, "+strconv.Itoa(MaxSamplePairs)+"]")
+	if err := opt.Validate(); err != nil {
+		return USample{}, err
 	}
 	dedupe := right == nil
 	if dedupe {
@@ -48,44 +141,302 @@ func (m *Model[R]) EstimateU(left, right []R, opt SampleOptions) error {
 		total = uint64(nl) * uint64(nr)
 	}
 	if total == 0 {
-		return newError(op, ErrNoData, "fewer than two records to pair")
+		return USample{}, newError(op, ErrNoData, "fewer than two records to pair")
 	}
 	want := opt.Pairs
 	if want == 0 {
-		want = 1_000_000
+		want = DefaultSamplePairs
 	}
-	counts := m.newLevelCounts()
+	minCount := opt.MinCount
+	if minCount == 0 {
+		minCount = DefaultMinCount
+	}
+	workers := opt.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	p := m.Params()
+	fromKeys := m.exactFromKeys(&p)
+	var counts [][]uint64
+	var sample USample
 	if total <= uint64(want) {
-		for a := range nl {
+		counts = m.countAll(left, right, dedupe, workers)
+		sample = USample{Pairs: int64(total), Exhaustive: true}
+	} else {
+		var drawn int64
+		var stopped bool
+		counts, drawn, stopped = m.countSample(left, right, dedupe, want, minCount, opt.Seed, workers, &p, fromKeys)
+		sample = USample{Pairs: drawn, Stopped: stopped}
+	}
+	for i := range p.Comparisons {
+		levels := p.Comparisons[i].Levels
+		c := counts[i]
+		nonNull := sample.Pairs - int64(c[0])
+		if nonNull <= 0 {
+			continue
+		}
+		exact, pExact := -1, 0.0
+		if e := fromKeys[i]; e > 0 && !sample.Exhaustive {
+			exact = e - 1
+			pExact = exactShare(m.comps[i].ExactKey, left, right, dedupe)
+		}
+		setU(levels, c[1:], nonNull, exact, pExact/(float64(nonNull)/float64(sample.Pairs)), float64(total)*float64(nonNull)/float64(sample.Pairs))
+	}
+	return sample, m.SetParams(p)
+}
+
+// exactFromKeys returns, by comparison, the level number whose u comes
+// from ExactKey frequencies, 0 for none.
+func (m *Model[R]) exactFromKeys(p *Params) []int {
+	out := make([]int, len(m.comps))
+	for i := range m.comps {
+		c := &m.comps[i]
+		if c.ExactKey == nil {
+			continue
+		}
+		e := c.exactLevel()
+		if !p.Comparisons[i].Levels[e-1].FixU {
+			out[i] = e
+		}
+	}
+	return out
+}
+
+// setU sets the free u of one comparison's levels from their counts among
+// nonNull counted pairs. exact ≥ 0 is the index of a level whose u is
+// uExact (from frequencies) instead of its count; possible is the number of
+// non-null pairs in the whole input, which floors uExact.
+func setU(levels []LevelParams, counts []uint64, nonNull int64, exact int, uExact, possible float64) {
+	fixed := 0.0
+	var free uint64
+	nFree := 0
+	for k, lp := range levels {
+		switch {
+		case lp.FixU:
+			fixed += lp.U
+		case k != exact:
+			free += counts[k]
+			nFree++
+		}
+	}
+	mass := max(1-fixed, 0)
+	if exact >= 0 {
+		uExact = max(uExact, 1/(2*max(possible, 1)))
+		if nFree == 0 {
+			levels[exact].U = min(uExact, mass)
+			return
+		}
+		// A sampled share of non-null pairs below the true one could push
+		// uExact up to the whole mass: leave the other levels their floor.
+		uExact = min(uExact, (1-maxFloorShare)*mass)
+		levels[exact].U = uExact
+		mass -= uExact
+	}
+	if free == 0 {
+		return
+	}
+	// Levels never seen get the floor 1/(2·nonNull), together at most
+	// maxFloorShare of the mass (a handful of pairs says little); the seen
+	// ones share what is left in proportion to their counts.
+	floor := 1 / (2 * float64(nonNull))
+	unseen := 0
+	for k, lp := range levels {
+		if !lp.FixU && k != exact && counts[k] == 0 {
+			unseen++
+		}
+	}
+	floorMass := min(float64(unseen)*floor, maxFloorShare*mass)
+	if unseen > 0 {
+		floor = floorMass / float64(unseen)
+	}
+	seenMass := mass - floorMass
+	for k := range levels {
+		lp := &levels[k]
+		if lp.FixU || k == exact {
+			continue
+		}
+		if counts[k] == 0 {
+			lp.U = floor
+		} else {
+			lp.U = seenMass * float64(counts[k]) / float64(free)
+		}
+	}
+}
+
+// maxFloorShare bounds the share of a comparison's u mass that its unseen
+// levels take from the seen ones.
+const maxFloorShare = 0.01
+
+// exactShare returns the share of all pairs (distinct records when
+// deduplicating) whose keys are both present and equal.
+func exactShare[R any](key func(*R) (string, bool), left, right []R, dedupe bool) float64 {
+	freq := make(map[string]int64, len(left)/4)
+	for i := range left {
+		if k, ok := key(&left[i]); ok {
+			freq[k]++
+		}
+	}
+	if dedupe {
+		n := float64(len(left))
+		var same float64
+		for _, c := range freq {
+			same += float64(c) * float64(c-1)
+		}
+		return same / (n * (n - 1))
+	}
+	var same float64
+	for i := range right {
+		if k, ok := key(&right[i]); ok {
+			same += float64(freq[k])
+		}
+	}
+	return same / (float64(len(left)) * float64(len(right)))
+}
+
+func (m *Model[R]) newCounts() [][]uint64 {
+	counts := make([][]uint64, len(m.c))
+	for i := range counts {
+		counts[i] = make([]uint64, len(m.comps[i].Levels)+1)
+	}
+	return counts
+}
+
+func addCounts(dst, src [][]uint64) {
+	for i := range dst {
+		for k := range dst[i] {
+			dst[i][k] += src[i][k]
+		}
+	}
+}
+
+// countAll counts the levels of every pair, rows split among workers.
+func (m *Model[R]) countAll(left, right []R, dedupe bool, workers int) [][]uint64 {
+	const rowsPerJob = 64
+	jobs := (len(left) + rowsPerJob - 1) / rowsPerJob
+	return m.parallelCounts(jobs, workers, func(job int, counts [][]uint64) {
+		for a := job * rowsPerJob; a < min((job+1)*rowsPerJob, len(left)); a++ {
 			b0 := 0
 			if dedupe {
 				b0 = a + 1
 			}
-			for b := b0; b < nr; b++ {
-				m.countLevels(counts, &left[a], &right[b])
-			}
-		}
-	} else {
-		rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
-		for range want {
-			a := rng.IntN(nl)
-			var b int
-			if dedupe {
-				b = rng.IntN(nl - 1)
-				if b >= a {
-					b++
+			for b := b0; b < len(right); b++ {
+				for i := range m.c {
+					counts[i][m.c[i].level(&left[a], &right[b])]++
 				}
-			} else {
-				b = rng.IntN(nr)
 			}
-			m.countLevels(counts, &left[a], &right[b])
+		}
+	})
+}
+
+// parallelCounts runs do(job) for job in [0, jobs) on workers goroutines,
+// each job into its own counts, and returns their sum.
+func (m *Model[R]) parallelCounts(jobs, workers int, do func(job int, counts [][]uint64)) [][]uint64 {
+	total := m.newCounts()
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(workers, max(jobs, 1)) {
+		wg.Go(func() {
+			local := m.newCounts()
+			for job := range next {
+				do(job, local)
+			}
+			mu.Lock()
+			addCounts(total, local)
+			mu.Unlock()
+		})
+	}
+	for job := range jobs {
+		next <- job
+	}
+	close(next)
+	wg.Wait()
+	return total
+}
+
+// countSample draws up to want random pairs in chunks and returns the
+// level counts of the chunks up to the first one after which the stopping
+// criterion holds, the pairs they hold and whether it held before want.
+func (m *Model[R]) countSample(left, right []R, dedupe bool, want, minCount int, seed uint64, workers int, p *Params, fromKeys []int) ([][]uint64, int64, bool) {
+	chunks := (want + SampleChunk - 1) / SampleChunk
+	total := m.newCounts()
+	var drawn int64
+	// Chunks are drawn in batches of a fixed size (not depending on the
+	// workers) and merged in chunk order, checking the criterion after
+	// each.
+	const batch = 16
+	per := make([][][]uint64, batch)
+	for start := 0; start < chunks; start += batch {
+		n := min(batch, chunks-start)
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range min(workers, n) {
+			wg.Go(func() {
+				for j := range next {
+					per[j] = m.sampleChunk(left, right, dedupe, start+j, min(SampleChunk, want-(start+j)*SampleChunk), seed, per[j])
+				}
+			})
+		}
+		for j := range n {
+			next <- j
+		}
+		close(next)
+		wg.Wait()
+		for j := range n {
+			addCounts(total, per[j])
+			drawn += int64(min(SampleChunk, want-(start+j)*SampleChunk))
+			if start+j < chunks-1 && m.stable(total, minCount, p, fromKeys) {
+				return total, drawn, true
+			}
 		}
 	}
-	p := m.Params()
-	for i := range p.Comparisons {
-		mStep(p.Comparisons[i].Levels, counts[i][1:], false)
+	return total, drawn, false
+}
+
+// sampleChunk counts the levels of the n random pairs of chunk number
+// chunk into counts (allocated when nil, cleared otherwise).
+func (m *Model[R]) sampleChunk(left, right []R, dedupe bool, chunk, n int, seed uint64, counts [][]uint64) [][]uint64 {
+	if counts == nil {
+		counts = m.newCounts()
+	} else {
+		for i := range counts {
+			clear(counts[i])
+		}
 	}
-	return m.SetParams(p)
+	rng := rand.New(rand.NewPCG(seed, uint64(chunk)^0x9e3779b97f4a7c15))
+	nl, nr := len(left), len(right)
+	for range n {
+		a := rng.IntN(nl)
+		var b int
+		if dedupe {
+			b = rng.IntN(nl - 1)
+			if b >= a {
+				b++
+			}
+		} else {
+			b = rng.IntN(nr)
+		}
+		for i := range m.c {
+			counts[i][m.c[i].level(&left[a], &right[b])]++
+		}
+	}
+	return counts
+}
+
+// stable reports whether every free non-null level sampled for u has been
+// counted at least minCount times.
+func (m *Model[R]) stable(counts [][]uint64, minCount int, p *Params, fromKeys []int) bool {
+	for i := range counts {
+		for k, lp := range p.Comparisons[i].Levels {
+			if lp.FixU || k+1 == fromKeys[i] {
+				continue
+			}
+			if counts[i][k+1] < uint64(minCount) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (m *Model[R]) newLevelCounts() [][]float64 {

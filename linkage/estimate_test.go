@@ -1,11 +1,15 @@
 package linkage_test
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/vnlink/vnlink/linkage"
 )
@@ -133,5 +137,189 @@ func TestEstimatePriorFromRule(t *testing.T) {
 	never := func(a, b *cityRecord) bool { return false }
 	if _, err := m.EstimatePriorFromRule(recs, nil, slices.Values(cands), never, 1); !errorsIs(err, linkage.ErrNoData) {
 		t.Errorf("no hits: error = %v, want ErrNoData", err)
+	}
+}
+
+// keyed has a categorical key and a name, for u from frequencies.
+type keyed struct{ City, Name string }
+
+func keyedModel(t *testing.T) *linkage.Model[keyed] {
+	t.Helper()
+	m, err := linkage.NewModel(
+		linkage.Exact("city", func(r *keyed) string { return r.City }),
+		linkage.JaroWinklerLevels("name", func(r *keyed) string { return r.Name }, 0.9),
+	)
+	require.NoError(t, err)
+	return m
+}
+
+// keyedRecords returns n records with skewed cities (one in missing
+// records missing, 0 for none) and names.
+func keyedRecords(seed uint64, n, missing int) []keyed {
+	rng := rand.New(rand.NewPCG(seed, 3))
+	cities := []string{"ha noi", "ha noi", "ha noi", "hai phong", "hai phong", "nam dinh", "hue", "vinh"}
+	rs := make([]keyed, n)
+	for i := range rs {
+		rs[i] = keyed{City: cities[rng.IntN(len(cities))], Name: givenNames[rng.IntN(len(givenNames))]}
+		if missing > 0 && rng.IntN(missing) == 0 {
+			rs[i].City = ""
+		}
+	}
+	return rs
+}
+
+// TestEstimateUFrequenciesMatchExhaustive checks that the exact level's u
+// from key frequencies equals the share counted over every pair, when the
+// other levels are sampled.
+func TestEstimateUFrequenciesMatchExhaustive(t *testing.T) {
+	tests := []struct {
+		name        string
+		left, right []keyed
+		tol         float64 // relative, on u of the exact levels
+	}{
+		// No missing key: P(not null) = 1 exactly, so the two agree to
+		// rounding.
+		{"dedupe", keyedRecords(1, 300, 0), nil, 1e-12},
+		{"link", keyedRecords(2, 200, 0), keyedRecords(3, 150, 0), 1e-12},
+		// Missing cities: P(not null) is sampled, 20,000 pairs.
+		{"dedupe with missing keys", keyedRecords(4, 300, 5), nil, 0.03},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exhaustive, sampled := keyedModel(t), keyedModel(t)
+			s, err := exhaustive.EstimateUSample(tt.left, tt.right, linkage.SampleOptions{Pairs: 100_000})
+			require.NoError(t, err)
+			require.True(t, s.Exhaustive)
+			s, err = sampled.EstimateUSample(tt.left, tt.right, linkage.SampleOptions{Pairs: 20_000, MinCount: linkage.MaxSamplePairs, Seed: 9})
+			require.NoError(t, err)
+			require.False(t, s.Exhaustive)
+			require.EqualValues(t, 20_000, s.Pairs)
+			want, got := uOf(exhaustive), uOf(sampled)
+			for i := range want {
+				assert.InEpsilon(t, want[i][0], got[i][0], tt.tol, "comparison %d, exact level", i)
+				sum := 0.0
+				for _, u := range got[i] {
+					sum += u
+				}
+				assert.InDelta(t, 1, sum, 1e-12, "comparison %d: u sums to %v", i, sum)
+			}
+			// The name's other levels are sampled: close, not equal.
+			assert.InDelta(t, want[1][2], got[1][2], 0.02)
+		})
+	}
+}
+
+// TestEstimateUWorkersIndependent checks that the estimate is bit for bit
+// the same for any number of workers, with and without early stopping.
+func TestEstimateUWorkersIndependent(t *testing.T) {
+	ps := syntheticPeople(21, 2000, 200)
+	for _, opt := range []linkage.SampleOptions{
+		{Pairs: 200_000, MinCount: linkage.MaxSamplePairs, Seed: 3},
+		{Pairs: 1_000_000, MinCount: 50, Seed: 3},
+		{Pairs: 3_000_000, Seed: 4}, // exhaustive: 2.4 M pairs
+	} {
+		var first [][]float64
+		var firstSample linkage.USample
+		for _, w := range []int{1, 4, 3} {
+			m := newPersonModel()
+			opt.Workers = w
+			s, err := m.EstimateUSample(ps, nil, opt)
+			require.NoError(t, err)
+			if first == nil {
+				first, firstSample = uOf(m), s
+				continue
+			}
+			require.Equal(t, firstSample, s, "workers %d", w)
+			require.Equal(t, first, uOf(m), "workers %d: u differs from 1 worker", w)
+		}
+	}
+}
+
+func TestEstimateUStopsWhenStable(t *testing.T) {
+	recs := make([]cityRecord, 2000)
+	for i := range recs {
+		recs[i].City = []string{"a", "b", "c"}[i%3]
+	}
+	m := cityModel(t)
+	s, err := m.EstimateUSample(recs, nil, linkage.SampleOptions{Pairs: 1_000_000, MinCount: 100})
+	require.NoError(t, err)
+	// The exact level comes from frequencies; the else level is seen
+	// thousands of times in the first chunk.
+	assert.Equal(t, linkage.USample{Pairs: linkage.SampleChunk, Stopped: true}, s)
+	// Exactly Σ n_v(n_v−1) / (n(n−1)) with n_v = 667, 667, 666.
+	want := (2*667*666 + 666*665) / (2000.0 * 1999)
+	assert.InDelta(t, want, uOf(m)[0][0], 1e-15)
+	s, err = m.EstimateUSample(recs, nil, linkage.SampleOptions{Pairs: 50_000, MinCount: 50_001})
+	require.NoError(t, err)
+	assert.Equal(t, linkage.USample{Pairs: 50_000}, s)
+}
+
+// TestEstimateUFloor checks that a level never counted gets 1/(2·pairs),
+// taken from the others, and that FixU is kept.
+func TestEstimateUFloor(t *testing.T) {
+	rare := linkage.Custom("city", nil,
+		linkage.Level[cityRecord]{Label: "never", Match: func(a, b *cityRecord) bool { return a.City == "zzz" && b.City == "zzz" }},
+		linkage.Level[cityRecord]{Label: "same", Match: func(a, b *cityRecord) bool { return a.City == b.City }},
+	)
+	m, err := linkage.NewModel(rare)
+	require.NoError(t, err)
+	recs := keyedCities(1000)
+	_, err = m.EstimateUSample(recs, nil, linkage.SampleOptions{Pairs: 20_000, MinCount: linkage.MaxSamplePairs})
+	require.NoError(t, err)
+	u := uOf(m)[0]
+	assert.InDelta(t, 1/(2*20_000.0), u[0], 1e-18)
+	assert.InDelta(t, 1, u[0]+u[1]+u[2], 1e-12)
+	// Exhaustive: the floor is 1/(2·all pairs).
+	_, err = m.EstimateUSample(recs[:100], nil, linkage.SampleOptions{Pairs: 20_000})
+	require.NoError(t, err)
+	assert.InDelta(t, 1/(2*4950.0), uOf(m)[0][0], 1e-18)
+
+	// A fixed exact level keeps its u; the key is then not used.
+	cm := cityModel(t)
+	p := cm.Params()
+	p.Comparisons[0].Levels[0].U, p.Comparisons[0].Levels[1].U = 0.3, 0.7
+	p.Comparisons[0].Levels[0].FixU = true
+	require.NoError(t, cm.SetParams(p))
+	require.NoError(t, cm.EstimateU(recs, nil, linkage.SampleOptions{Pairs: 20_000}))
+	assert.InDeltaSlice(t, []float64{0.3, 0.7}, uOf(cm)[0], 1e-15)
+}
+
+func keyedCities(n int) []cityRecord {
+	rs := keyedRecords(7, n, 0)
+	out := make([]cityRecord, n)
+	for i := range rs {
+		out[i].City = rs[i].City
+	}
+	return out
+}
+
+func TestSampleOptionsValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		opt  linkage.SampleOptions
+		errs int
+	}{
+		{"zero", linkage.SampleOptions{}, 0},
+		{"limits", linkage.SampleOptions{Pairs: linkage.MaxSamplePairs, MinCount: linkage.MaxSamplePairs, Workers: linkage.MaxWorkers}, 0},
+		{"negative pairs", linkage.SampleOptions{Pairs: -1}, 1},
+		{"too many pairs", linkage.SampleOptions{Pairs: linkage.MaxSamplePairs + 1}, 1},
+		{"negative count", linkage.SampleOptions{MinCount: -5}, 1},
+		{"absurd count", linkage.SampleOptions{MinCount: linkage.MaxSamplePairs + 1}, 1},
+		{"negative workers", linkage.SampleOptions{Workers: -1}, 1},
+		{"too many workers", linkage.SampleOptions{Workers: linkage.MaxWorkers + 1}, 1},
+		{"all at once", linkage.SampleOptions{Pairs: -1, MinCount: -1, Workers: -1}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.opt.Validate()
+			if tt.errs == 0 {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, linkage.ErrInvalid)
+			assert.Len(t, strings.Split(err.Error(), "\n"), tt.errs)
+			// EstimateU refuses the same options.
+			require.ErrorIs(t, cityModel(t).EstimateU([]cityRecord{{"a"}, {"b"}}, nil, tt.opt), linkage.ErrInvalid)
+		})
 	}
 }

@@ -16,13 +16,14 @@ func Else[R any]() Level[R] { return Level[R]{Label: ElseLabel} }
 
 // Exact returns a comparison with two levels, "exact" and "else". A zero
 // value of K (an empty string, the number 0) on either side is missing and
-// gives the null level. Like every template it is built with Classified:
+// gives the null level. When K is string, ExactKey is set to get (other key
+// types can set it by hand). Like every template it is built with Classified:
 // the level predicates are derived from its Classify.
 func Exact[R any, K comparable](name string, get func(*R) K) Comparison[R] {
 	if get == nil {
 		return invalidTemplate[R]("Exact", name, "nil accessor", ExactLabel, ElseLabel)
 	}
-	return Classified(name, func(a, b *R) int {
+	c := Classified(name, func(a, b *R) int {
 		var zero K
 		va, vb := get(a), get(b)
 		switch {
@@ -33,6 +34,19 @@ func Exact[R any, K comparable](name string, get func(*R) K) Comparison[R] {
 		}
 		return 2
 	}, ExactLabel, ElseLabel)
+	if s, ok := any(get).(func(*R) string); ok {
+		c.ExactKey = stringKey(s)
+	}
+	return c
+}
+
+// stringKey is the ExactKey of a string accessor: an empty string is
+// missing.
+func stringKey[R any](get func(*R) string) func(*R) (string, bool) {
+	return func(r *R) (string, bool) {
+		s := get(r)
+		return s, s != ""
+	}
 }
 
 // invalidTemplate returns a comparison that Validate rejects with reason.
@@ -54,7 +68,7 @@ func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) 
 // returned); Validate, and so NewModel, reject others. The similarity is
 // computed once per pair with JaroWinkler, and not at all when a cheap
 // bound on the letters the two strings share proves it below the lowest
-// threshold.
+// threshold. ExactKey is get (an empty string is missing).
 func JaroWinklerLevels[R any](name string, get func(*R) string, thresholds ...float64) Comparison[R] {
 	const op = "JaroWinklerLevels"
 	labels := make([]string, 0, len(thresholds)+2)
@@ -79,7 +93,7 @@ func JaroWinklerLevels[R any](name string, get func(*R) string, thresholds ...fl
 	if len(ts) > 0 {
 		floor = ts[len(ts)-1]
 	}
-	return Classified(name, func(a, b *R) int {
+	c := Classified(name, func(a, b *R) int {
 		va, vb := get(a), get(b)
 		if va == "" || vb == "" {
 			return 0
@@ -98,6 +112,8 @@ func JaroWinklerLevels[R any](name string, get func(*R) string, thresholds ...fl
 		}
 		return len(ts) + 2
 	}, labels...)
+	c.ExactKey = stringKey(get)
+	return c
 }
 
 // distanceLevels builds "exact", "<metric><=d" for each maximum distance
@@ -125,7 +141,7 @@ func distanceLevels[R any](op, name, metric string, dist func(a, b string, limit
 	if len(ds) > 0 {
 		limit = ds[len(ds)-1]
 	}
-	return Classified(name, func(a, b *R) int {
+	c := Classified(name, func(a, b *R) int {
 		va, vb := get(a), get(b)
 		if va == "" || vb == "" {
 			return 0
@@ -141,12 +157,15 @@ func distanceLevels[R any](op, name, metric string, dist func(a, b string, limit
 		}
 		return len(ds) + 2
 	}, labels...)
+	c.ExactKey = stringKey(get)
+	return c
 }
 
 // LevenshteinLevels returns a comparison of strings with levels "exact",
 // then "levenshtein<=d" for each maximum distance d, then "else". An empty
 // string on either side gives the null level. The distances must be at
-// least 1 and increase strictly; Validate rejects others.
+// least 1 and increase strictly; Validate rejects others. ExactKey is get
+// (an empty string is missing).
 func LevenshteinLevels[R any](name string, get func(*R) string, maxDistances ...int) Comparison[R] {
 	return distanceLevels("LevenshteinLevels", name, "levenshtein", levenshteinWithin, get, maxDistances)
 }

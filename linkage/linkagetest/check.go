@@ -21,7 +21,8 @@ const maxFailures = 10
 // every ordered pair of the given records (self-pairs included), its level
 // is symmetric, deterministic, in range, the same from Classify (when set)
 // as from the level predicates (Null, then the first Match that holds),
-// and computed without modifying the records (the memory of each record is compared bit for bit with a copy
+// the exact level (ExactLevel) exactly when both ExactKey keys are
+// present and equal (when ExactKey is set), and computed without modifying the records (the memory of each record is compared bit for bit with a copy
 // taken before; changes behind pointers, in the arrays of strings or
 // slices, are not seen). It reports problems with t.Errorf, at most 10 of
 // them, by record index only.
@@ -43,6 +44,10 @@ func CheckComparison[R any](t testing.TB, c linkage.Comparison[R], records []R) 
 		return failures >= maxFailures
 	}
 	n := len(c.Levels)
+	exact := c.ExactLevel
+	if exact == 0 {
+		exact = 1
+	}
 	for i := range records {
 		for j := range records {
 			a, b := &records[i], &records[j]
@@ -62,9 +67,15 @@ func CheckComparison[R any](t testing.TB, c linkage.Comparison[R], records []R) 
 				if fail("not deterministic: level(%d, %d) gave %q, then %q", i, j, c.Label(ab), c.Label(again)) {
 					return
 				}
-			case c.Classify != nil:
-				if pk := byPredicates(&c, a, b); pk != ab {
-					if fail("Classify and the level predicates disagree: level(%d, %d) is %q by Classify, %q by the predicates", i, j, c.Label(ab), c.Label(pk)) {
+			case c.Classify != nil && byPredicates(&c, a, b) != ab:
+				if fail("Classify and the level predicates disagree: level(%d, %d) is %q by Classify, %q by the predicates", i, j, c.Label(ab), c.Label(byPredicates(&c, a, b))) {
+					return
+				}
+			case c.ExactKey != nil:
+				ka, oka := c.ExactKey(a)
+				kb, okb := c.ExactKey(b)
+				if same := oka && okb && ka == kb; same != (ab == exact) {
+					if fail("ExactKey and level %q disagree: level(%d, %d) is %q, keys present and equal: %v", c.Label(exact), i, j, c.Label(ab), same) {
 						return
 					}
 				}

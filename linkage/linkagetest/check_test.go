@@ -28,7 +28,7 @@ type rec struct {
 	Calls int
 }
 
-var records = []rec{{Name: "lan"}, {Name: "linh"}, {Name: ""}, {Name: "mai"}}
+var records = []rec{{Name: "lan"}, {Name: "linh"}, {Name: ""}, {Name: "mai"}, {Name: "Lan"}}
 
 func TestCheckComparison(t *testing.T) {
 	good := linkage.JaroWinklerLevels("name", func(r *rec) string { return r.Name }, 0.9)
@@ -76,6 +76,16 @@ func TestCheckComparison(t *testing.T) {
 	badTF := good
 	badTF.TermFrequency = func(r *rec) float64 { return 2 }
 	invalid := linkage.Comparison[rec]{Name: "no-levels"}
+	// badKey folds case, so "Lan" and "lan" share a key but are not exact.
+	badKey := good
+	badKey.ExactKey = func(r *rec) (string, bool) { return strings.ToLower(r.Name), r.Name != "" }
+	// missingKey calls every key missing, so exact pairs have no key.
+	missingKey := good
+	missingKey.ExactKey = func(r *rec) (string, bool) { return "", false }
+	wrongExactLevel := good
+	wrongExactLevel.ExactLevel = 2
+	exactOutOfRange := good
+	exactOutOfRange.ExactLevel = 9
 	tests := []struct {
 		name string
 		c    linkage.Comparison[rec]
@@ -92,6 +102,10 @@ func TestCheckComparison(t *testing.T) {
 		{"classified agrees", classified, ""},
 		{"thresholds in the wrong order", wrongOrder, "thresholds must decrease strictly"},
 		{"else level before the last", elseFirst, "level 1 has no predicate"},
+		{"exact key folds case", badKey, `ExactKey and level "exact" disagree: level(0, 4) is "else"`},
+		{"exact key always missing", missingKey, `ExactKey and level "exact" disagree: level(0, 0) is "exact"`},
+		{"exact key on the wrong level", wrongExactLevel, `ExactKey and level "jaro_winkler>=0.9" disagree: level(0, 0) is "exact"`},
+		{"exact level out of range", exactOutOfRange, "exact level 9 outside [0, 3]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package vnperson
 
 import (
 	"math/bits"
+	"strconv"
 
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/normalize"
@@ -86,8 +87,27 @@ func classified(name string, classify func(a, b *Record) int, labels ...string) 
 // birth-year digits are those of a person at least 12 years older than the
 // record's birth date, as when a child is recorded with a parent's card)
 // counts as missing: it is evidence of a relative, not of identity.
+//
+// Its ExactKey is the CCCD (borrowed ones missing), so EstimateU takes the
+// u of cccd_exact from the frequencies of the numbers.
 func NationalIDComparison() linkage.Comparison[Record] {
-	return classified(CompareNationalID, nationalIDLevel, "cccd_exact", "cmnd_exact", "one_digit_typo", "different")
+	c := classified(CompareNationalID, nationalIDLevel, "cccd_exact", "cmnd_exact", "one_digit_typo", "different")
+	c.ExactKey = func(r *Record) (string, bool) {
+		if r.CCCD == 0 || r.borrowedID {
+			return "", false
+		}
+		return strconv.FormatUint(r.CCCD, 10), true
+	}
+	c.ExactLevel = IDCCCDExact
+	return c
+}
+
+// numberKey is the ExactKey of a number where 0 is missing.
+func numberKey(get func(*Record) uint64) func(*Record) (string, bool) {
+	return func(r *Record) (string, bool) {
+		v := get(r)
+		return strconv.FormatUint(v, 10), v != 0
+	}
 }
 
 func nationalIDLevel(a, b *Record) int {
@@ -161,16 +181,21 @@ func bcdOneApart(x, y uint64) bool {
 }
 
 // BHXHComparison compares the 10-digit social-insurance numbers, which
-// survive the reissue of a BHYT card. Levels: exact, else.
+// survive the reissue of a BHYT card. Levels: exact, else. Its ExactKey is
+// the number.
 func BHXHComparison() linkage.Comparison[Record] {
-	return linkage.Exact(CompareBHXH, func(r *Record) uint64 { return r.BHXH })
+	get := func(r *Record) uint64 { return r.BHXH }
+	c := linkage.Exact(CompareBHXH, get)
+	c.ExactKey = numberKey(get)
+	return c
 }
 
 // NameComparison compares full names with vnname.Compare; its levels are the
 // vnname.Agreement levels in order (exact, missing_marks, phonetic, variant,
 // middle_differs, swapped, marks_differ, similar, different). Its term
 // frequency is Record.NameFrequency, used on the levels the model marks
-// (DefaultModel marks exact).
+// (DefaultModel marks exact). Its ExactKey is the name's comparison key
+// (vnname.Name.Key), equal exactly when the names agree at exact.
 func NameComparison() linkage.Comparison[Record] {
 	labels := make([]string, 0, int(vnname.AgreeDifferent))
 	for a := vnname.AgreeExact; a <= vnname.AgreeDifferent; a++ {
@@ -178,6 +203,10 @@ func NameComparison() linkage.Comparison[Record] {
 	}
 	c := classified(CompareName, nameLevel, labels...)
 	c.TermFrequency = func(r *Record) float64 { return r.NameFrequency }
+	c.ExactKey = func(r *Record) (string, bool) {
+		k := r.Name.Key()
+		return k, k != ""
+	}
 	return c
 }
 
@@ -201,9 +230,19 @@ func snake(s string) string {
 // Levels, first match wins: exact (equal full dates), day_month_swapped,
 // one_digit_typo (full dates differing in one digit of ddmmyyyy),
 // year_month (year and month agree), year_only (years agree and one side
-// knows only the year), year_within_1, different.
+// knows only the year), year_within_1, different. Its ExactKey is the full
+// date with the parser's flags (dates known to the day only), which is what
+// exact compares.
 func BirthDateComparison() linkage.Comparison[Record] {
-	return classified(CompareBirthDate, birthLevel, "exact", "day_month_swapped", "one_digit_typo", "year_month", "year_only", "year_within_1", "different")
+	c := classified(CompareBirthDate, birthLevel, "exact", "day_month_swapped", "one_digit_typo", "year_month", "year_only", "year_within_1", "different")
+	c.ExactKey = func(r *Record) (string, bool) {
+		if r.Birth.Precision() != normalize.PrecisionDay {
+			return "", false
+		}
+		return strconv.FormatUint(dateDigits(r.Birth)<<8|uint64(r.Birth.Flags()), 10), true
+	}
+	c.ExactLevel = BirthExact
+	return c
 }
 
 func birthLevel(a, b *Record) int {
@@ -262,9 +301,13 @@ func sexLevel(a, b *Record) int {
 }
 
 // PhoneComparison compares phone numbers in their current national form
-// (pre-2018 mobile numbers are translated by normalize). Levels: exact, else.
+// (pre-2018 mobile numbers are translated by normalize). Levels: exact,
+// else. Its ExactKey is the number.
 func PhoneComparison() linkage.Comparison[Record] {
-	return linkage.Exact(ComparePhone, func(r *Record) uint64 { return r.Phone })
+	get := func(r *Record) uint64 { return r.Phone }
+	c := linkage.Exact(ComparePhone, get)
+	c.ExactKey = numberKey(get)
+	return c
 }
 
 // AddressComparison compares the ward key and the smallest named place

@@ -55,7 +55,10 @@ func DefaultModel() (*linkage.Model[Record], error) {
 // records: right == nil trains for deduplicating left, else for linking left
 // with right. Like Splink's unsupervised recipe it
 //
-//  1. estimates u from opts.USamplePairs random pairs (seed opts.Seed);
+//  1. estimates u from up to opts.USamplePairs random pairs (seed
+//     opts.Seed, on opts.Workers goroutines; the result does not depend
+//     on them), the exact levels of the ID, phone and birth-date
+//     comparisons from value frequencies (see linkage.Model.EstimateU);
 //  2. estimates the prior from the deterministic rule "equal valid CCCD":
 //     λ = (pairs with equal CCCD / opts.PriorRecall) / possible pairs, or,
 //     when no pair has equal CCCDs, from FallbackDuplicateRate;
@@ -152,7 +155,7 @@ func train(left, right []Record, opts Options, full *blocking.Candidates) (*link
 		if err != nil {
 			return nil, nil, err
 		}
-	} else if err := m.EstimateU(left, right, linkage.SampleOptions{Pairs: opts.USamplePairs, Seed: opts.Seed}); err != nil {
+	} else if err := m.EstimateU(left, right, linkage.SampleOptions{Pairs: opts.USamplePairs, Seed: opts.Seed, Workers: opts.Workers}); err != nil {
 		return nil, nil, err
 	}
 	priorRule, _ := planPriorRule(DefaultPlan())
