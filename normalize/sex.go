@@ -149,5 +149,5 @@ func sexWord(w string) (Sex, bool) {
 // sexHasInnerSpace reports whether s has white space that Fold would
 // collapse.
 func sexHasInnerSpace(s string) bool {
-	return strings.IndexAny(s, " \t\n\r\v\f") >= 0
+	return strings.ContainsAny(s, " \t\n\r\v\f")
 }

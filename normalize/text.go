@@ -488,11 +488,6 @@ func isLetterOrDigit(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// isWordRune reports the runes that continue a word.
-func isWordRune(r rune) bool {
-	return isLetterOrDigit(r) || unicode.IsMark(r) || isDeletable(r)
-}
-
 // word writes the word that starts at s[i] (a letter or digit) and returns
 // the index after it. A word of at most maxSyllable Vietnamese letters
 // (with their combining marks) gets its tone mark placed; any other word
