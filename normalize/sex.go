@@ -99,7 +99,7 @@ func ParseSex(s string) (Sex, error) {
 	case "Nữ", "nữ", "NỮ":
 		return Female, nil
 	}
-	if dateASCII(t) {
+	if isASCII(t) {
 		if v, ok := sexWord(t); ok {
 			return v, nil
 		}

@@ -239,6 +239,16 @@ func (c Canonicalizer) Fold(s string) string {
 	return c.form(s, FormFold)
 }
 
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // isCanonicalASCII reports whether s is ASCII letters and digits in words
 // separated by single spaces: the common case that needs no work.
 func isCanonicalASCII(s string) bool {
