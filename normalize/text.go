@@ -67,8 +67,9 @@ const maxRepairRounds = 4
 // on their result, so that the result is stable: String(String(s)) ==
 // String(s). String returns s itself, without allocating, when s is
 // already canonical; otherwise it allocates once, for the result (more
-// only for text mangled twice, or text that reads as mangled once
-// cleaned).
+// for text mangled twice, text that reads as mangled once cleaned, and
+// text longer than a typical name: past 32 bytes the text in between
+// costs an allocation too).
 func (c Canonicalizer) String(s string) string {
 	return c.form(s, FormText)
 }
@@ -113,9 +114,9 @@ func putScratch(sc *scratch) {
 }
 
 // form returns c.String(s) in form f: what mapRunes(c.canonical(s), f)
-// returns, with one allocation at most. The common case (at most one
-// legacy repair, and cleaning that leaves nothing to repair) runs the
-// steps of canonical once, keeping the text in between in scratch
+// returns, with one allocation for a typical name. The common case (at
+// most one legacy repair, and cleaning that leaves nothing to repair) runs
+// the steps of canonical once, keeping the text in between in scratch
 // buffers; anything else takes canonical itself.
 func (c Canonicalizer) form(s string, f Form) string {
 	if isCanonicalASCII(s) {
@@ -135,9 +136,9 @@ func (c Canonicalizer) form(s string, f Form) string {
 // no scratch buffer.
 //
 // The text in between lives in scratch buffers. It is read as a string
-// through a conversion that never escapes, which Go keeps on the stack
-// when it is short (the typical name), so that the result is the one
-// allocation.
+// through conversions that never escape, which Go keeps on the stack up to
+// 32 bytes (a typical name), so that the result is the one allocation;
+// TestTextAllocations and TestKeyFoldAllocations fail if one escapes.
 func (c Canonicalizer) formFast(s string, f Form) (out string, ok bool) {
 	var sc *scratch
 	defer func() { putScratch(sc) }() // after the result is made
