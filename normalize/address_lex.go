@@ -227,16 +227,6 @@ func addrTrimPunct(f string) string {
 // addrIsPunct reports the runes that are neither letters nor digits.
 func addrIsPunct(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
-// addrIsASCII reports whether s is plain ASCII.
-func addrIsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // addrAppendTokens appends the tokens of the words of one segment.
 func addrAppendTokens(toks []addrToken, seg string) []addrToken {
 	lseg := addrLowerAligned(seg)
@@ -346,7 +336,7 @@ func addrShortMarker(f, lf string) ([]*addrMarker, bool) {
 		m, ok := addrMarkersByWord[lf]
 		return m, ok
 	}
-	if !addrIsASCII(f) {
+	if !isASCII(f) {
 		m, ok := addrMarkersByWord[strings.ToLower(f)]
 		return m, ok
 	}
@@ -369,7 +359,7 @@ func addrNewToken(f, lf string) addrToken {
 	if lf == "" || len(lf) != len(f) {
 		lf = strings.ToLower(f)
 	}
-	t := addrToken{text: f, lower: lf, ascii: addrIsASCII(f)}
+	t := addrToken{text: f, lower: lf, ascii: isASCII(f)}
 	if t.ascii {
 		t.fold = t.lower
 		for i := 0; i < len(t.lower); i++ {

@@ -96,25 +96,17 @@ func idTrimSpace(s string) string {
 // made of digits only: "12345678901.0" is a number Excel stored as a float.
 func idTrimFloatSuffix(s string) string {
 	for _, suffix := range [...]string{".0", ".00"} {
-		if len(s) > len(suffix) && s[len(s)-len(suffix):] == suffix && idAllDigitsString(s[:len(s)-len(suffix)]) {
+		if len(s) > len(suffix) && s[len(s)-len(suffix):] == suffix && idAllDigits(s[:len(s)-len(suffix)]) {
 			return s[:len(s)-len(suffix)]
 		}
 	}
 	return s
 }
 
-func idAllDigits(b []byte) bool {
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-func idAllDigitsString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+// idAllDigits reports whether b holds only ASCII digits (true when empty).
+func idAllDigits[T string | []byte](b T) bool {
+	for i := 0; i < len(b); i++ {
+		if b[i] < '0' || b[i] > '9' {
 			return false
 		}
 	}

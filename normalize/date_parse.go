@@ -148,7 +148,7 @@ func (p *DateParser) Parse(s string) (Date, error) {
 			return d, err
 		}
 	}
-	if alt := Fold(s); alt != folded && dateASCII(alt) && dateHasLetter(alt) {
+	if alt := Fold(s); alt != folded && isASCII(alt) && dateHasLetter(alt) {
 		if d2, err2 := p.parseFolded(alt); err2 == nil || !ok {
 			return d2, err2
 		}
@@ -216,16 +216,6 @@ type dateFields struct {
 	altY      int
 	altM      int
 	altD      int
-}
-
-// dateASCII reports whether s has only ASCII bytes.
-func dateASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 func dateIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }

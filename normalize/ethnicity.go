@@ -4,7 +4,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Ethnicity is one of the 54 ethnic groups of Viet Nam, identified by its
@@ -98,7 +97,7 @@ func ParseEthnicity(s string) (Ethnicity, error) {
 	if s == "" {
 		return 0, parseError(fn, ErrEmpty, "no characters")
 	}
-	if len(s) <= 3 && idAllDigitsString(s) {
+	if len(s) <= 3 && idAllDigits(s) {
 		v := 0
 		for i := 0; i < len(s); i++ {
 			v = v*10 + int(s[i]-'0')
@@ -108,7 +107,7 @@ func ParseEthnicity(s string) (Ethnicity, error) {
 		}
 		return 0, parseError(fn, ErrUnknownCode, "code not in the list")
 	}
-	if !ethnicASCII(s) {
+	if !isASCII(s) {
 		// Names typed exactly as listed need neither repair nor folding.
 		if e, found := ethnicityExact()[s]; found {
 			return e, nil
@@ -194,15 +193,6 @@ func ethnicityUnknownWord(k []byte) bool {
 		return true
 	}
 	return false
-}
-
-func ethnicASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // ethnicityNames are the official names, indexed by code.

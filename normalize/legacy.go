@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -607,15 +606,14 @@ func RepairLegacy(s string) (string, Encoding) {
 	if !needsDetect(s) {
 		return s, UTF8
 	}
-	var c candidates
-	e := c.detect(s)
+	sc := getScratch()
+	defer putScratch(sc)
+	b, e := repairAppend(sc.repaired[:0], s, &sc.cand)
+	sc.repaired = b
 	if e == UTF8 {
 		return s, UTF8
 	}
-	b := c.repair(make([]byte, 0, len(s)+len(s)/2), s, e)
-	// b is new and never written again: it becomes the string without a
-	// copy, as strings.Builder does.
-	return unsafe.String(unsafe.SliceData(b), len(b)), e
+	return string(b), e
 }
 
 // repairAppend appends RepairLegacy(s) to dst, for s that needsDetect,

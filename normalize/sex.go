@@ -99,7 +99,7 @@ func ParseSex(s string) (Sex, error) {
 	case "Nữ", "nữ", "NỮ":
 		return Female, nil
 	}
-	if dateASCII(t) {
+	if isASCII(t) {
 		if v, ok := sexWord(t); ok {
 			return v, nil
 		}
@@ -149,5 +149,5 @@ func sexWord(w string) (Sex, bool) {
 // sexHasInnerSpace reports whether s has white space that Fold would
 // collapse.
 func sexHasInnerSpace(s string) bool {
-	return strings.IndexAny(s, " \t\n\r\v\f") >= 0
+	return strings.ContainsAny(s, " \t\n\r\v\f")
 }

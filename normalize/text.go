@@ -5,7 +5,6 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -68,15 +67,17 @@ const maxRepairRounds = 4
 // on their result, so that the result is stable: String(String(s)) ==
 // String(s). String returns s itself, without allocating, when s is
 // already canonical; otherwise it allocates once, for the result (more
-// only for text mangled twice, or text that reads as mangled once
-// cleaned).
+// for text mangled twice, text that reads as mangled once cleaned, and
+// text longer than a typical name: past 32 bytes the text in between
+// costs an allocation too).
 func (c Canonicalizer) String(s string) string {
 	return c.form(s, FormText)
 }
 
 // scratch holds the intermediate text of one call of form: the repaired
 // text, the cleaned text and the work of the repair. It is reused through
-// scratchSlots, so that the forms cost one allocation, for the result.
+// scratchSlots, so that the forms cost one allocation, for the result, and
+// by RepairLegacy.
 type scratch struct {
 	repaired, cleaned []byte
 	cand              candidates
@@ -112,17 +113,10 @@ func putScratch(sc *scratch) {
 	}
 }
 
-// view returns the bytes of b as a string without copying them. The
-// string must not outlive the next change of b: form uses views of its
-// scratch buffers for the text in between, and never returns one.
-func view(b []byte) string {
-	return unsafe.String(unsafe.SliceData(b), len(b))
-}
-
 // form returns c.String(s) in form f: what mapRunes(c.canonical(s), f)
-// returns, with one allocation at most. The common case (at most one
-// legacy repair, and cleaning that leaves nothing to repair) runs the
-// steps of canonical once, keeping the text in between in scratch
+// returns, with one allocation for a typical name. The common case (at
+// most one legacy repair, and cleaning that leaves nothing to repair) runs
+// the steps of canonical once, keeping the text in between in scratch
 // buffers; anything else takes canonical itself.
 func (c Canonicalizer) form(s string, f Form) string {
 	if isCanonicalASCII(s) {
@@ -140,47 +134,61 @@ func (c Canonicalizer) form(s string, f Form) string {
 // left to repair) and cleans the result; when that is not s, round 1
 // returns it if it needs no repair. Text that is already canonical takes
 // no scratch buffer.
+//
+// The text in between lives in scratch buffers. It is read as a string
+// through conversions that never escape, which Go keeps on the stack up to
+// 32 bytes (a typical name), so that the result is the one allocation;
+// TestTextAllocations and TestKeyFoldAllocations fail if one escapes.
 func (c Canonicalizer) formFast(s string, f Form) (out string, ok bool) {
 	var sc *scratch
 	defer func() { putScratch(sc) }() // after the result is made
-	fixed, viewed := s, false
 	if needsDetect(s) {
 		sc = getScratch()
 		b, e := repairAppend(sc.repaired[:0], s, &sc.cand)
 		sc.repaired = b
 		if e != UTF8 {
-			fixed, viewed = view(b), true
+			fixed := string(b)
 			if needsDetect(fixed) {
 				return "", false // mangled twice: canonical repairs again
 			}
+			w := writer{buf: sc.cleaned[:0]}
+			var st textState
+			clean(&w, fixed, &st, c.Style)
+			sc.cleaned = w.buf
+			// A repair that cleaning keeps whole was checked above.
+			return finish(string(w.buf), s, f, string(w.buf) == fixed)
 		}
 	}
-	w := writer{src: fixed, lazy: true, toBuf: true, sc: sc}
+	w := writer{src: s, lazy: true, toBuf: true, sc: sc}
 	var st textState
-	clean(&w, fixed, &st, c.Style)
-	next := fixed[:w.n]
-	if w.dirty {
-		sc = w.sc
-		sc.cleaned = w.buf
-		next, viewed = view(w.buf), true
-	}
-	if next == s {
-		return mapRunes(s, f), true
-	}
-	if !(viewed && !w.dirty && len(next) == len(fixed)) && needsDetect(next) {
-		// Cleaning made text that reads as mangled. (A repair that
-		// cleaning kept as it is was checked above.)
-		return "", false
-	}
-	// next is the display form. It may be a view of a scratch buffer:
-	// write the result as a new string unless it is s itself.
-	if !viewed {
+	clean(&w, s, &st, c.Style)
+	if !w.dirty {
+		next := s[:w.n]
+		if next != s && needsDetect(next) {
+			return "", false // cleaning made text that reads as mangled
+		}
 		return mapRunes(next, f), true
 	}
-	if f == FormText {
-		return strings.Clone(next), true
+	sc = w.sc
+	sc.cleaned = w.buf
+	return finish(string(w.buf), s, f, false)
+}
+
+// finish returns display text d, cleaned from s, in form f, for formFast;
+// ok is false when d reads as mangled (checked tells that d was checked
+// already). d is a copy of a scratch buffer and must not escape: the
+// result is s itself or a new string.
+func finish(d, s string, f Form, checked bool) (out string, ok bool) {
+	if d == s {
+		return mapRunes(s, f), true
 	}
-	return formString(next, s, f), true
+	if !checked && needsDetect(d) {
+		return "", false // cleaning made text that reads as mangled
+	}
+	if f == FormText {
+		return strings.Clone(d), true
+	}
+	return formString(d, s, f), true
 }
 
 // canonical is String that also reports whether a legacy repair was made.
@@ -230,6 +238,16 @@ func (c Canonicalizer) Key(s string) string {
 // Fold allocates as Key does: not at all when the folded key is s.
 func (c Canonicalizer) Fold(s string) string {
 	return c.form(s, FormFold)
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isCanonicalASCII reports whether s is ASCII letters and digits in words
@@ -481,11 +499,6 @@ func isLetterOrDigit(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// isWordRune reports the runes that continue a word.
-func isWordRune(r rune) bool {
-	return isLetterOrDigit(r) || unicode.IsMark(r) || isDeletable(r)
-}
-
 // word writes the word that starts at s[i] (a letter or digit) and returns
 // the index after it. A word of at most maxSyllable Vietnamese letters
 // (with their combining marks) gets its tone mark placed; any other word
@@ -555,6 +568,31 @@ scan:
 	return j
 }
 
+// plainNFC reports whether every rune of s is one that NFC leaves alone
+// whatever surrounds it: ASCII, a precomposed Vietnamese letter, or a
+// starter with no decomposition that combines with nothing before it.
+// Such text is in NFC.
+func plainNFC(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if _, ok := letterOf(r); ok {
+			i += size
+			continue
+		}
+		var tmp [utf8.UTFMax]byte
+		n := copy(tmp[:], s[i:i+size])
+		if p := norm.NFC.Properties(tmp[:n]); !p.BoundaryBefore() || len(p.Decomposition()) > 0 {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
 // addLetter appends l to ls while the word may still be a syllable.
 func addLetter(ls []letter, viet bool, l letter) ([]letter, bool) {
 	if !viet || len(ls) == cap(ls) {
@@ -582,18 +620,26 @@ func genericWord(w *writer, wd string) {
 		}
 		wd = b.String()
 	}
-	if !norm.NFC.IsNormalString(wd) {
-		wd = norm.NFC.String(wd)
+	if !plainNFC(wd) {
+		// The copy keeps wd, which may be temporary text (see formFast),
+		// from escaping into the normalizer.
+		wd = norm.NFC.String(strings.Clone(wd))
 	}
-	if strings.ContainsAny(wd, "Ðð") {
-		wd = ethReplacer.Replace(wd)
+	if !strings.ContainsAny(wd, "Ðð") {
+		w.string(wd)
+		return
 	}
-	w.string(wd)
+	// The eth letters are common stand-ins for Đ and đ: write those.
+	for _, r := range wd {
+		switch r {
+		case 'Ð':
+			r = 'Đ'
+		case 'ð':
+			r = 'đ'
+		}
+		w.rune(r)
+	}
 }
-
-// ethReplacer writes the eth letters, common stand-ins for Đ and đ, as
-// those.
-var ethReplacer = strings.NewReplacer("Ð", "Đ", "ð", "đ")
 
 // Form selects one of the three forms of canonical text.
 type Form uint8
@@ -617,8 +663,8 @@ func mapRunes(s string, f Form) string {
 }
 
 // formString returns display text d in form f: s, or a prefix of s, when
-// that is the result, else a new string. d may be a view of a scratch
-// buffer (see view); the result never is.
+// that is the result, else a new string. d may be a temporary copy of a
+// scratch buffer (see formFast); the result never is.
 func formString(d, s string, f Form) string {
 	var arr [128]byte // the result, on the stack while it fits
 	b := arr[:0]

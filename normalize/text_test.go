@@ -8,8 +8,10 @@ import (
 	"testing"
 	"testing/iotest"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
@@ -418,4 +420,28 @@ func TestFormsConcurrent(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
+}
+
+// TestPlainNFC checks that the quick test plainNFC never calls text NFC
+// that NFC would change: on every rune alone, after a letter and before a
+// combining mark.
+func TestPlainNFC(t *testing.T) {
+	plain := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		for _, s := range []string{string(r), "a" + string(r), string(r) + "\u0301", "e" + string(r) + "\u0323"} {
+			if plainNFC(s) && !norm.NFC.IsNormalString(s) {
+				t.Fatalf("plainNFC(%+q) is true, but NFC changes it", s)
+			}
+		}
+		if plainNFC(string(r)) {
+			plain++
+		}
+	}
+	require.True(t, plainNFC("Hà Nội Đắk ø"))
+	require.False(t, plainNFC("e\u0301"))
+	require.False(t, plainNFC("\u212b")) // the angstrom sign: NFC writes Å
+	t.Logf("%d runes are plain", plain)
 }
