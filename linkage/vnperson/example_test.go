@@ -81,11 +81,11 @@ func ExampleResult_Explain() {
 	}
 	fmt.Println("same cluster:", res.Clusters[0] == res.Clusters[1])
 	// Output:
-	// national_id cccd_exact        +17.6
+	// national_id cccd_exact        +18.2
 	// bhxh        null              +0.0
-	// name        missing_marks     +10.3
-	// birth_date  day_month_swapped +9.3
-	// sex         name_hint_agrees  -3.3
+	// name        missing_marks     +10.4
+	// birth_date  day_month_swapped +9.9
+	// sex         name_hint_agrees  -2.8
 	// phone       null              +0.0
 	// address     null              +0.0
 	// ethnicity   null              +0.0
