@@ -25,7 +25,7 @@ func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	sum.Inputs = append(sum.Inputs, is)
 
 	header := slices.Concat(inp.t.Header, []string{"row"}, canonColumns, []string{"issues"})
-	cw, err := newCSVWriter(out, inp.t, header)
+	cw, err := openList(out, inp.t, header, sheetClean)
 	if err != nil {
 		return nil, err
 	}
@@ -39,8 +39,7 @@ func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 			return nil, err
 		}
 	}
-	cw.Flush()
-	return sum, cw.Error()
+	return sum, cw.Close()
 }
 
 // newCSVWriter starts an output CSV file like the input t: the same

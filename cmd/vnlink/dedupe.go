@@ -95,7 +95,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	sum.Dedupe = ds
 
 	header := slices.Concat(inp.t.Header, dedupeColumns, canonColumns, []string{"issues"})
-	cw, err := newCSVWriter(out, inp.t, header)
+	cw, err := openList(out, inp.t, header, sheetDedupe)
 	if err != nil {
 		return nil, err
 	}
@@ -111,8 +111,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 			return nil, err
 		}
 	}
-	cw.Flush()
-	return sum, cw.Error()
+	return sum, cw.Close()
 }
 
 // bestLinkWeights returns, for each of n records, the largest weight of its

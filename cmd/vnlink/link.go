@@ -122,7 +122,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 	s.RightCoverage = share(s.LinkedRightRows, nr)
 	sum.Link = s
 
-	cw, err := newCSVWriter(out, lin.t, linkColumns)
+	cw, err := openList(out, lin.t, linkColumns, sheetLink)
 	if err != nil {
 		return nil, err
 	}
@@ -150,8 +150,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 			return nil, err
 		}
 	}
-	cw.Flush()
-	return sum, cw.Error()
+	return sum, cw.Close()
 }
 
 // link runs vnperson.Link; when a side is empty there is nothing to pair or
