@@ -303,7 +303,9 @@ var headlineHeader = []string{"Chỉ tiêu", "Số liệu"}
 // each, as printReconcile words them.
 func headline(emit func(...string) error, rs *reconcileSummary, res *vnperson.Reconciliation, bhyt bool) error {
 	f := &res.Metrics.Overall
-	pct := func(x float64) string { return strings.Replace(strconv.FormatFloat(100*x, 'f', 1, 64), ".", ",", 1) + "%" }
+	pct := func(x float64) string {
+		return strings.Replace(strconv.FormatFloat(100*x, 'f', 1, 64), ".", ",", 1) + "%"
+	}
 	n := strconv.Itoa
 	rows := [][2]string{
 		{"Người trong DS dân cư", n(f.RegistryPeople)},
