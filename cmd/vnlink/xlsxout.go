@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -159,12 +160,14 @@ var errSheetFull = fmt.Errorf("danh sách có hơn %d dòng, quá sức chứa c
 // widths fit the header and the first widthSampleRows rows. A cell longer
 // than Excel's 32,767 characters is cut there by excelize.
 type workbook struct {
-	f              *excelize.File
-	out            io.Writer
-	header, body   int // style ids
-	sheets         int
-	current        *xlsxSheet
-	closed, failed bool
+	f            *excelize.File
+	out          io.Writer
+	header, body int // style ids
+	sheets       int
+	current      *xlsxSheet
+	closed       bool
+	// big is set when a sheet may hold more than maxStreamXML bytes.
+	big bool
 }
 
 // newWorkbook starts a workbook written to out by Close.
@@ -238,7 +241,17 @@ func (b *workbook) Close() error {
 		return errors.New("workbook: no sheet")
 	}
 	b.f.SetActiveSheet(0)
-	return b.f.Write(b.out)
+	if b.big {
+		// A sheet may pass 4 GiB of XML: excelize's own path, which
+		// builds the whole zip file in memory, marks it as zip64 for Excel.
+		return b.f.Write(b.out)
+	}
+	// excelize's Write builds the zip file in a bytes.Buffer before
+	// copying it out: for a million rows, a buffer of a few hundred MB.
+	// The zip is written straight to out instead, leaving that buffer
+	// empty.
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(b.out) })
+	return b.f.Write(io.Discard)
 }
 
 // abort drops the workbook and its temporary files without writing it.
@@ -260,6 +273,7 @@ type xlsxSheet struct {
 	held    [][]string
 	widths  []int
 	rows    int  // rows written to the stream
+	xml     int  // an upper bound of the bytes of XML written
 	started bool // the widths and panes are set
 	vals    []any
 	cell    []byte
@@ -334,12 +348,17 @@ func (s *xlsxSheet) writeRow(cells []string) error {
 	}
 	s.rows++
 	s.vals = s.vals[:0]
+	s.xml += rowXMLBytes
 	for _, c := range cells {
 		if c == "" {
 			s.vals = append(s.vals, nil)
 		} else {
 			s.vals = append(s.vals, c)
+			s.xml += cellXMLBytes(c)
 		}
+	}
+	if s.xml > maxStreamXML {
+		s.b.big = true
 	}
 	s.cell = appendCellName(s.cell[:0], 1, s.rows)
 	var opts []excelize.RowOpts
@@ -347,6 +366,29 @@ func (s *xlsxSheet) writeRow(cells []string) error {
 		opts = []excelize.RowOpts{{StyleID: s.b.header}}
 	}
 	return s.sw.SetRow(string(s.cell), s.vals, opts...)
+}
+
+// Bounds of the XML of a sheet: a row's own markup, a cell's markup
+// around its text, and the XML of a sheet that the zip file written by
+// workbook.Close holds without zip64 marks in its local headers (4 GiB,
+// less a margin for the markup before and after the rows).
+const (
+	rowXMLBytes   = 32
+	cellXMLBytes0 = 96
+	maxStreamXML  = 1<<32 - 1<<20
+)
+
+// cellXMLBytes bounds the bytes of XML of a text cell: its markup and the
+// text, each character XML escapes counted as its longest escape.
+func cellXMLBytes(c string) int {
+	n := cellXMLBytes0 + len(c)
+	for i := range len(c) {
+		switch c[i] {
+		case '&', '<', '>', '"', '\'', '\t', '\n', '\r':
+			n += 5
+		}
+	}
+	return n
 }
 
 // appendCellName appends the A1 name of the cell at column col and row
