@@ -13,7 +13,8 @@ import (
 // form of every field next to the original columns, and an issues column
 // listing the fields that did not parse (never their values). Every input
 // row gives one output row, in order. The output keeps the delimiter and
-// byte-order mark of the input.
+// byte-order mark of the input, or is a workbook when out is a
+// workbookFile (see openList).
 func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	inp, err := loadInput("input", in, opts.Map, nil, opts.Read)
 	if err != nil {

@@ -44,7 +44,8 @@ var dedupeColumns = []string{"row", "cluster", "cluster_size", "match_weight", "
 // columns, then: its row number, its cluster (the row number of the first
 // row of its person), the size of the cluster, the match weight and
 // probability of its strongest link within the cluster (empty for a row
-// alone), the canonical fields and the issues column.
+// alone), the canonical fields and the issues column. out is a CSV file, or
+// a workbook when it is a workbookFile (see openList).
 func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	inp, err := loadInput("input", in, opts.Map, requiredForMatching, opts.Read)
 	if err != nil {

@@ -54,7 +54,7 @@ var linkColumns = []string{
 // and writes to out one row per left row, in order (status linked or
 // left_only), then one row per right row that no left row links to (status
 // right_only). The output uses the delimiter and byte-order mark of the
-// left file.
+// left file, or is a workbook when out is a workbookFile (see openList).
 func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, error) {
 	lin, err := loadInput("left", left, opts.Map, requiredForMatching, opts.Read)
 	if err != nil {
