@@ -30,6 +30,7 @@ func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer abortList(cw)
 	rec := make([]string, 0, len(header))
 	for i := range inp.t.Rows {
 		rec = append(rec[:0], inp.t.Rows[i].Cells...)

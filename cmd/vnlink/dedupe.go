@@ -100,6 +100,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer abortList(cw)
 	rec := make([]string, 0, len(header))
 	for i := range n {
 		c := res.Clusters[i]

@@ -126,6 +126,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 	if err != nil {
 		return nil, err
 	}
+	defer abortList(cw)
 	side := func(row int, p *vnperson.Person, d *vnperson.Display, is *inputSummary) linkSide {
 		return linkSide{row: strconv.Itoa(row + 1), id: p.ID, name: d.FullName, birth: d.BirthDate, issues: is.issuesOf(row)}
 	}

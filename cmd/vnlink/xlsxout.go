@@ -86,6 +86,14 @@ func openList(out io.Writer, t *table, header []string, sheet string) (rowWriter
 	return plainCSV{cw}, nil
 }
 
+// abortList drops what w has not written yet: a workbook's temporary files
+// when a list fails half-way. After Close it does nothing.
+func abortList(w rowWriter) {
+	if o, ok := w.(*onlySheet); ok {
+		o.b.abort()
+	}
+}
+
 // An onlySheet is the one sheet of a workbook: closing it writes the
 // workbook.
 type onlySheet struct {
