@@ -653,6 +653,7 @@ func printReconcile(log io.Writer, r *reconcileSummary) {
 	}
 	fmt.Fprintf(log, "  số liệu theo thôn/tổ dân phố: %d thôn/tổ              -> %s\n", len(r.Metrics.Hamlets), fileHamlets)
 	fmt.Fprintf(log, "  mọi dòng: %d/%d dòng đầu vào có tình trạng         -> %s\n", r.RowsPlaced, r.RowsIn, fileRows)
+	fmt.Fprintf(log, "  tất cả các danh sách trên, trong một bảng tính Excel -> %s\n", fileWorkbook)
 	if r.RowsNotWhole > 0 {
 		fmt.Fprintf(log, "  %d dòng không đọc được trọn vẹn (xem %s)\n", r.RowsNotWhole, fileSummary)
 	}

@@ -158,6 +158,22 @@ func TestWorkbookManyRows(t *testing.T) {
 	}
 }
 
+func TestWorkbookSheetFull(t *testing.T) {
+	// A sheet takes rows up to Excel's last row, then says in Vietnamese
+	// to write CSV instead of cutting the list.
+	b, err := newWorkbook(io.Discard)
+	require.NoError(t, err)
+	defer b.abort()
+	s, err := b.sheet("Tất cả các dòng", []string{"Dòng"})
+	require.NoError(t, err)
+	require.NoError(t, s.start())
+	s.rows = maxSheetRows - 1 // as if the rows before were written
+	require.NoError(t, s.Write([]string{"dòng cuối"}))
+	err = s.Write([]string{"một dòng nữa"})
+	require.ErrorIs(t, err, errSheetFull)
+	assert.Contains(t, err.Error(), ".csv")
+}
+
 func TestCheckSheetName(t *testing.T) {
 	for _, tc := range []struct {
 		name string
