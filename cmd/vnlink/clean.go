@@ -13,7 +13,8 @@ import (
 // form of every field next to the original columns, and an issues column
 // listing the fields that did not parse (never their values). Every input
 // row gives one output row, in order. The output keeps the delimiter and
-// byte-order mark of the input.
+// byte-order mark of the input, or is a workbook when out is a
+// workbookFile (see openList).
 func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	inp, err := loadInput("input", in, opts.Map, nil, opts.Read)
 	if err != nil {
@@ -25,10 +26,11 @@ func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	sum.Inputs = append(sum.Inputs, is)
 
 	header := slices.Concat(inp.t.Header, []string{"row"}, canonColumns, []string{"issues"})
-	cw, err := newCSVWriter(out, inp.t, header)
+	cw, err := openList(out, inp.t, header, sheetClean)
 	if err != nil {
 		return nil, err
 	}
+	defer abortList(cw)
 	rec := make([]string, 0, len(header))
 	for i := range inp.t.Rows {
 		rec = append(rec[:0], inp.t.Rows[i].Cells...)
@@ -39,8 +41,7 @@ func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 			return nil, err
 		}
 	}
-	cw.Flush()
-	return sum, cw.Error()
+	return sum, cw.Close()
 }
 
 // newCSVWriter starts an output CSV file like the input t: the same

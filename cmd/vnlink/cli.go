@@ -64,6 +64,9 @@ func (f *cliFlags) check(cmd string) error {
 	if f.out == "-" || f.json == "-" {
 		return errors.New("output goes to files only, never to the terminal")
 	}
+	if _, err := outputIsWorkbook(f.out); err != nil {
+		return err
+	}
 	for _, in := range []string{f.in, f.left, f.right} {
 		if in != "" && (samePath(in, f.out) || samePath(in, f.json)) {
 			return errors.New("an output file would overwrite an input file")
@@ -230,7 +233,14 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) (err error) {
 		return err
 	}
 	var sum *summary
+	workbook, err := outputIsWorkbook(f.out)
+	if err != nil {
+		return err
+	}
 	err = writeFileAtomic(f.out, func(w io.Writer) error {
+		if workbook {
+			w = workbookFile{w}
+		}
 		switch cmd {
 		case "link":
 			left, err := os.Open(f.left)

@@ -44,7 +44,8 @@ var dedupeColumns = []string{"row", "cluster", "cluster_size", "match_weight", "
 // columns, then: its row number, its cluster (the row number of the first
 // row of its person), the size of the cluster, the match weight and
 // probability of its strongest link within the cluster (empty for a row
-// alone), the canonical fields and the issues column.
+// alone), the canonical fields and the issues column. out is a CSV file, or
+// a workbook when it is a workbookFile (see openList).
 func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	inp, err := loadInput("input", in, opts.Map, requiredForMatching, opts.Read)
 	if err != nil {
@@ -95,10 +96,11 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	sum.Dedupe = ds
 
 	header := slices.Concat(inp.t.Header, dedupeColumns, canonColumns, []string{"issues"})
-	cw, err := newCSVWriter(out, inp.t, header)
+	cw, err := openList(out, inp.t, header, sheetDedupe)
 	if err != nil {
 		return nil, err
 	}
+	defer abortList(cw)
 	rec := make([]string, 0, len(header))
 	for i := range n {
 		c := res.Clusters[i]
@@ -111,8 +113,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 			return nil, err
 		}
 	}
-	cw.Flush()
-	return sum, cw.Error()
+	return sum, cw.Close()
 }
 
 // bestLinkWeights returns, for each of n records, the largest weight of its

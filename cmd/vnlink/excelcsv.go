@@ -12,7 +12,8 @@ import (
 // a formula — one starting with "=", "+", "-", "@", a tab or a carriage
 // return, and not a plain number — neutralised by a leading apostrophe, so
 // that a value typed into a health record can never execute on the clerk's
-// machine.
+// machine. It is the rowWriter of reconcile's CSV files; their sheets in
+// danh-sach.xlsx need no apostrophe (see workbook).
 type excelCSV struct {
 	w   *csv.Writer
 	buf []string

@@ -54,7 +54,7 @@ var linkColumns = []string{
 // and writes to out one row per left row, in order (status linked or
 // left_only), then one row per right row that no left row links to (status
 // right_only). The output uses the delimiter and byte-order mark of the
-// left file.
+// left file, or is a workbook when out is a workbookFile (see openList).
 func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, error) {
 	lin, err := loadInput("left", left, opts.Map, requiredForMatching, opts.Read)
 	if err != nil {
@@ -122,10 +122,11 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 	s.RightCoverage = share(s.LinkedRightRows, nr)
 	sum.Link = s
 
-	cw, err := newCSVWriter(out, lin.t, linkColumns)
+	cw, err := openList(out, lin.t, linkColumns, sheetLink)
 	if err != nil {
 		return nil, err
 	}
+	defer abortList(cw)
 	side := func(row int, p *vnperson.Person, d *vnperson.Display, is *inputSummary) linkSide {
 		return linkSide{row: strconv.Itoa(row + 1), id: p.ID, name: d.FullName, birth: d.BirthDate, issues: is.issuesOf(row)}
 	}
@@ -150,8 +151,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 			return nil, err
 		}
 	}
-	cw.Flush()
-	return sum, cw.Error()
+	return sum, cw.Close()
 }
 
 // link runs vnperson.Link; when a side is empty there is nothing to pair or

@@ -86,6 +86,13 @@ its cluster). link writes "status" (linked, left_only, right_only), the row
 numbers and record ids of both sides, the weight, and the clean name and
 date of birth of both sides for review.
 
+With -out ending in .xlsx, clean, dedupe and link write an Excel workbook
+instead of CSV: one sheet, the same columns, every cell as text (numbers
+keep their leading zeros; nothing is run as a formula). .csv, .txt, .tsv or
+no extension: CSV; .xls, .xlsm, .ods, .json, .html and the like are refused.
+reconcile writes danh-sach.xlsx, a workbook of the headline figures and of
+every list, next to its CSV files.
+
 Row numbers count the data rows from 1: row 1 is the first row under the
 header (the issues also give the line or the Excel row). Empty rows are
 skipped and counted. Every other input row appears in the output, whatever
@@ -183,7 +190,7 @@ func run(args []string, stdout, log io.Writer) int {
 		fs.StringVar(&f.model, "model", "", "use the model `file` saved by \"vnlink train\" instead of training one on the input")
 	}
 	if cmd != "explain" && cmd != "reconcile" && cmd != "train" {
-		fs.StringVar(&f.out, "out", "", "output CSV `file` (required); it holds personal data")
+		fs.StringVar(&f.out, "out", "", "output `file` (required): .csv, or .xlsx for an Excel workbook; it holds personal data")
 		fs.StringVar(&f.json, "json", "", "also write a summary (counts only) to this JSON `file`")
 		fs.StringVar(&f.html, "html", "", "also write the summary (counts only) as a web page to this `file`")
 	}

@@ -27,6 +27,7 @@ const (
 	fileRows        = "tat-ca-cac-dong.csv"     // every input row with its status
 	fileSummary     = "summary.json"            // the figures (counts only)
 	fileReport      = "bao-cao.html"            // the report for the station's director (counts only)
+	fileWorkbook    = "danh-sach.xlsx"          // the headline figures and every list above, one sheet each
 	reviewDecision  = "Quyết định (cùng/khác)"  // the review column a clerk fills in
 	reviewSame      = "cùng"                    // the decision "same person"
 	reviewDifferent = "khác"                    // the decision "different people"
@@ -195,23 +196,48 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 	}
 	w := &worklistWriter{res: res, in: in}
 	lists := []worklist{
-		{fileMissing, w.missingHeader(), w.missing},
-		{fileDuplicates, duplicatesHeader, w.duplicates},
-		{fileCorrections, correctionsHeader, w.corrections},
-		{fileUnmatched, unmatchedHeader, w.unmatched},
-		{fileReview, reviewHeader, w.review},
-		{filePolice, policeHeader, w.police},
+		{fileMissing, "1 Thiếu hồ sơ", w.missingHeader(), w.missing},
+		{fileDuplicates, "2 Hồ sơ trùng", duplicatesHeader, w.duplicates},
+		{fileCorrections, "3 Sửa thông tin", correctionsHeader, w.corrections},
+		{fileUnmatched, "4 Không khớp DS dân cư", unmatchedHeader, w.unmatched},
+		{fileReview, "5 Cần xem xét", reviewHeader, w.review},
+		{filePolice, "6 Công an xác minh", policeHeader, w.police},
 	}
 	if in.bhyt != nil {
-		lists = append(lists, worklist{fileNewFromBHYT, w.newFromBHYTHeader(), w.newFromBHYT})
+		lists = append(lists, worklist{fileNewFromBHYT, "7 Mới từ BHYT", w.newFromBHYTHeader(), w.newFromBHYT})
 	}
-	lists = append(lists, worklist{fileHamlets, hamletsHeader, w.hamlets}, worklist{fileRows, rowsHeader, w.rows})
-	for _, l := range lists {
-		n, err := l.write(f.out)
+	lists = append(lists, worklist{fileHamlets, "Theo thôn", hamletsHeader, w.hamlets},
+		worklist{fileRows, "Tất cả các dòng", rowsHeader, w.rows})
+	// Each list is rendered once, into its CSV file and its sheet of the
+	// workbook, which starts with the headline figures.
+	var listErr error
+	err = writeFileAtomic(filepath.Join(f.out, fileWorkbook), func(out io.Writer) error {
+		b, err := newWorkbook(out)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", l.name, err)
+			return err
 		}
-		rs.Lists[l.name] = n
+		defer b.abort()
+		head := worklist{"", sheetHeadline, headlineHeader, func(emit func(...string) error) error {
+			return headline(emit, rs, res, in.bhyt != nil)
+		}}
+		if _, err := head.write("", b); err != nil {
+			return err
+		}
+		for _, l := range lists {
+			n, err := l.write(f.out, b)
+			if err != nil {
+				listErr = fmt.Errorf("%s: %w", l.name, err)
+				return listErr
+			}
+			rs.Lists[l.name] = n
+		}
+		return b.Close()
+	})
+	if listErr != nil {
+		return nil, listErr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", fileWorkbook, err)
 	}
 	if err := writeFileAtomic(filepath.Join(f.out, fileSummary), func(out io.Writer) error { return writeJSON(out, sum) }); err != nil {
 		return nil, fmt.Errorf("%s: %w", fileSummary, err)
@@ -229,29 +255,92 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 	return sum, nil
 }
 
-// A worklist is one CSV file of the -out folder: its header and a function
-// that emits its rows.
+// A worklist is one CSV file of the -out folder and one sheet of its
+// workbook: its header and a function that emits its rows.
 type worklist struct {
-	name   string
-	header []string
-	rows   func(emit func(...string) error) error
+	name, sheet string
+	header      []string
+	rows        func(emit func(...string) error) error
 }
 
-// write writes l into dir through a temporary file and returns its number
-// of data rows.
-func (l *worklist) write(dir string) (int, error) {
+// write writes l into its sheet of b and, unless its name is empty, into
+// dir through a temporary file; it returns the number of data rows.
+func (l *worklist) write(dir string, b *workbook) (int, error) {
 	n := 0
+	write := func(csv rowWriter) error {
+		sh, err := b.sheet(l.sheet, l.header)
+		if err != nil {
+			return err
+		}
+		to := teeRows{sh}
+		if csv != nil {
+			to = append(to, csv)
+		}
+		if err := l.rows(func(cells ...string) error { n++; return to.Write(cells) }); err != nil {
+			return err
+		}
+		return to.Close()
+	}
+	if l.name == "" {
+		return n, write(nil)
+	}
 	err := writeFileAtomic(filepath.Join(dir, l.name), func(out io.Writer) error {
 		cw, err := newExcelCSV(out, l.header)
 		if err != nil {
 			return err
 		}
-		if err := l.rows(func(cells ...string) error { n++; return cw.Write(cells) }); err != nil {
-			return err
-		}
-		return cw.Close()
+		return write(cw)
 	})
 	return n, err
+}
+
+// sheetHeadline is the first sheet of the workbook: the headline figures.
+const sheetHeadline = "Tổng hợp"
+
+var headlineHeader = []string{"Chỉ tiêu", "Số liệu"}
+
+// headline emits the campaign's headline figures, one (label, number) row
+// each, as printReconcile words them.
+func headline(emit func(...string) error, rs *reconcileSummary, res *vnperson.Reconciliation, bhyt bool) error {
+	f := &res.Metrics.Overall
+	pct := func(x float64) string {
+		return strings.Replace(strconv.FormatFloat(100*x, 'f', 1, 64), ".", ",", 1) + "%"
+	}
+	n := strconv.Itoa
+	rows := [][2]string{
+		{"Người trong DS dân cư", n(f.RegistryPeople)},
+		{"Hồ sơ sức khỏe (HSSK)", n(f.EHRRows)},
+		{"Người đã có hồ sơ", n(f.Covered)},
+		{"Độ bao phủ", pct(f.Coverage)},
+		{"Cần tạo hồ sơ (người)", n(f.MissingRecords)},
+		{"Người có từ 2 hồ sơ", n(f.PeopleWithDuplicates)},
+		{"Hồ sơ thừa cần gộp", n(f.ExtraRows)},
+		{"Tỷ lệ hồ sơ trùng (trên số hồ sơ)", pct(f.DuplicateRowRate)},
+		{"Hồ sơ đã đối chiếu với DS dân cư", n(f.Verified)},
+		{"Hồ sơ cần sửa thông tin", n(f.RowsToCorrect)},
+		{"Trường sai", n(f.Corrections.Value)},
+		{"Trường còn thiếu", n(f.Corrections.Missing)},
+		{"Trường thông tin cũ", n(f.Corrections.Outdated)},
+		{"Hồ sơ không có trong DS dân cư", n(f.Unmatched)},
+		{"Cặp cần xem xét", n(len(res.Review))},
+		{"Công an xác minh: không có số CCCD/CMND", n(f.PoliceNoID)},
+		{"Công an xác minh: số sai dạng", n(f.PoliceMalformedID)},
+		{"Công an xác minh: thông tin khác DS dân cư", n(f.PoliceIDDiffers)},
+	}
+	if bhyt {
+		rows = append(rows, [2]string{"Người mới từ BHYT", n(len(res.NewFromBHYT))})
+	}
+	rows = append(rows,
+		[2]string{"Thôn/tổ dân phố", n(len(res.Metrics.Hamlets))},
+		[2]string{"Dòng đầu vào", n(rs.RowsIn)},
+		[2]string{"Dòng đã có tình trạng", n(rs.RowsPlaced)},
+		[2]string{"Dòng không đọc được trọn vẹn", n(rs.RowsNotWhole)})
+	for _, r := range rows {
+		if err := emit(r[0], r[1]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // A worklistWriter renders the lists of one reconciliation.
@@ -564,6 +653,7 @@ func printReconcile(log io.Writer, r *reconcileSummary) {
 	}
 	fmt.Fprintf(log, "  số liệu theo thôn/tổ dân phố: %d thôn/tổ              -> %s\n", len(r.Metrics.Hamlets), fileHamlets)
 	fmt.Fprintf(log, "  mọi dòng: %d/%d dòng đầu vào có tình trạng         -> %s\n", r.RowsPlaced, r.RowsIn, fileRows)
+	fmt.Fprintf(log, "  tất cả các danh sách trên, trong một bảng tính Excel -> %s\n", fileWorkbook)
 	if r.RowsNotWhole > 0 {
 		fmt.Fprintf(log, "  %d dòng không đọc được trọn vẹn (xem %s)\n", r.RowsNotWhole, fileSummary)
 	}
