@@ -22,6 +22,7 @@ type cliFlags struct {
 	mapRegistry, mapBHYT       string
 	decisions                  string
 	model                      string
+	noWorkbook                 bool
 	reviewLow, reviewHigh      float64
 	units, province, today     string
 	threshold                  float64

@@ -110,6 +110,9 @@ type reconcileSummary struct {
 	Metrics vnperson.Metrics `json:"metrics"`
 	// Lists maps each file written to its number of data rows.
 	Lists map[string]int `json:"lists"`
+	// Workbook names the Excel workbook holding every list; "" with
+	// -xlsx=false.
+	Workbook string `json:"workbook,omitempty"`
 	// RowsIn counts the input rows of the three lists; RowsPlaced those
 	// with a status in tat-ca-cac-dong.csv; RowsNotWhole those whose cells
 	// could not all be read (their fields were left out of matching).
@@ -211,28 +214,18 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 	// Each list is rendered once, into its CSV file and its sheet of the
 	// workbook, which starts with the headline figures.
 	var listErr error
-	err = writeFileAtomic(filepath.Join(f.out, fileWorkbook), func(out io.Writer) error {
-		b, err := newWorkbook(out)
-		if err != nil {
-			return err
-		}
-		defer b.abort()
-		head := worklist{"", sheetHeadline, headlineHeader, func(emit func(...string) error) error {
-			return headline(emit, rs, res, in.bhyt != nil)
-		}}
-		if _, err := head.write("", b); err != nil {
-			return err
-		}
+	if f.noWorkbook {
 		for _, l := range lists {
-			n, err := l.write(f.out, b)
+			n, err := l.write(f.out, nil)
 			if err != nil {
-				listErr = fmt.Errorf("%s: %w", l.name, err)
-				return listErr
+				return nil, fmt.Errorf("%s: %w", l.name, err)
 			}
 			rs.Lists[l.name] = n
 		}
-		return b.Close()
-	})
+	} else {
+		err = writeWorkbookAndLists(f, rs, res, &in, lists, &listErr)
+		rs.Workbook = fileWorkbook
+	}
 	if listErr != nil {
 		return nil, listErr
 	}
@@ -263,16 +256,20 @@ type worklist struct {
 	rows        func(emit func(...string) error) error
 }
 
-// write writes l into its sheet of b and, unless its name is empty, into
-// dir through a temporary file; it returns the number of data rows.
+// write writes l into its sheet of b (unless b is nil: -xlsx=false) and,
+// unless its name is empty, into dir through a temporary file; it returns
+// the number of data rows.
 func (l *worklist) write(dir string, b *workbook) (int, error) {
 	n := 0
 	write := func(csv rowWriter) error {
-		sh, err := b.sheet(l.sheet, l.header)
-		if err != nil {
-			return err
+		var to teeRows
+		if b != nil {
+			sh, err := b.sheet(l.sheet, l.header)
+			if err != nil {
+				return err
+			}
+			to = append(to, sh)
 		}
-		to := teeRows{sh}
 		if csv != nil {
 			to = append(to, csv)
 		}
@@ -653,7 +650,9 @@ func printReconcile(log io.Writer, r *reconcileSummary) {
 	}
 	fmt.Fprintf(log, "  số liệu theo thôn/tổ dân phố: %d thôn/tổ              -> %s\n", len(r.Metrics.Hamlets), fileHamlets)
 	fmt.Fprintf(log, "  mọi dòng: %d/%d dòng đầu vào có tình trạng         -> %s\n", r.RowsPlaced, r.RowsIn, fileRows)
-	fmt.Fprintf(log, "  tất cả các danh sách trên, trong một bảng tính Excel -> %s\n", fileWorkbook)
+	if r.Workbook != "" {
+		fmt.Fprintf(log, "  tất cả các danh sách trên, trong một bảng tính Excel -> %s\n", r.Workbook)
+	}
 	if r.RowsNotWhole > 0 {
 		fmt.Fprintf(log, "  %d dòng không đọc được trọn vẹn (xem %s)\n", r.RowsNotWhole, fileSummary)
 	}
@@ -681,4 +680,32 @@ func mainCommune(disp []vnperson.Display) string {
 		}
 	}
 	return best
+}
+
+// writeWorkbookAndLists writes each list into its CSV file and its sheet of
+// the workbook, which starts with the headline figures; a list's error is
+// also kept in *listErr.
+func writeWorkbookAndLists(f *cliFlags, rs *reconcileSummary, res *vnperson.Reconciliation, in *reconcileInputs, lists []worklist, listErr *error) error {
+	return writeFileAtomic(filepath.Join(f.out, fileWorkbook), func(out io.Writer) error {
+		b, err := newWorkbook(out)
+		if err != nil {
+			return err
+		}
+		defer b.abort()
+		head := worklist{"", sheetHeadline, headlineHeader, func(emit func(...string) error) error {
+			return headline(emit, rs, res, in.bhyt != nil)
+		}}
+		if _, err := head.write("", b); err != nil {
+			return err
+		}
+		for _, l := range lists {
+			n, err := l.write(f.out, b)
+			if err != nil {
+				*listErr = fmt.Errorf("%s: %w", l.name, err)
+				return *listErr
+			}
+			rs.Lists[l.name] = n
+		}
+		return b.Close()
+	})
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -248,7 +249,9 @@ func (b *workbook) Close() error {
 	if b.sheets == 0 {
 		return errors.New("workbook: no sheet")
 	}
-	b.f.SetActiveSheet(0)
+	// The first sheet is the active one already: it is the workbook's
+	// first sheet, renamed, which excelize creates selected. SetActiveSheet
+	// would read every streamed sheet back into memory to mark it.
 	if b.big {
 		// A sheet may pass 4 GiB of XML: excelize's own path, which
 		// builds the whole zip file in memory, marks it as zip64 for Excel.
@@ -258,7 +261,15 @@ func (b *workbook) Close() error {
 	// copying it out: for a million rows, a buffer of a few hundred MB.
 	// The zip is written straight to out instead, leaving that buffer
 	// empty.
-	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(b.out) })
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(b.out)
+		// The fastest deflate level: three times faster than the default
+		// on worklists, for a file about a third larger.
+		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(w, flate.BestSpeed)
+		})
+		return zw
+	})
 	return b.f.Write(io.Discard)
 }
 

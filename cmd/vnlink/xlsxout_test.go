@@ -350,4 +350,18 @@ func TestReconcileWorkbook(t *testing.T) {
 	assert.Equal(t, fmt.Sprint(len(rows)-1), figures["Dòng đầu vào"])
 	assert.Equal(t, fmt.Sprint(len(readOutCSV(t, filepath.Join(out, fileMissing)))-1), figures["Cần tạo hồ sơ (người)"])
 	assert.Regexp(t, `^\d+,\d%$`, figures["Độ bao phủ"])
+
+	// -xlsx=false writes the same CSV files and no workbook.
+	csvOnly := filepath.Join(dir, "chi-csv")
+	code, log = runCLI("reconcile", "-registry", filepath.Join(dir, "registry.csv"), "-ehr", filepath.Join(dir, "ehr.csv"),
+		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", csvOnly, "-today", today, "-workers", "1", "-q", "-xlsx=false")
+	require.Equal(t, 0, code, log)
+	assert.NoFileExists(t, filepath.Join(csvOnly, fileWorkbook))
+	for _, l := range lists {
+		a, err := os.ReadFile(filepath.Join(out, l.file))
+		require.NoError(t, err)
+		b, err := os.ReadFile(filepath.Join(csvOnly, l.file))
+		require.NoError(t, err)
+		assert.Equal(t, a, b, l.file)
+	}
 }
