@@ -75,8 +75,8 @@
 // so an EHR record written before the reform names the old commune or
 // ward and its district or quận:
 //
-//	before:  Tổ dân phố 3, phường Yên Sở, quận Hoàng Mai, thành phố Hà Nội
-//	after:   Tổ dân phố 3, phường Yên Sở, thành phố Hà Nội
+//	before:  Tổ dân phố 1, phường Định Công, quận Hoàng Mai, thành phố Hà Nội
+//	after:   Tổ dân phố 1, phường Định Công, thành phố Hà Nội
 //
 // The registry always has the 2025 form. Config.Communes 1 is the dense
 // case: everyone in xã Ngọc Hồi. With two communes or more, two
