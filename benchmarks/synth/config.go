@@ -40,6 +40,29 @@ type Config struct {
 	// FatherSonSameName is the share of sons given their father's full name.
 	FatherSonSameName float64
 
+	// Communes selects the city mode when it is above 0: the people live
+	// in that many communes of Hà Nội (units of the list from 1 July 2025,
+	// taken from normalize.DefaultUnits: xã Ngọc Hồi first, then the
+	// others in a seeded random order), with sizes skewed by CommuneSkew.
+	// Communes 1 is the dense case: everyone in xã Ngọc Hồi, with the
+	// city's hamlets. 0, the default, is the single commune of the package
+	// doc, whose files do not depend on any of the city fields.
+	Communes int
+	// CommuneSkew is the Zipf exponent s of commune sizes in city mode:
+	// the k-th commune gets a share of the households proportional to
+	// 1/k^s (0: equal sizes; 0.8, CityConfig's, makes the first of 20
+	// communes about 11 times the last). At most 4.
+	CommuneSkew float64
+	// Moved is the share of registry households that moved from another
+	// commune (city mode, two communes or more): their EHR rows written
+	// before the move carry the address of the previous commune, the
+	// registry the new one.
+	Moved float64
+	// TwoStations is the share of covered registry people with one more
+	// EHR row, written at the station of another commune with their
+	// temporary address there (city mode, two communes or more).
+	TwoStations float64
+
 	// EHRNoise and BHYTNoise are the per-record noise rates of the two
 	// files. The registry is clean.
 	EHRNoise, BHYTNoise Noise
@@ -190,6 +213,14 @@ func (c *Config) Validate() error {
 	rate("BHYTCoverage", c.BHYTCoverage)
 	rate("Twins", c.Twins)
 	rate("FatherSonSameName", c.FatherSonSameName)
+	rate("Moved", c.Moved)
+	rate("TwoStations", c.TwoStations)
+	if c.Communes < 0 || c.Communes > MaxCommunes() {
+		p = append(p, "Communes must be between 0 and "+strconv.Itoa(MaxCommunes()))
+	}
+	if !(c.CommuneSkew >= 0 && c.CommuneSkew <= 4) {
+		p = append(p, "CommuneSkew must be in [0, 4]")
+	}
 	c.EHRNoise.validate("EHRNoise", rate, &p)
 	c.BHYTNoise.validate("BHYTNoise", rate, &p)
 	if len(p) > 0 {

@@ -59,6 +59,44 @@
 // EHR records created before the reform carry the old form. Hamlet names
 // are generic, not the real list.
 //
+// # City mode
+//
+// With Config.Communes above 0 (CityConfig), the people live in that many
+// communes of Hà Nội instead: units of the list from 1 July 2025 taken
+// from the table built into normalize (DefaultUnits), xã Ngọc Hồi first,
+// then the others in an order drawn from the seed. Commune sizes are
+// skewed: the k-th commune gets a share of the households proportional to
+// 1/k^s (a Zipf law, s = Config.CommuneSkew, 0.8 in CityConfig, so the
+// first of 20 communes is about 20^0.8 ≈ 11 times the last); Commune.Share
+// holds each share. A commune has about one hamlet per 1,500 people
+// (uneven sizes, 1 to 3): villages (thôn) in a xã, residential groups
+// (tổ dân phố) in a phường. Each hamlet lies in one of the pre-2025 units
+// of Hà Nội that went into its commune (normalize.AdminUnits.Successors),
+// so an EHR record written before the reform names the old commune or
+// ward and its district or quận:
+//
+//	before:  Tổ dân phố 1, phường Định Công, quận Hoàng Mai, thành phố Hà Nội
+//	after:   Tổ dân phố 1, phường Định Công, thành phố Hà Nội
+//
+// The registry always has the 2025 form. Config.Communes 1 is the dense
+// case: everyone in xã Ngọc Hồi. With two communes or more, two
+// cross-commune cases are added, each labelled in the truth:
+//
+//   - moved households (Config.Moved): the registry has the new home, and
+//     the EHR rows written before the move (on a day drawn per household)
+//     carry the address of a hamlet in another commune (hard case
+//     "moved", address noise outdated, cause "Moved");
+//   - people with records at two stations (Config.TwoStations): one more
+//     EHR row of the person, written at another commune's station with
+//     the temporary address (tạm trú) there: a true duplicate pair across
+//     communes (hard case "two_stations", address noise value, cause
+//     "TwoStations").
+//
+// Children carry their mother's phone in every mode; CityConfig also sets
+// Noise.IDParent to 0.05, so that records of children under 14 may carry a
+// parent's CCCD. The city fields have no effect when Communes is 0: the
+// single commune's files are the same bytes as before the city mode.
+//
 // # Hard cases
 //
 // Built in on purpose: twins (same parents, same birth date, different
@@ -111,7 +149,9 @@
 // Hard cases (Record.Hard) are twins, fathers and sons with one full name,
 // different people with the same full name and birth date (or birth
 // year), newborns under the mother's name, and children under 14 whose
-// record carries a parent's CCCD (Noise.IDParent, 0 by default).
+// record carries a parent's CCCD (Noise.IDParent, 0 by default); in city
+// mode also the EHR rows of moved households written before the move and
+// the rows written at a second station.
 //
 // # Determinism and scale
 //

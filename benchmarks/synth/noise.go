@@ -521,9 +521,25 @@ func noisyPhone(r *rand.Rand, n *Noise, p *Person, k *noiseNote) string {
 // address renders the address of a hamlet, before or after the reform.
 func address(h *Hamlet, old bool) string {
 	if old {
-		return h.Name + ", xã " + h.OldCommune + ", huyện " + h.District + ", thành phố " + provinceNew
+		return h.Name + ", " + h.OldCommuneType + " " + h.OldCommune + ", " + h.DistrictType + " " + h.District +
+			", thành phố " + provinceNew
 	}
-	return h.Name + ", xã " + communeNew + ", thành phố " + provinceNew
+	return h.Name + ", " + h.CommuneType + " " + h.CommuneName + ", thành phố " + provinceNew
+}
+
+// unitAbbrev is the abbreviation of each unit type in a typed address.
+var unitAbbrev = map[string]string{"xã": "X.", "phường": "P.", "thị trấn": "TT.",
+	"huyện": "H.", "quận": "Q.", "thị xã": "TX.", "thành phố": "TP."}
+
+// hamletShort returns the abbreviated, lower-case and bare forms of a
+// hamlet name: "Th. Đông", "thôn Đông", "Đông" for a village, "TDP 3",
+// "tổ dân phố 3", "TDP 3" for a residential group.
+func hamletShort(name string) (abbrev, lower, bare string) {
+	if n, ok := strings.CutPrefix(name, "Tổ dân phố "); ok {
+		return "TDP " + n, "tổ dân phố " + n, "TDP " + n
+	}
+	short := strings.TrimPrefix(name, "Thôn ")
+	return "Th. " + short, "thôn " + short, short
 }
 
 // noisyAddress renders an address as typed into a record; old says the
@@ -545,27 +561,27 @@ func noisyAddress(r *rand.Rand, n *Noise, h *Hamlet, old bool, k *noiseNote) str
 		return addressText(r, n, address(h, old), k)
 	}
 	k.note(NoiseForm, "AddressAbbrev")
-	short := strings.TrimPrefix(h.Name, "Thôn ")
-	commune := communeNew
+	abbrev, lower, bare := hamletShort(h.Name)
+	commune, typ := h.CommuneName, h.CommuneType
 	if old {
-		commune = h.OldCommune
+		commune, typ = h.OldCommune, h.OldCommuneType
 	}
 	var s string
 	switch r.IntN(3) {
 	case 0:
-		s = "Th. " + short + ", X. " + commune
+		s = abbrev + ", " + unitAbbrev[typ] + " " + commune
 		if old {
-			s += ", H. " + h.District
+			s += ", " + unitAbbrev[h.DistrictType] + " " + h.District
 		}
 		s += ", TP. Hà Nội"
 	case 1:
-		s = "thôn " + short + " - " + commune
+		s = lower + " - " + commune
 		if old {
 			s += " - " + h.District
 		}
 		s += " - Hà Nội"
 	default:
-		s = short + ", " + commune
+		s = bare + ", " + commune
 		if old {
 			s += ", " + h.District
 		}

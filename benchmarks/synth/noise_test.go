@@ -116,7 +116,8 @@ func TestPersonValues(t *testing.T) {
 
 func TestNoiseKinds(t *testing.T) {
 	p := person()
-	h := &Hamlet{Name: "Thôn Đông", OldCommune: "Đại Áng", District: "Thanh Trì"}
+	h := &Hamlet{Name: "Thôn Đông", OldCommune: "Đại Áng", District: "Thanh Trì",
+		CommuneName: "Ngọc Hồi", CommuneType: "xã", OldCommuneType: "xã", DistrictType: "huyện"}
 	tests := []struct {
 		name  string
 		noise Noise

@@ -155,9 +155,14 @@ type Household struct {
 // Hamlet is a village (thôn) of the commune, lying in one pre-reform
 // commune.
 type Hamlet struct {
-	Name       string // e.g. "Thôn Đông"
-	OldCommune string // e.g. "Đại Áng"
-	District   string // pre-reform district, e.g. "Thanh Trì"
+	Name           string // e.g. "Thôn Đông", or "Tổ dân phố 3" in a ward of the city mode
+	OldCommune     string // e.g. "Đại Áng"
+	District       string // pre-reform district, e.g. "Thanh Trì"
+	Commune        int32  // index in Population.Communes
+	CommuneName    string // the commune from 1 July 2025, e.g. "Ngọc Hồi"
+	CommuneType    string // its type: "xã" or "phường"
+	OldCommuneType string // type of OldCommune: "xã", "phường" or "thị trấn"
+	DistrictType   string // type of District: "huyện", "quận" or "thị xã"
 }
 
 // Population is a generated commune: its people, grouped in households
@@ -167,6 +172,12 @@ type Population struct {
 	People     []Person
 	Households []Household
 	Hamlets    []Hamlet
+	// Communes are the communes the hamlets lie in: xã Ngọc Hồi alone
+	// unless Config.Communes > 0.
+	Communes []Commune
+
+	hamletCum []uint32 // cumulative household weights of Hamlets
+	moves     []move   // per household, in city mode with Config.Moved > 0
 }
 
 // PersonID returns the identifier of person i in the truth file,
@@ -180,6 +191,9 @@ const (
 	streamEHRPlan
 	streamBHYTPlan
 	streamRecord
+	streamCity
+	streamCityMoves
+	streamCityStations
 )
 
 // NewPopulation generates the population of cfg.
@@ -194,7 +208,8 @@ func NewPopulation(cfg Config) (*Population, error) {
 	b.init()
 	b.fill(cfg.People, true)
 	b.fill(int(float64(cfg.People)*cfg.Gone+0.5), false)
-	return &Population{People: b.people, Households: b.households, Hamlets: b.hamlets}, nil
+	return &Population{People: b.people, Households: b.households, Hamlets: b.hamlets,
+		Communes: b.communes, hamletCum: b.hamletCum, moves: b.cityMoves()}, nil
 }
 
 // builder holds the state of population generation.
@@ -204,6 +219,7 @@ type builder struct {
 	people     []Person
 	households []Household
 	hamlets    []Hamlet
+	communes   []Commune
 
 	// Sequence counters that make numbers unique: CCCD serials per
 	// (province, sex-century digit, two-digit year), CMND, BHXH and phone
@@ -228,19 +244,10 @@ const (
 
 func (b *builder) init() {
 	n := b.cfg.People
-	nh := max(5, (n+1499)/1500) // about 1,500 people per hamlet
-	b.hamlets = make([]Hamlet, nh)
-	b.hamletCum = make([]uint32, nh)
-	var s uint32
-	for i := range b.hamlets {
-		name := "Thôn " + hamletNames[i%len(hamletNames)]
-		if k := i / len(hamletNames); k > 0 {
-			name += " " + strconv.Itoa(k+1)
-		}
-		oc := oldCommunes[i%len(oldCommunes)]
-		b.hamlets[i] = Hamlet{Name: name, OldCommune: oc.name, District: oc.district}
-		s += 1 + b.rng.Uint32N(3) // hamlets of uneven size
-		b.hamletCum[i] = s
+	if b.cfg.Communes > 0 {
+		b.initCity()
+	} else {
+		b.initCommune()
 	}
 	b.serials = make([][4][100]uint32, len(provinces))
 	b.phoneSeq = make([]uint32, len(phonePrefixes))
@@ -250,6 +257,26 @@ func (b *builder) init() {
 	total := n + int(float64(n)*b.cfg.Gone+0.5)
 	b.people = make([]Person, 0, total+8)
 	b.households = make([]Household, 0, total/3+8)
+}
+
+// initCommune builds the hamlets of the single commune xã Ngọc Hồi.
+func (b *builder) initCommune() {
+	nh := max(5, (b.cfg.People+1499)/1500) // about 1,500 people per hamlet
+	b.hamlets = make([]Hamlet, nh)
+	b.hamletCum = make([]uint32, nh)
+	b.communes = []Commune{{Code: codeNgocHoi, Type: "xã", Name: communeNew, Share: 1}}
+	var s uint32
+	for i := range b.hamlets {
+		name := "Thôn " + hamletNames[i%len(hamletNames)]
+		if k := i / len(hamletNames); k > 0 {
+			name += " " + strconv.Itoa(k+1)
+		}
+		oc := oldCommunes[i%len(oldCommunes)]
+		b.hamlets[i] = Hamlet{Name: name, OldCommune: oc.name, District: oc.district,
+			CommuneName: communeNew, CommuneType: "xã", OldCommuneType: "xã", DistrictType: "huyện"}
+		s += 1 + b.rng.Uint32N(3) // hamlets of uneven size
+		b.hamletCum[i] = s
+	}
 }
 
 // fill adds households until n more people exist, then drops the surplus

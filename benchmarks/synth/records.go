@@ -71,6 +71,11 @@ type Stats struct {
 	BHYTRows      int
 	EHRCovered    int // registry people with at least one EHR row
 	EHRDuplicated int // registry people with two or more EHR rows
+	// City mode (Config.Communes > 0).
+	Communes        int // communes people live in (1 in the single commune)
+	MovedHouseholds int // registry households that moved from another commune
+	MovedRows       int // EHR rows carrying the address of the previous commune
+	TwoStationRows  int // extra EHR rows written at the station of another commune
 }
 
 // planned is one row of the EHR or BHYT file before it is rendered.
@@ -78,6 +83,7 @@ type planned struct {
 	person  int32
 	created int32 // days since 1970-01-01; 0 for BHYT rows
 	newborn bool  // recorded under the mother's name
+	hamlet  int32 // 1 + the hamlet of a second station (Config.TwoStations); 0: the home
 }
 
 var (
@@ -106,6 +112,12 @@ func (pop *Population) generate(cfg Config, emit func(*Record) error) (Stats, er
 		Gone:       len(pop.People) - cfg.People,
 		Households: len(pop.Households),
 		Hamlets:    len(pop.Hamlets),
+		Communes:   len(pop.Communes),
+	}
+	for _, m := range pop.moves {
+		if m.from != None {
+			st.MovedHouseholds++
+		}
 	}
 	for i := range pop.People {
 		if t := pop.People[i].Twin; t > int32(i) {
@@ -147,6 +159,9 @@ func (pop *Population) generate(cfg Config, emit func(*Record) error) (Stats, er
 		pcg.Seed(cfg.Seed^streamRecord, uint64(EHR)<<40|uint64(k))
 		pop.render(rng, &rec, EHR, k, pl, &cfg.EHRNoise, hard)
 		st.EHRRows++
+		if rec.Hard&HardMoved != 0 {
+			st.MovedRows++
+		}
 		if err := emit(&rec); err != nil {
 			return st, err
 		}
@@ -218,6 +233,7 @@ func (pop *Population) planEHR(cfg Config, st *Stats) []planned {
 			plan = append(plan, planned{person: int32(i), created: days[j], newborn: newborn})
 		}
 	}
+	plan = pop.planTwoStations(cfg, plan, st)
 	rng.Shuffle(len(plan), func(a, b int) { plan[a], plan[b] = plan[b], plan[a] })
 	return plan
 }
@@ -303,7 +319,20 @@ func (pop *Population) render(rng *rand.Rand, rec *Record, f File, k int, pl pla
 	// An EHR row written before the reform has the old address; the BHYT
 	// list is current, and only its AddressOld noise makes it old.
 	old := f == EHR && int(pl.created) < reformDay
-	rec.Address = noisyAddress(rng, n, &pop.Hamlets[pop.Households[p.Household].Hamlet], old, &notes[6])
+	home := pop.Households[p.Household].Hamlet
+	switch from, day, moved := pop.MovedFrom(p.Household); {
+	case f == EHR && pl.hamlet > 0:
+		// A second station writes the temporary address in its commune.
+		home = pl.hamlet - 1
+		notes[6].note(NoiseValue, "TwoStations")
+		rec.Hard |= HardTwoStations
+	case f == EHR && moved && int(pl.created) < day:
+		// Written before the household moved: the previous commune.
+		home = from
+		notes[6].note(NoiseOutdated, "Moved")
+		rec.Hard |= HardMoved
+	}
+	rec.Address = noisyAddress(rng, n, &pop.Hamlets[home], old, &notes[6])
 	rec.Ethnicity = noisyEthnicity(rng, n, p, &notes[7])
 	damaged := 0
 	for _, nt := range notes {

@@ -290,6 +290,7 @@ func pickCum(r randSource, cum []uint32) int {
 // by the same reform, so a new address has no district.
 const (
 	communeNew  = "Ngọc Hồi"
+	codeNgocHoi = "00679" // its code in the list from 1 July 2025
 	provinceNew = "Hà Nội"
 )
 

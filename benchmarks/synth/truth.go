@@ -86,7 +86,7 @@ func (n *noiseNote) note(k NoiseKind, cause string) {
 }
 
 // HardCase is a set of hard-case families a row belongs to.
-type HardCase uint8
+type HardCase uint16
 
 // Hard-case families. The first four are properties of the person (every
 // row of the person has them), the last two of the row.
@@ -108,15 +108,24 @@ const (
 	// HardParentCCCD: the row carries a parent's CCCD instead of the
 	// person's own (Noise.IDParent).
 	HardParentCCCD
+	// HardMoved: the household moved from another commune (city mode,
+	// Config.Moved) and the EHR row, written before the move, carries the
+	// address of the previous commune.
+	HardMoved
+	// HardTwoStations: an extra EHR row of the person written at the
+	// station of another commune (city mode, Config.TwoStations), with the
+	// temporary address there: a true duplicate across communes.
+	HardTwoStations
 	hardCaseEnd
 )
 
 // HardCases lists every hard-case family, in order.
 var HardCases = []HardCase{HardTwin, HardFatherSonSameName, HardSameNameBirthDate,
-	HardSameNameBirthYear, HardNewbornUnderParent, HardParentCCCD}
+	HardSameNameBirthYear, HardNewbornUnderParent, HardParentCCCD, HardMoved, HardTwoStations}
 
 var hardCaseNames = []string{"twin", "father_son_same_name", "same_name_birth_date",
-	"same_name_birth_year", "newborn_under_parent", "parent_cccd"}
+	"same_name_birth_year", "newborn_under_parent", "parent_cccd",
+	"moved", "two_stations"}
 
 // Has reports whether h includes every family of c.
 func (h HardCase) Has(c HardCase) bool { return h&c == c && c != 0 }

@@ -26,6 +26,14 @@ func run(args []string, stdout, log io.Writer) error {
 	fs := flag.NewFlagSet("synthgen", flag.ContinueOnError)
 	fs.SetOutput(log)
 	fs.IntVar(&cfg.People, "n", cfg.People, "people in the population registry")
+	fs.IntVar(&cfg.People, "people", cfg.People, "same as -n")
+	fs.IntVar(&cfg.Communes, "communes", 0, "city mode: spread the people over this many communes of Hà Nội (0: the single commune xã Ngọc Hồi)")
+	dense := fs.Bool("dense", false, "city mode with everyone in one commune (same as -communes 1)")
+	city := synth.CityConfig(0, 0)
+	fs.Float64Var(&cfg.CommuneSkew, "skew", city.CommuneSkew, "city mode: Zipf exponent of commune sizes")
+	fs.Float64Var(&cfg.Moved, "moved", city.Moved, "city mode: share of households that moved from another commune")
+	fs.Float64Var(&cfg.TwoStations, "two-stations", city.TwoStations,
+		"city mode: share of covered people with a second EHR record at another commune's station")
 	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed")
 	out := fs.String("out", "out", "output folder")
 	fs.BoolVar(&cfg.BHYT, "bhyt", cfg.BHYT, "also write the BHYT list")
@@ -40,6 +48,21 @@ func run(args []string, stdout, log io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return errors.New("unexpected arguments; see -h")
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if *dense {
+		if cfg.Communes > 1 {
+			return errors.New("-dense and -communes above 1 exclude each other")
+		}
+		cfg.Communes = 1
+	}
+	if cfg.Communes == 0 {
+		// The single commune: the city fields stay 0, so that its files
+		// are the same bytes as before the city mode.
+		cfg.CommuneSkew, cfg.Moved, cfg.TwoStations = 0, 0, 0
+	} else if !set["parent-id"] {
+		cfg.EHRNoise.IDParent = city.EHRNoise.IDParent
 	}
 	if err := cfg.Validate(); err != nil {
 		return err
@@ -78,6 +101,10 @@ func run(args []string, stdout, log io.Writer) error {
 	}
 	fmt.Fprintf(log, "people %d (+%d gone) in %d households, %d hamlets, %d twin pairs\n",
 		st.People, st.Gone, st.Households, st.Hamlets, st.TwinPairs)
+	if cfg.Communes > 0 {
+		fmt.Fprintf(log, "city: %d communes, %d households moved (%d ehr rows at the old address), %d ehr rows at a second station\n",
+			st.Communes, st.MovedHouseholds, st.MovedRows, st.TwoStationRows)
+	}
 	fmt.Fprintf(log, "rows: registry %d, ehr %d (%d people covered, %d with duplicates), bhyt %d\n",
 		st.RegistryRows, st.EHRRows, st.EHRCovered, st.EHRDuplicated, st.BHYTRows)
 	if !*report {

@@ -9,6 +9,10 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/vnlink/vnlink/benchmarks/synth"
 )
 
 func hashes(t *testing.T, dir string, names ...string) map[string][32]byte {
@@ -139,4 +143,25 @@ func TestRunWritesTruthOfNoise(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRunCity checks that the city flags give the files of
+// synth.CityConfig, byte for byte, and report the communes.
+func TestRunCity(t *testing.T) {
+	dir := t.TempDir()
+	var log bytes.Buffer
+	require.NoError(t, run([]string{"-people", "3000", "-communes", "4", "-out", dir}, &bytes.Buffer{}, &log))
+	assert.Contains(t, log.String(), "city: 4 communes")
+	var reg, ehr bytes.Buffer
+	_, err := synth.WriteCSV(synth.CityConfig(3000, 4), synth.Outputs{Registry: &reg, EHR: &ehr})
+	require.NoError(t, err)
+	got := hashes(t, dir, "registry.csv", "ehr.csv")
+	assert.Equal(t, sha256.Sum256(reg.Bytes()), got["registry.csv"])
+	assert.Equal(t, sha256.Sum256(ehr.Bytes()), got["ehr.csv"])
+
+	dense := t.TempDir()
+	log.Reset()
+	require.NoError(t, run([]string{"-n", "2000", "-dense", "-out", dense}, &bytes.Buffer{}, &log))
+	assert.Contains(t, log.String(), "city: 1 communes")
+	require.Error(t, run([]string{"-dense", "-communes", "3", "-out", t.TempDir()}, &bytes.Buffer{}, &bytes.Buffer{}))
 }
