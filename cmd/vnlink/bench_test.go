@@ -58,7 +58,8 @@ func BenchmarkDedupe(b *testing.B) {
 // BenchmarkReconcile measures the reconcile command end to end — read the
 // registry and EHR files, prepare, train, block, score, cluster, build the
 // worklists and write them — on the default 50,000-person synthetic
-// commune (-bench-people to change it), with all cores.
+// commune (-bench-people to change it), with all cores: with the Excel
+// workbook (the default) and with the CSV files only (-xlsx=false).
 func BenchmarkReconcile(b *testing.B) {
 	dir := b.TempDir()
 	registry, ehr := benchCommune(b, *benchPeople)
@@ -71,12 +72,20 @@ func BenchmarkReconcile(b *testing.B) {
 	}
 	opts := testOptions(b)
 	opts.Workers = 0
-	b.SetBytes(int64(len(registry) + len(ehr)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := runReconcile(f, opts, io.Discard); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name     string
+		workbook bool
+	}{{"csv+xlsx", true}, {"csv", false}} {
+		b.Run(bc.name, func(b *testing.B) {
+			f.noWorkbook = !bc.workbook
+			b.SetBytes(int64(len(registry) + len(ehr)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := runReconcile(f, opts, io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
