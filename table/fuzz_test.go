@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -47,7 +48,10 @@ func FuzzRead(f *testing.F) {
 			// Without quotes every non-blank line below the header is a row.
 			n := 0
 			for i, l := range bytes.Split(data, []byte("\n")) {
-				if i+1 > tb.HeaderRow && len(bytes.Trim(l, " \t,;")) > 0 {
+				// Cells are trimmed of Unicode white space (a "\v" line is
+				// blank); commas and semicolons may be the delimiter.
+				blank := func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' }
+				if i+1 > tb.HeaderRow && len(bytes.TrimFunc(l, blank)) > 0 {
 					n++
 				}
 			}
