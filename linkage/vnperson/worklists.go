@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vnlink/vnlink/internal/strsim"
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/normalize"
 )
@@ -62,7 +63,7 @@ func (res *Reconciliation) buildPeople(labels []int32, node func(int32) *Record,
 		return out
 	}
 	uniqueIn := [3]map[string]bool{unique(&res.Registry), unique(&res.EHR), unique(&res.BHYT)}
-	hamlets := res.registryHamlets()
+	hamlets := res.newHamletSpeller()
 	for i := range groups {
 		g := &groups[i]
 		slices.SortFunc(g.EHR, func(a, b int) int { return res.compareRows(RoleEHR, a, b) })
@@ -163,51 +164,136 @@ func (res *Reconciliation) personID(g *PersonGroup, uniqueIn [3]map[string]bool)
 
 // hamletOf returns the hamlet of a person: the registry's when the person
 // is in it, else that of the first health record (then BHYT row) naming
-// one, spelt as the registry spells it when the registry has exactly one
-// hamlet of that name ("Th. Đông" and "Đông" are the registry's "Thôn
-// Đông"), so that a hamlet team finds all its people under one name.
-func (res *Reconciliation) hamletOf(g *PersonGroup, registryHamlets map[string]string) string {
+// one, spelt as the registry spells it (hamletSpeller), so that a hamlet
+// team finds all its people under one name.
+func (res *Reconciliation) hamletOf(g *PersonGroup, hs *hamletSpeller) string {
 	if g.Registry >= 0 {
 		if h := res.Registry.Display[g.Registry].Hamlet; h != "" {
 			return h
 		}
 	}
-	spell := func(h string) string {
-		if r := registryHamlets[hamletKey(h)]; r != "" {
-			return r
-		}
-		return h
-	}
 	for _, r := range g.EHR {
 		if h := res.EHR.Display[r].Hamlet; h != "" {
-			return spell(h)
+			return hs.spell(h)
 		}
 	}
 	for _, r := range g.BHYT {
 		if h := res.BHYT.Display[r].Hamlet; h != "" {
-			return spell(h)
+			return hs.spell(h)
 		}
 	}
 	return ""
 }
 
-// registryHamlets maps the hamletKey of each hamlet of the registry to its
-// spelling there; a key two hamlets share maps to "".
-func (res *Reconciliation) registryHamlets() map[string]string {
-	m := map[string]string{}
+// A hamletSpeller spells the hamlet of a row outside the registry as the
+// registry spells it. The registry lists every hamlet of the commune, so
+// a hamlet name it does not know is mostly a typing slip ("Thcn Cầu 2",
+// "Hôn Hạ", "thôn Giuia 2"); left as typed, each slip would be a hamlet of
+// its own, with no registry people, in the per-hamlet figures. A name is
+// given the registry's spelling when, folded and without its type word
+// (also a type word one slip away: "thcn", "hon"), it is the key of
+// exactly one registry hamlet, or else one edit away (two from 7
+// characters on) from exactly one nearest key with the same numbers ("Cầu
+// 3" never becomes "Cầu 2"). Other names stay as typed.
+type hamletSpeller struct {
+	exact map[string]string // key -> the registry's spelling; "" when two hamlets share the key
+	keys  []string          // the keys with one spelling, sorted
+	memo  map[string]string // spell's answers, by name
+}
+
+// newHamletSpeller indexes the hamlets of the registry.
+func (res *Reconciliation) newHamletSpeller() *hamletSpeller {
+	hs := &hamletSpeller{exact: map[string]string{}, memo: map[string]string{}}
 	for i := range res.Registry.Display {
 		h := res.Registry.Display[i].Hamlet
 		if h == "" {
 			continue
 		}
 		k := hamletKey(h)
-		if cur, ok := m[k]; !ok {
-			m[k] = h
+		if cur, ok := hs.exact[k]; !ok {
+			hs.exact[k] = h
 		} else if cur != h {
-			m[k] = ""
+			hs.exact[k] = ""
 		}
 	}
-	return m
+	for k, h := range hs.exact {
+		if h != "" {
+			hs.keys = append(hs.keys, k)
+		}
+	}
+	slices.Sort(hs.keys)
+	return hs
+}
+
+// spell returns h as the registry spells it, or h itself.
+func (hs *hamletSpeller) spell(h string) string {
+	if r, ok := hs.memo[h]; ok {
+		return r
+	}
+	out := h
+	k := hamletKey(h)
+	if r := hs.exact[k]; r != "" {
+		out = r
+	} else if _, shared := hs.exact[k]; !shared {
+		if first, rest, ok := strings.Cut(k, " "); ok && rest != "" && nearTypeWord(first) {
+			if r := hs.exact[rest]; r != "" {
+				out = r
+			} else if r := hs.nearest(rest); r != "" {
+				out = r
+			}
+		} else if r := hs.nearest(k); r != "" {
+			out = r
+		}
+	}
+	hs.memo[h] = out
+	return out
+}
+
+// nearest returns the spelling of the one registry key nearest to k within
+// the edit limit and with the same digits, or "".
+func (hs *hamletSpeller) nearest(k string) string {
+	limit := 1
+	if len(k) >= 7 {
+		limit = 2
+	}
+	best, bestD, ties := "", limit+1, 0
+	for _, c := range hs.keys {
+		if digitsOf(c) != digitsOf(k) {
+			continue
+		}
+		switch d := strsim.OSAWithin(k, c, limit); {
+		case d < bestD:
+			best, bestD, ties = c, d, 1
+		case d == bestD:
+			ties++
+		}
+	}
+	if best == "" || ties > 1 {
+		return ""
+	}
+	return hs.exact[best]
+}
+
+// nearTypeWord reports whether w, folded, is a hamlet type word (thôn,
+// xóm, tổ, ấp, bản) or one slip away from "thon".
+func nearTypeWord(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	switch w {
+	case "th", "thon", "xom", "to", "ap", "ban":
+		return true
+	}
+	return len(w) >= 3 && strsim.OSAWithin(w, "thon", 1) <= 1
+}
+
+// digitsOf returns the digits of s, in order.
+func digitsOf(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
 }
 
 // hamletKey is the folded name of a hamlet without its type word.
