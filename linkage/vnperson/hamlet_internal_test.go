@@ -23,7 +23,7 @@ func TestHamletSpeller(t *testing.T) {
 		{"thôn Cầu 3", "thôn Cầu 3"}, // another number: not Cầu 2
 		{"thôn Cầu 12", "thôn Cầu 12"},
 		{"thôn Mới", "thôn Mới"},
-		{"Mới", "Mới"},       // xóm Mới and thôn Mới share the key: no choice
+		{"Mới", "Mới"},           // xóm Mới and thôn Mới share the key: no choice
 		{"thôn Mơi", "thôn Mơi"}, // near a shared key: no choice either
 		{"thôn Xa Lạ", "thôn Xa Lạ"},
 	} {
