@@ -456,3 +456,25 @@ func FuzzNameParts(f *testing.F) {
 		}
 	})
 }
+
+var accessorSink int
+
+// TestAccessorAllocs checks that no accessor of a Name allocates: each
+// returns a substring of the prepared forms.
+func TestAccessorAllocs(t *testing.T) {
+	n := mustParse(t, "Công Tằng Tôn Nữ Thị Minh Anh")
+	allocs := testing.AllocsPerRun(100, func() {
+		for _, s := range []string{n.String(), n.Key(), n.Fold(), n.Family(), n.Middle(), n.Given(),
+			n.FamilyKey(), n.MiddleKey(), n.GivenKey(), n.FamilyFold(), n.GivenFold(),
+			n.GivenFoldedPhonetic(), n.Phonetic(), n.FoldedPhonetic()} {
+			accessorSink += len(s)
+		}
+		accessorSink += n.Words() + int(n.SexHint())
+		if n.Marked() && !n.IsZero() {
+			accessorSink++
+		}
+	})
+	if allocs != 0 {
+		t.Fatalf("accessors allocate %v times", allocs)
+	}
+}
