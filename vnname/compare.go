@@ -111,33 +111,33 @@ type Parts struct {
 // The Jaro–Winkler similarity, the costliest step, is computed last, only
 // when every other level has failed and the given names are close.
 func Compare(a, b *Name) Agreement {
-	if a.full.words == 0 || b.full.words == 0 {
+	if a.partWords[partFull] == 0 || b.partWords[partFull] == 0 {
 		return AgreeMissing
 	}
 	// Without the Jaro–Winkler step the whole names agree at a level up to
 	// AgreePhonetic, at AgreeMarksDiffer or at AgreeDifferent; the part
 	// levels below only matter up to AgreeVariant, so they skip it too.
-	whole := compareForms(&a.full, &b.full, false)
+	whole := compareForms(a.run(partFull), b.run(partFull), false)
 	if whole <= AgreePhonetic {
 		return whole
 	}
 	family := compareFamily(a, b, false)
-	given := compareForms(&a.given, &b.given, false)
+	given := compareForms(a.run(partGiven), b.run(partGiven), false)
 	if agrees(family, AgreeVariant) && agrees(given, AgreePhonetic) {
 		// The family and given names agree, so the middle words tell.
-		middle := compareForms(&a.middle, &b.middle, false)
-		bothEmpty := a.middle.words == 0 && b.middle.words == 0
+		middle := compareForms(a.run(partMiddle), b.run(partMiddle), false)
+		bothEmpty := a.run(partMiddle).words() == 0 && b.run(partMiddle).words() == 0
 		if family == AgreeVariant && (bothEmpty || agrees(middle, AgreePhonetic)) {
 			return AgreeVariant
 		}
 		return AgreeMiddleDiffers
 	}
-	if agrees(compareForms(&a.family, &b.given, false), AgreePhonetic) &&
-		agrees(compareForms(&a.given, &b.family, false), AgreePhonetic) {
+	if agrees(compareForms(a.run(partFamily), b.run(partGiven), false), AgreePhonetic) &&
+		agrees(compareForms(a.run(partGiven), b.run(partFamily), false), AgreePhonetic) {
 		return AgreeSwapped
 	}
 	if whole == AgreeDifferent && givenClose(a, b) &&
-		(similar(a.full.fold, b.full.fold) || typo(a.full.fold, b.full.fold)) {
+		(similar(a.Fold(), b.Fold()) || typo(a.Fold(), b.Fold())) {
 		return AgreeSimilar
 	}
 	return whole // AgreeMarksDiffer or AgreeDifferent
@@ -146,8 +146,8 @@ func Compare(a, b *Name) Agreement {
 // givenClose reports whether the given names of a and b, both present, are
 // at most maxEdits apart in their folded keys or agree phonetically.
 func givenClose(a, b *Name) bool {
-	x, y := &a.given, &b.given
-	return typo(x.fold, y.fold) || (x.words == y.words && samePhonetic(x, y))
+	x, y := a.run(partGiven), b.run(partGiven)
+	return typo(x.fold(), y.fold()) || (x.words() == y.words() && samePhonetic(x, y, x.words(), x.marked(), y.marked()))
 }
 
 // typo reports whether two folded keys are at most maxEdits apart.
@@ -177,14 +177,14 @@ func agrees(l, weakest Agreement) bool {
 func CompareParts(a, b *Name) Parts {
 	return Parts{
 		Family: compareFamily(a, b, true),
-		Middle: compareForms(&a.middle, &b.middle, true),
-		Given:  compareForms(&a.given, &b.given, true),
+		Middle: compareForms(a.run(partMiddle), b.run(partMiddle), true),
+		Given:  compareForms(a.run(partGiven), b.run(partGiven), true),
 	}
 }
 
 // compareFamily compares the family names, with the variant level.
 func compareFamily(a, b *Name, jw bool) Agreement {
-	lvl := compareForms(&a.family, &b.family, jw)
+	lvl := compareForms(a.run(partFamily), b.run(partFamily), jw)
 	if lvl > AgreePhonetic && a.familyGroup != 0 && a.familyGroup == b.familyGroup {
 		return AgreeVariant
 	}
@@ -196,39 +196,42 @@ func compareFamily(a, b *Name, jw bool) Agreement {
 // AgreeSimilar and AgreeDifferent. Without jw it never computes the
 // Jaro–Winkler similarity and returns AgreeDifferent instead of
 // AgreeSimilar.
-func compareForms(a, b *forms, jw bool) Agreement {
+func compareForms(a, b forms, jw bool) Agreement {
+	words := a.words()
 	switch {
-	case a.words == 0 || b.words == 0:
+	case words == 0 || b.words() == 0:
 		return AgreeMissing
-	case a.key == b.key:
+	case a.key() == b.key():
 		return AgreeExact
 	}
-	if a.words == b.words {
-		if a.fold == b.fold && !marksConflict(a, b) {
+	fa, fb := a.fold(), b.fold()
+	if words == b.words() {
+		ma, mb := a.marked(), b.marked()
+		if fa == fb && !marksConflict(a, b, words, ma&mb) {
 			return AgreeMissingMarks
 		}
-		if samePhonetic(a, b) {
+		if samePhonetic(a, b, words, ma, mb) {
 			return AgreePhonetic
 		}
-		if a.fold == b.fold {
+		if fa == fb {
 			return AgreeMarksDiffer
 		}
 	}
-	if jw && similar(a.fold, b.fold) {
+	if jw && similar(fa, fb) {
 		return AgreeSimilar
 	}
 	return AgreeDifferent
 }
 
 // marksConflict reports whether some word differs between a and b while
-// carrying marks on both sides. a and b have the same number of words.
-func marksConflict(a, b *forms) bool {
-	both := a.marked & b.marked
+// carrying marks on both sides (bit i of both is set when word i does).
+// a and b have the same number of words.
+func marksConflict(a, b forms, words int, both uint32) bool {
 	if both == 0 {
 		return false
 	}
-	ka, kb := a.key, b.key
-	for i := range a.words {
+	ka, kb := a.key(), b.key()
+	for i := range words {
 		var wa, wb string
 		wa, ka = nextWord(ka)
 		wb, kb = nextWord(kb)
@@ -241,17 +244,18 @@ func marksConflict(a, b *forms) bool {
 
 // samePhonetic reports whether every word of a has the phonetic key of the
 // same word of b: the strict keys where both words carry marks, the loose
-// keys otherwise. a and b have the same number of words.
-func samePhonetic(a, b *forms) bool {
-	both := a.marked & b.marked
+// keys otherwise. a and b have the same number of words, and their marks
+// are ma and mb.
+func samePhonetic(a, b forms, words int, ma, mb uint32) bool {
+	both := ma & mb
 	switch both {
 	case 0: // no word is marked on both sides
-		return a.loose == b.loose
-	case a.marked | b.marked: // the unmarked words have strict == loose
-		return a.strict == b.strict
+		return a.loose() == b.loose()
+	case ma | mb: // the unmarked words have strict == loose
+		return a.strict() == b.strict()
 	}
-	sa, sb, la, lb := a.strict, b.strict, a.loose, b.loose
-	for i := range a.words {
+	sa, sb, la, lb := a.strict(), b.strict(), a.loose(), b.loose()
+	for i := range words {
 		var ws1, ws2, wl1, wl2 string
 		ws1, sa = nextWord(sa)
 		ws2, sb = nextWord(sb)
@@ -273,5 +277,6 @@ func samePhonetic(a, b *forms) bool {
 // where both words carry diacritics, the loose key ([Name.FoldedPhonetic])
 // where either word has none. It does not allocate.
 func SamePhonetic(a, b *Name) bool {
-	return a.full.words == b.full.words && samePhonetic(&a.full, &b.full)
+	return a.partWords[partFull] == b.partWords[partFull] &&
+		samePhonetic(a.run(partFull), b.run(partFull), int(a.partWords[partFull]), a.marked, b.marked)
 }

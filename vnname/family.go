@@ -146,10 +146,10 @@ func familyWords(ws []word) int {
 // known family name of more than one word, such as Tôn Thất or Âu Dương.
 func IsCompoundFamily(family string) bool {
 	n, err := Parse(family)
-	if err != nil || n.full.words < 2 {
+	if err != nil || n.partWords[partFull] < 2 {
 		return false
 	}
-	ws := n.words()
+	ws := n.splitWords()
 	for _, c := range compounds {
 		if len(c) == len(ws) && hasPrefixWords(ws, c) {
 			return true

@@ -80,11 +80,11 @@ func (f *Frequencies) Add(n Name) {
 		f.familyN = make(map[string]int)
 	}
 	f.total++
-	f.full[n.full.key]++
-	f.given[n.given.key]++
-	if n.family.words != 0 {
+	f.full[n.Key()]++
+	f.given[n.GivenKey()]++
+	if n.partWords[partFamily] != 0 {
 		f.withFamily++
-		f.familyN[n.family.key]++
+		f.familyN[n.FamilyKey()]++
 	}
 }
 

@@ -17,20 +17,6 @@ const (
 	MaxBytes = 256
 )
 
-// forms holds the five forms of a run of words: the display form, the
-// comparison key, the folded key and the two phonetic keys, each with
-// single spaces between words. The per-word forms line up: word i of one
-// form is word i of every other.
-type forms struct {
-	display string // proper case: "Nguyễn Thị Thuý"
-	key     string // lower case: "nguyễn thị thuý"
-	fold    string // ASCII: "nguyen thi thuy"
-	strict  string // phonetic key of key: "nguyeen3 thi4 thuy1"
-	loose   string // phonetic key of fold: "nguyen thi thuy"
-	marked  uint32 // bit i is set when word i carries marks (key != fold)
-	words   uint8  // number of words
-}
-
 // Name is a parsed and prepared Vietnamese personal name: a family name,
 // zero or more middle words and a given name, each held in all the forms
 // that comparison needs, so that comparing two names never re-parses them.
@@ -39,9 +25,78 @@ type forms struct {
 // reports [AgreeMissing] for it. A Name is immutable and safe for
 // concurrent use.
 type Name struct {
-	full, family, middle, given forms
-	familyGroup                 uint8 // variant group of the family name, 0 if none
-	sex                         normalize.Sex
+	// all holds the five forms of the whole name one after the other, in
+	// the order of formKey to formLoose: the comparison key, the display
+	// form, the folded key and the two phonetic keys, each with single
+	// spaces between words ("nguyễn thị thuýNguyễn Thị Thuý..."). The
+	// per-word forms line up: word i of one form is word i of every other.
+	// Every form of every part (family, middle and given name) is a
+	// substring of the form of the whole name, so a part is held as
+	// offsets into all.
+	all string
+	// span[p][f] holds the start and the end in all of form f of part p
+	// (an empty part starts and ends at one offset).
+	span [numParts][numForms][2]uint16
+	// marked has bit i set when word i carries marks (key != fold).
+	marked uint32
+	// partFirst[p] is the first word of part p and partWords[p] its
+	// number of words.
+	partFirst, partWords [numParts]uint8
+	familyGroup          uint8 // variant group of the family name, 0 if none
+	sex                  normalize.Sex
+}
+
+// part names a run of the words of a name.
+type part uint8
+
+// The parts of a name.
+const (
+	partFull part = iota
+	partFamily
+	partMiddle
+	partGiven
+	numParts
+)
+
+// forms is a run of the words of a name (the whole name or one of its
+// parts) in every form: a view of the Name that reads each form on demand
+// and does not copy it.
+type forms struct {
+	n *Name
+	p part
+}
+
+// run returns the forms of part p of n.
+func (n *Name) run(p part) forms { return forms{n, p} }
+
+// form returns form f (formKey to formLoose) of the run.
+func (r forms) form(f int) string {
+	sp := &r.n.span[r.p&3][f]
+	return r.n.all[sp[0]:sp[1]]
+}
+
+// display returns the display form: proper case, "Nguyễn Thị Thuý".
+func (r forms) display() string { return r.form(formDisplay) }
+
+// key returns the comparison key: lower case, "nguyễn thị thuý".
+func (r forms) key() string { return r.form(formKey) }
+
+// fold returns the folded key: ASCII, "nguyen thi thuy".
+func (r forms) fold() string { return r.form(formFold) }
+
+// strict returns the phonetic key of the key: "nguyeen3 thi4 thuy1".
+func (r forms) strict() string { return r.form(formStrict) }
+
+// loose returns the phonetic key of the folded key: "nguyen thi thuy".
+func (r forms) loose() string { return r.form(formLoose) }
+
+// words returns the number of words of the run.
+func (r forms) words() int { return int(r.n.partWords[r.p&3]) }
+
+// marked returns the marks of the run: bit i is set when its word i
+// carries marks.
+func (r forms) marked() uint32 {
+	return r.n.marked >> r.n.partFirst[r.p&3] & (1<<r.n.partWords[r.p&3] - 1)
 }
 
 // Parse parses a full name written family name first, from any messy input
@@ -383,50 +438,54 @@ func build(texts []string) Name {
 		}
 		add(formLoose, i, phoneticWord, from(formFold, i))
 	}
+	nw := len(texts)
 	all := string(buf)
 	var wbuf [MaxWords]word
-	ws := wbuf[:len(texts)]
+	ws := wbuf[:nw]
 	for i := range ws {
 		// Only the keys and folded keys are read below.
 		ws[i].key = all[span[formKey][i][0]:span[formKey][i][1]]
 		ws[i].fold = all[span[formFold][i][0]:span[formFold][i][1]]
 	}
-	run := func(i, j int) forms {
-		if i == j {
-			return forms{}
-		}
-		get := func(f int) string { return all[span[f][i][0]:span[f][j-1][1]] }
-		fm := forms{
-			display: get(formDisplay), key: get(formKey), fold: get(formFold),
-			strict: get(formStrict), loose: get(formLoose), words: uint8(j - i),
-		}
-		for k := i; k < j; k++ {
-			if ws[k].key != ws[k].fold {
-				fm.marked |= 1 << (k - i)
-			}
-		}
-		return fm
-	}
-	nw := len(ws)
 	nf := familyWords(ws)
 	if nw == 1 {
 		nf = 0
 	}
-	var n Name
-	n.full = run(0, nw)
-	n.family = run(0, nf)
-	n.middle = run(nf, nw-1)
-	n.given = run(nw-1, nw)
-	n.familyGroup = variantGroup(&n.family)
-	n.sex = sexHint(ws[nf:nw-1], n.family.key)
+	// Every form is at most a few times MaxBytes long, so the offsets fit
+	// in 16 bits.
+	n := Name{all: all}
+	set := func(p part, i, j int) { // words i to j-1
+		for f := range numForms {
+			if i == j {
+				at := uint16(span[f][min(i, nw-1)][0])
+				n.span[p][f] = [2]uint16{at, at}
+				continue
+			}
+			n.span[p][f] = [2]uint16{uint16(span[f][i][0]), uint16(span[f][j-1][1])}
+		}
+	}
+	set(partFull, 0, nw)
+	set(partFamily, 0, nf)
+	set(partMiddle, nf, nw-1)
+	set(partGiven, nw-1, nw)
+	n.partFirst = [numParts]uint8{0, 0, uint8(nf), uint8(nw - 1)}
+	n.partWords = [numParts]uint8{uint8(nw), uint8(nf), uint8(nw - 1 - nf), 1}
+	for i := range ws {
+		if ws[i].key != ws[i].fold {
+			n.marked |= 1 << i
+		}
+	}
+	n.familyGroup = variantGroup(n.run(partFamily))
+	n.sex = sexHint(ws[nf:nw-1], n.run(partFamily).key())
 	return n
 }
 
-// words splits a Name back into prepared words.
-func (n *Name) words() []word {
-	ws := make([]word, 0, n.full.words)
-	display, key, fold, strict, loose := n.full.display, n.full.key, n.full.fold, n.full.strict, n.full.loose
-	for range n.full.words {
+// splitWords splits a Name back into prepared words.
+func (n *Name) splitWords() []word {
+	ws := make([]word, 0, n.partWords[partFull])
+	full := n.run(partFull)
+	display, key, fold, strict, loose := full.display(), full.key(), full.fold(), full.strict(), full.loose()
+	for range n.partWords[partFull] {
 		var w word
 		w.display, display = nextWord(display)
 		w.key, key = nextWord(key)
@@ -447,69 +506,69 @@ func nextWord(s string) (word, rest string) {
 }
 
 // IsZero reports whether n is the zero (missing) name.
-func (n Name) IsZero() bool { return n.full.words == 0 }
+func (n Name) IsZero() bool { return n.partWords[partFull] == 0 }
 
 // String returns the display form written back to records: canonical text
 // in proper case, single spaces, e.g. "Nguyễn Thị Thuý".
-func (n Name) String() string { return n.full.display }
+func (n Name) String() string { return n.run(partFull).display() }
 
 // Key returns the comparison key: the display form lower-cased,
 // e.g. "nguyễn thị thuý".
-func (n Name) Key() string { return n.full.key }
+func (n Name) Key() string { return n.run(partFull).key() }
 
 // Fold returns the folded key: lower-case ASCII with every mark removed and
 // đ written as d, e.g. "nguyen thi thuy". It is a match feature, never
 // written back to records.
-func (n Name) Fold() string { return n.full.fold }
+func (n Name) Fold() string { return n.run(partFull).fold() }
 
 // Family returns the family name in display form, "" for a one-word name.
-func (n Name) Family() string { return n.family.display }
+func (n Name) Family() string { return n.run(partFamily).display() }
 
 // Middle returns the middle words in display form, "" when there are none.
-func (n Name) Middle() string { return n.middle.display }
+func (n Name) Middle() string { return n.run(partMiddle).display() }
 
 // Given returns the given name in display form.
-func (n Name) Given() string { return n.given.display }
+func (n Name) Given() string { return n.run(partGiven).display() }
 
 // FamilyKey returns the comparison key of the family name.
-func (n Name) FamilyKey() string { return n.family.key }
+func (n Name) FamilyKey() string { return n.run(partFamily).key() }
 
 // MiddleKey returns the comparison key of the middle words.
-func (n Name) MiddleKey() string { return n.middle.key }
+func (n Name) MiddleKey() string { return n.run(partMiddle).key() }
 
 // GivenKey returns the comparison key of the given name.
-func (n Name) GivenKey() string { return n.given.key }
+func (n Name) GivenKey() string { return n.run(partGiven).key() }
 
 // FamilyFold returns the folded key of the family name: with GivenFold and
 // GivenFoldedPhonetic it makes blocking keys that survive missing
 // diacritics. Like every accessor it returns a substring of the prepared
 // forms and does not allocate.
-func (n Name) FamilyFold() string { return n.family.fold }
+func (n Name) FamilyFold() string { return n.run(partFamily).fold() }
 
 // GivenFold returns the folded key of the given name.
-func (n Name) GivenFold() string { return n.given.fold }
+func (n Name) GivenFold() string { return n.run(partGiven).fold() }
 
 // GivenFoldedPhonetic returns the loose phonetic key of the given name
 // (see [Name.FoldedPhonetic]).
-func (n Name) GivenFoldedPhonetic() string { return n.given.loose }
+func (n Name) GivenFoldedPhonetic() string { return n.run(partGiven).loose() }
 
 // Words returns the number of words in the name.
-func (n Name) Words() int { return int(n.full.words) }
+func (n Name) Words() int { return int(n.partWords[partFull]) }
 
 // Marked reports whether the name carries any diacritic (Key differs from
 // Fold). A name without marks may have been typed without diacritics, or
 // may be a name whose words need none (Chu Minh Anh).
-func (n Name) Marked() bool { return n.full.marked != 0 }
+func (n Name) Marked() bool { return n.marked != 0 }
 
 // Phonetic returns the strict phonetic key of the name: one key per word,
 // separated by spaces, computed from the comparison key. It keeps vowel
 // quality and tone, so Lan and Lành, Hùng and Hưng get different keys,
 // while the confusions of typists and regional speech (see the package
 // documentation) get the same key.
-func (n Name) Phonetic() string { return n.full.strict }
+func (n Name) Phonetic() string { return n.run(partFull).strict() }
 
 // FoldedPhonetic returns the loose phonetic key of the name: the same rules
 // as [Name.Phonetic] applied to the folded key, so a name typed without
 // diacritics gets the same loose key as the marked name (Hung, Hùng and
 // Hưng all give "hun"). Compare it when either side has no marks.
-func (n Name) FoldedPhonetic() string { return n.full.loose }
+func (n Name) FoldedPhonetic() string { return n.run(partFull).loose() }

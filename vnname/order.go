@@ -22,10 +22,10 @@ package vnname
 //     or Văn, Thị Lan Nguyễn reads as Nguyễn Thị Lan (the last word moves
 //     to the front).
 func (n Name) OrderVariant() (Name, bool) {
-	if n.full.words < 2 {
+	if n.partWords[partFull] < 2 {
 		return Name{}, false
 	}
-	ws := n.words()
+	ws := n.splitWords()
 	first, last := &ws[0], &ws[len(ws)-1]
 	if !inSet(last, familyOnlyKeys, familyOnlyFolds) ||
 		(inSet(first, knownFamilyKeys, knownFamilyFolds) && !isMarker(first)) {

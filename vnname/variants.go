@@ -50,15 +50,15 @@ func buildVariants() (byKey, byFold map[string]uint8) {
 // variantGroup returns the variant group of a family name, 0 when it is
 // in none. A family name typed without any diacritic is looked up by its
 // folded key.
-func variantGroup(f *forms) uint8 {
-	if f.words == 0 {
+func variantGroup(f forms) uint8 {
+	if f.words() == 0 {
 		return 0
 	}
-	if g := variantByKey[f.key]; g != 0 {
+	if g := variantByKey[f.key()]; g != 0 {
 		return g
 	}
-	if f.marked == 0 {
-		return variantByFold[f.fold]
+	if f.marked() == 0 {
+		return variantByFold[f.fold()]
 	}
 	return 0
 }
@@ -82,7 +82,7 @@ func familyGroupOf(s string) (uint8, string) {
 	if err != nil {
 		return 0, ""
 	}
-	return variantGroup(&n.full), n.Fold()
+	return variantGroup(n.run(partFull)), n.Fold()
 }
 
 // variantFold returns the folded key of a display form of variantGroups.

@@ -10,12 +10,17 @@ import (
 // Jaro–Winkler similarity, on pairs that can only be AgreeSimilar or
 // AgreeDifferent and are provably not similar: most pairs of a blocking
 // plan.
+//
+// The keys are held as hashes (keyHash): the fast path only tests keys for
+// equality, and a collision only makes it call vnname.Compare on a pair it
+// could have skipped, which returns the same level; equal keys always have
+// equal hashes, so no pair that needs vnname.Compare skips it.
 type nameFeatures struct {
-	// given and family are the loose phonetic keys of the given and of
-	// the family name; group is the smallest folded spelling among the
-	// family name and its documented variants (vnname.FamilyVariants), ""
-	// for a family name without variants.
-	given, family, group string
+	// given and family hash the loose phonetic keys of the given and of
+	// the family name; group hashes the smallest folded spelling among the
+	// family name and its documented variants (vnname.FamilyVariants). Each
+	// is 0 when the key is "" (no family name, no variants).
+	given, family, group uint64
 	// hist counts the bytes of the folded key, one byte lane per value
 	// (a–z, then every other byte), four lanes words of eight.
 	hist [4]uint64
@@ -30,7 +35,7 @@ type nameFeatures struct {
 // newNameFeatures computes the features of n; groups caches the variant
 // group of each family key (nil: no cache).
 func newNameFeatures(n *vnname.Name, groups map[string]string) nameFeatures {
-	f := nameFeatures{given: n.GivenFoldedPhonetic(), ascii: true}
+	f := nameFeatures{given: keyHash(n.GivenFoldedPhonetic()), ascii: true}
 	if fam := n.Family(); fam != "" {
 		words := strings.Count(fam, " ") + 1
 		ph := n.FoldedPhonetic()
@@ -42,15 +47,15 @@ func newNameFeatures(n *vnname.Name, groups map[string]string) nameFeatures {
 				end = len(ph) + 1
 			}
 		}
-		f.family = ph[:end-1]
-		if g, ok := groups[n.FamilyKey()]; ok {
-			f.group = g
-		} else {
-			f.group = variantGroup(n)
+		f.family = keyHash(ph[:end-1])
+		g, ok := groups[n.FamilyKey()]
+		if !ok {
+			g = variantGroup(n)
 			if groups != nil {
-				groups[n.FamilyKey()] = f.group
+				groups[n.FamilyKey()] = g
 			}
 		}
+		f.group = keyHash(g)
 	}
 	fold := n.Fold()
 	if len(fold) > 127 { // lanes must stay below 128 for lanesMin
@@ -70,6 +75,19 @@ func newNameFeatures(n *vnname.Name, groups map[string]string) nameFeatures {
 		f.hist[lane/8] += 1 << (8 * (lane % 8))
 	}
 	return f
+}
+
+// keyHash returns the 64-bit FNV-1a hash of s, 0 only for "".
+func keyHash(s string) uint64 {
+	if s == "" {
+		return 0
+	}
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return max(h, 1)
 }
 
 // variantGroup returns the smallest folded spelling among the family name of
@@ -104,7 +122,8 @@ func foldOf(family string) string {
 //     the given names to agree phonetically (equal loose phonetic keys) and
 //     the family names to agree phonetically or be documented variants;
 //     AgreeSwapped needs the family name of each to agree with the given
-//     name of the other;
+//     name of the other (tested on the keys' hashes: equal keys have equal
+//     hashes, and a collision only calls vnname.Compare);
 //   - otherwise the level is AgreeSimilar or AgreeDifferent, and it can be
 //     AgreeSimilar only when the Jaro–Winkler similarity of the folded keys
 //     reaches vnname.SimilarThreshold or the folded keys are one edit apart:
@@ -120,10 +139,10 @@ func nameLevel(a, b *Record) int {
 	if x.length == 0 || y.length == 0 || !x.ascii || !y.ascii {
 		return int(vnname.Compare(&a.Name, &b.Name))
 	}
-	if x.given == y.given && (x.family == y.family || (x.group != "" && x.group == y.group)) {
+	if x.given == y.given && (x.family == y.family || (x.group != 0 && x.group == y.group)) {
 		return int(vnname.Compare(&a.Name, &b.Name))
 	}
-	if x.family != "" && x.family == y.given && y.family == x.given {
+	if x.family != 0 && x.family == y.given && y.family == x.given {
 		return int(vnname.Compare(&a.Name, &b.Name))
 	}
 	common := lanesMin(x.hist[0], y.hist[0]) + lanesMin(x.hist[1], y.hist[1]) +

@@ -59,6 +59,62 @@ func TestNameLevelMatchesCompare(t *testing.T) {
 	}
 }
 
+// TestNameLevelCollisions checks that a collision of the key hashes of
+// nameFeatures cannot change the level: on every pair, the hashes of one
+// record are overwritten with those of the other, as if every key had
+// collided, and the fast path must still give vnname.Compare.
+func TestNameLevelCollisions(t *testing.T) {
+	texts := []string{
+		"Nguyễn Thị Lan", "Nguyen Thi Lan", "Trần Văn Hùng", "Trần Văn Hưng", "Hoàng Văn Nam", "Huỳnh Văn Nam",
+		"Nguyễn Lan", "Lan Nguyễn", "Lê Minh Anh", "Lê Minh Anhh", "Phạm Văn Hoàng", "Phm Văn Hoàng", "Lan", "Tôn Nữ Thị Lan",
+	}
+	recs := make([]Record, len(texts))
+	for i, s := range texts {
+		n, err := vnname.Parse(s)
+		if err != nil {
+			t.Fatalf("parse %d: %v", i, err)
+		}
+		recs[i].Name = n
+		recs[i].name = newNameFeatures(&recs[i].Name, nil)
+	}
+	skipped := 0
+	for i := range recs {
+		for j := range recs {
+			b := recs[j]
+			b.name.given, b.name.family, b.name.group = recs[i].name.given, recs[i].name.family, recs[i].name.group
+			want := int(vnname.Compare(&recs[i].Name, &b.Name))
+			if got := nameLevel(&recs[i], &b); got != want {
+				t.Errorf("names %d and %d with colliding hashes: fast level %d, vnname.Compare %d", i, j, got, want)
+			}
+			if nameLevel(&recs[i], &recs[j]) == int(vnname.AgreeDifferent) {
+				skipped++
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Fatal("no pair is AgreeDifferent: the test checks nothing")
+	}
+}
+
+// TestKeyHash checks that only "" hashes to 0 (nameFeatures reads 0 as no
+// key) and that the hash tells apart the keys of a few names.
+func TestKeyHash(t *testing.T) {
+	if keyHash("") != 0 {
+		t.Fatal(`keyHash("") != 0`)
+	}
+	seen := map[uint64]string{}
+	for _, k := range []string{"a", "lan", "lanh", "nguyen", "nguyeen3", "hun", "hung", "thi", "van", " "} {
+		h := keyHash(k)
+		if h == 0 {
+			t.Errorf("keyHash(%q) = 0", k)
+		}
+		if prev, ok := seen[h]; ok {
+			t.Errorf("keyHash(%q) = keyHash(%q)", k, prev)
+		}
+		seen[h] = k
+	}
+}
+
 // FuzzNameLevel checks the fast path of the name comparison against
 // vnname.Compare on arbitrary pairs of names.
 func FuzzNameLevel(f *testing.F) {

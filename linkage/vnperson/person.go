@@ -90,16 +90,17 @@ type Record struct {
 	Sex, NameSex normalize.Sex
 	// Ethnicity is the ethnic group, zero when missing.
 	Ethnicity normalize.Ethnicity
+	// borrowedID is set when the CCCD's birth-year digits belong to a
+	// person at least 12 years older than the record's birth date (a child
+	// recorded with a parent's card): the number is then no evidence of
+	// identity, for comparisons and cannot-link alike (see borrowedID). It
+	// sits beside the other one-byte fields, where it takes no padding.
+	borrowedID bool
 
 	// bcd holds the numbers in binary-coded decimal, for typo tests.
 	bcd struct{ cccd, cmnd, birth uint64 }
 	// name holds the features of the fast path of the name comparison.
 	name nameFeatures
-	// borrowedID is set when the CCCD's birth-year digits belong to a
-	// person at least 12 years older than the record's birth date (a child
-	// recorded with a parent's card): the number is then no evidence of
-	// identity, for comparisons and cannot-link alike (see borrowedID).
-	borrowedID bool
 
 	// Name is the parsed full name; the zero Name when missing.
 	Name vnname.Name
