@@ -208,23 +208,13 @@ func (o *Options) fill() {
 	}
 }
 
-// canonical returns the records sorted by (Source, ID, Row): an order that
-// does not depend on the input order when (Source, ID) is unique. Row keeps
-// each record's input index.
-func canonical(records []Record) []Record {
-	out := slices.Clone(records)
-	slices.SortFunc(out, func(a, b Record) int {
-		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Row, b.Row))
-	})
-	return out
-}
-
 // Dedupe finds the records of one source that belong to the same person:
 // it prepares the people, trains the default model on them without labels
 // (Train), scores the candidate pairs of the blocking plan and clusters the
 // links, keeping apart records with different valid CCCD numbers unless
 // opts.AllowCCCDConflicts is set. The same people in any order give the same
-// clusters when (Source, ID) identifies each row.
+// clusters: the records are put in an order of their ids and contents
+// first (see Person.ID).
 //
 // It returns an error only for invalid options (see Options.Validate) or an
 // input too large for 32-bit record indices; field problems are
@@ -236,7 +226,7 @@ func Dedupe(people []Person, opts Options) (*Result, error) {
 	opts.fill()
 	recs, disp, issues := prepare(people, opts.Prepare, opts.Display)
 	res := &Result{Records: recs, Display: disp, Issues: issues}
-	work := canonical(recs)
+	work := canonicalBy(make([]Record, 0, len(recs)), recs, people, 0)
 	links, err := trainAndScore(work, nil, false, opts, res)
 	if err != nil {
 		return nil, err
@@ -277,7 +267,8 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 	}
 	res.Issues = issuesOfRows(issues, 0, len(left))
 	res.RightIssues = issuesOfRows(issues, len(left), len(right))
-	wl, wr := canonical(res.Records), canonical(res.Right)
+	wl := canonicalBy(make([]Record, 0, len(left)), res.Records, left, 0)
+	wr := canonicalBy(make([]Record, 0, len(right)), res.Right, right, 0)
 	links, err := trainAndScore(wl, wr, true, opts, res)
 	if err != nil {
 		return nil, err

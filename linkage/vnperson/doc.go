@@ -60,8 +60,9 @@
 //
 // # Determinism and privacy
 //
-// Records are put in a canonical order (Source, ID) before training and
-// scoring, so the same rows in any order give the same clusters when
-// (Source, ID) identifies each row. Errors, issues and explanations hold
+// Records are put in a canonical order, by ID and then by content, before
+// training and scoring, so the same rows in any order give the same
+// clusters, with or without ids (a positional "#N" id counts as none).
+// Errors, issues and explanations hold
 // field names, level labels and numbers, never personal values.
 package vnperson

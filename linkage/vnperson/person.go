@@ -9,10 +9,12 @@ import (
 // the source file: messy text that Prepare parses once. Empty strings are
 // missing values. The zero Person is a row with nothing known.
 type Person struct {
-	// ID identifies the row within its source (a record id, a row number).
-	// Records are put in a canonical order by Source and ID before
-	// training, so that the result does not depend on the row order when
-	// (Source, ID) is unique.
+	// ID identifies the row within its source (a record id). Records are
+	// put in a canonical order by ID, then by their content, before
+	// training, so that the result does not depend on the row order. An
+	// ID that only gives the row's position, "#" and digits as
+	// ColumnMap.People writes for a row without one, counts as no ID: it
+	// changes when the rows are shuffled.
 	ID string
 	// Source names the file the row comes from ("ehr", "registry", ...).
 	Source string
@@ -114,4 +116,26 @@ func (r *Record) BirthYear() int {
 		return 0
 	}
 	return r.Birth.Year()
+}
+
+// positionalID reports whether id only gives a row's position: "#" and
+// digits (ColumnMap.People, the vnlink command).
+func positionalID(id string) bool {
+	if len(id) < 2 || id[0] != '#' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if id[i] < '0' || id[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// orderID is the ID a row is ordered by: "" for a positional one.
+func orderID(id string) string {
+	if positionalID(id) {
+		return ""
+	}
+	return id
 }

@@ -609,7 +609,8 @@ func issuesOfRows(issues []*normalize.RecordError, offset, n int) []*normalize.R
 
 // canonicalBy appends to dst the records recs (whose people are people,
 // and whose Row is offset + index) in an order that depends only on
-// content: by id, then by every field of the person. Rows equal in id and
+// content: by id (a positional "#N" id counts as none), then by every
+// field of the person. Rows equal in id and
 // content are interchangeable, so their relative order cannot change a
 // partition. It sorts indices, not the large records, and copies each
 // record once.
@@ -620,7 +621,7 @@ func canonicalBy(dst, recs []Record, people []Person, offset int) []Record {
 	}
 	order := make([]keyed, len(recs))
 	for i := range order {
-		order[i] = keyed{people[int(recs[i].Row)-offset].ID, int32(i)}
+		order[i] = keyed{orderID(people[int(recs[i].Row)-offset].ID), int32(i)}
 	}
 	slices.SortFunc(order, func(a, b keyed) int {
 		if c := strings.Compare(a.id, b.id); c != 0 {

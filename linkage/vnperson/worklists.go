@@ -52,7 +52,7 @@ func (res *Reconciliation) buildPeople(labels []int32, node func(int32) *Record,
 	unique := func(s *Source) map[string]bool {
 		count := map[string]int{}
 		for i := range s.People {
-			count[s.People[i].ID]++
+			count[orderID(s.People[i].ID)]++
 		}
 		out := map[string]bool{}
 		for id, c := range count {
@@ -155,7 +155,7 @@ func (res *Reconciliation) personID(g *PersonGroup, uniqueIn [3]map[string]bool)
 		p = &res.BHYT.People[g.BHYT[0]]
 	}
 	h := fnv.New64a()
-	for _, s := range []string{p.ID, p.FullName, p.BirthDate, p.Sex, p.NationalID, p.OldID, p.InsuranceID, p.Phone, p.Address, p.Ethnicity} {
+	for _, s := range []string{orderID(p.ID), p.FullName, p.BirthDate, p.Sex, p.NationalID, p.OldID, p.InsuranceID, p.Phone, p.Address, p.Ethnicity} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
