@@ -2,95 +2,12 @@ package vnperson
 
 import (
 	"cmp"
-	"errors"
 	"slices"
-	"strconv"
 
 	"github.com/vnlink/vnlink/blocking"
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/normalize"
 )
-
-// Default values of Options.
-const (
-	DefaultPriorRecall      = 0.6
-	DefaultUSamplePairs     = 1_000_000
-	DefaultMatchProbability = 0.5
-)
-
-// Options configure Dedupe and Link. The zero value gives the default
-// schema, blocking plan and training.
-type Options struct {
-	// Prepare configures the parsing of the records.
-	Prepare PrepareOptions
-	// Rules is the blocking plan; nil means DefaultRules. A training round
-	// (and the prior) whose rule has the name of a rule here takes its
-	// pairs from the plan's candidates (blocking.Candidates.Only) instead
-	// of blocking again, so a name must mean one rule.
-	Rules []blocking.Rule[Record]
-	// Training lists the EM training rounds, one per blocking rule, with
-	// the comparisons each rule's pairs agree on; nil means DefaultTraining.
-	Training []TrainingRule
-	// MaxBlockSize caps the records in a block (see blocking.Options):
-	// larger blocks are split by the rule's secondary key where it has one
-	// (DefaultPlan lists them) and skipped otherwise, and listed in
-	// Result.Oversized. 0 means blocking.DefaultMaxBlockSize;
-	// blocking.NoBlockCap turns the cap off.
-	MaxBlockSize int
-	// USamplePairs is the number of random pairs u is estimated from; 0
-	// means DefaultUSamplePairs.
-	USamplePairs int
-	// Seed seeds the random sampling of u.
-	Seed uint64
-	// UsePretrained says when Train uses the pretrained m and u instead of
-	// estimating them from the input; the zero value, PretrainedAuto, uses
-	// them for inputs smaller than MinTrainRecords.
-	UsePretrained PretrainedPolicy
-	// PriorRecall is the share of true matches assumed to agree on a valid
-	// CCCD, from which the prior λ is estimated (see
-	// linkage.Model.EstimatePriorFromRule); 0 means DefaultPriorRecall.
-	PriorRecall float64
-	// MatchProbability is the match probability at or above which a pair
-	// is linked; 0 means DefaultMatchProbability.
-	MatchProbability float64
-	// AllowCCCDConflicts turns off the cannot-link constraint: by default
-	// two records with two different valid CCCD numbers (not one typo
-	// apart) never end in one cluster.
-	AllowCCCDConflicts bool
-	// AllLinks makes Link keep every link at or above the threshold; by
-	// default each left record keeps only its best link (the right side is
-	// taken to be a deduplicated register).
-	AllLinks bool
-	// Workers is the number of goroutines for scoring; 0 means GOMAXPROCS.
-	Workers int
-	// Model, when set, is used as it is instead of training one on the
-	// input (the train stage is skipped): a model trained once, saved with
-	// its MarshalJSON and read back with LoadModel, gives the same weights
-	// on every run and file. Its prior is the one it was trained with.
-	// Its comparisons must be DefaultComparisons.
-	Model *linkage.Model[Record]
-	// Display makes Dedupe and Link also return the display form of every
-	// field of every record (Result.Display, Result.RightDisplay), from the
-	// same single parse (PrepareDisplay): what an output writes back.
-	Display bool
-	// Progress, when set, receives a report at each stage of the run and
-	// while rows are prepared and pairs scored (see Progress): for a
-	// progress bar or a log line, never with record values.
-	Progress func(Progress)
-}
-
-// TrainingRule is one EM training round: the pairs of a blocking rule,
-// leaving out the comparisons its pairs all agree on.
-type TrainingRule struct {
-	Rule    blocking.Rule[Record]
-	Exclude []string
-}
-
-// DefaultTraining returns the default training rounds: those of
-// DefaultPlan, each excluding the comparisons its rule's pairs agree on.
-func DefaultTraining() []TrainingRule {
-	return PlanTraining(DefaultPlan())
-}
 
 // Result is the outcome of Dedupe or Link.
 type Result struct {
@@ -139,75 +56,6 @@ func (r *Result) Explain(a, b int) linkage.Explanation {
 	return r.Model.Explain(&r.Records[a], &r.Records[b])
 }
 
-// Validate reports every problem with the options at once, joined with
-// errors.Join, each a *linkage.Error wrapping linkage.ErrInvalid. Zero
-// values are valid: they mean the defaults.
-func (o *Options) Validate() error {
-	var errs []error
-	bad := func(reason string) {
-		errs = append(errs, &linkage.Error{Op: "vnperson.Options", Reason: reason, Err: linkage.ErrInvalid})
-	}
-	if !(o.MatchProbability >= 0 && o.MatchProbability < 1) { // NaN too
-		bad("MatchProbability must lie in [0, 1)")
-	}
-	if !(o.PriorRecall >= 0 && o.PriorRecall <= 1) {
-		bad("PriorRecall must lie in [0, 1]")
-	}
-	if o.USamplePairs < 0 {
-		bad("USamplePairs must not be negative")
-	}
-	if o.MaxBlockSize < 0 && o.MaxBlockSize != blocking.NoBlockCap {
-		bad("MaxBlockSize must be 0, positive or blocking.NoBlockCap")
-	}
-	if o.Workers < 0 || o.Workers > linkage.MaxWorkers {
-		bad("Workers must lie in [0, " + strconv.Itoa(linkage.MaxWorkers) + "]")
-	}
-	if o.Prepare.Workers < 0 || o.Prepare.Workers > linkage.MaxWorkers {
-		bad("Prepare.Workers must lie in [0, " + strconv.Itoa(linkage.MaxWorkers) + "]")
-	}
-	if !o.UsePretrained.valid() {
-		bad("UsePretrained must be PretrainedAuto, PretrainedAlways or PretrainedNever")
-	}
-	if o.Model != nil {
-		got := o.Model.Comparisons()
-		want := DefaultComparisons()
-		same := len(got) == len(want)
-		for i := 0; same && i < len(got); i++ {
-			same = got[i].Name == want[i].Name && len(got[i].Levels) == len(want[i].Levels)
-		}
-		if !same {
-			bad("Model must be over DefaultComparisons (use LoadModel or DefaultModel)")
-		}
-	}
-	for i, tr := range o.Training {
-		if tr.Rule.Name() == "" {
-			bad("Training rule " + strconv.Itoa(i) + " has no blocking rule")
-		}
-	}
-	return errors.Join(errs...)
-}
-
-func (o *Options) fill() {
-	if o.Prepare.Progress == nil {
-		o.Prepare.Progress = o.Progress
-	}
-	if o.Rules == nil {
-		o.Rules = DefaultRules()
-	}
-	if o.Training == nil {
-		o.Training = DefaultTraining()
-	}
-	if o.USamplePairs <= 0 {
-		o.USamplePairs = DefaultUSamplePairs
-	}
-	if o.PriorRecall <= 0 {
-		o.PriorRecall = DefaultPriorRecall
-	}
-	if o.MatchProbability <= 0 {
-		o.MatchProbability = DefaultMatchProbability
-	}
-}
-
 // Dedupe finds the records of one source that belong to the same person:
 // it prepares the people, trains the default model on them without labels
 // (Train), scores the candidate pairs of the blocking plan and clusters the
@@ -227,10 +75,12 @@ func Dedupe(people []Person, opts Options) (*Result, error) {
 	recs, disp, issues := prepare(people, opts.Prepare, opts.Display)
 	res := &Result{Records: recs, Display: disp, Issues: issues}
 	work := canonicalBy(make([]Record, 0, len(recs)), recs, people, 0)
-	links, err := trainAndScore(work, nil, false, opts, res)
+	sc, err := trainAndScore(work, nil, false, opts)
 	if err != nil {
 		return nil, err
 	}
+	sc.fill(res)
+	links := sc.links
 	var co linkage.ClusterOptions
 	if !opts.AllowCCCDConflicts {
 		co.Separate = func(a, b int32) bool { return CannotLink(&work[a], &work[b]) }
@@ -269,10 +119,12 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 	res.RightIssues = issuesOfRows(issues, len(left), len(right))
 	wl := canonicalBy(make([]Record, 0, len(left)), res.Records, left, 0)
 	wr := canonicalBy(make([]Record, 0, len(right)), res.Right, right, 0)
-	links, err := trainAndScore(wl, wr, true, opts, res)
+	sc, err := trainAndScore(wl, wr, true, opts)
 	if err != nil {
 		return nil, err
 	}
+	sc.fill(res)
+	links := sc.links
 	if !opts.AllLinks {
 		links = bestPerLeft(links)
 	}
@@ -300,12 +152,28 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// scored is what trainAndScore returns: the model, its threshold, the
+// blocking report and the links in canonical indices.
+type scored struct {
+	model     *linkage.Model[Record]
+	training  []RoundReport
+	threshold float64
+	ruleNames []string
+	oversized []blocking.OversizeBlock
+	links     []linkage.ScoredPair
+}
+
+// fill copies s's model, threshold and blocking report into res.
+func (s *scored) fill(res *Result) {
+	res.Model, res.Training, res.Threshold = s.model, s.training, s.threshold
+	res.RuleNames, res.Oversized = s.ruleNames, s.oversized
+}
+
 // trainAndScore is the part Dedupe (link false, right nil) and Link share: it
-// trains the model on the records in canonical order, blocks them with
-// opts.Rules and returns the candidate pairs scoring at or above the
-// threshold, in canonical indices. It fills res.Model, res.Threshold,
-// res.RuleNames and res.Oversized.
-func trainAndScore(left, right []Record, link bool, opts Options, res *Result) ([]linkage.ScoredPair, error) {
+// blocks the records (in canonical order) with opts.Rules, trains the model
+// on them and returns the candidate pairs scoring at or above the
+// threshold, in canonical indices.
+func trainAndScore(left, right []Record, link bool, opts Options) (*scored, error) {
 	rep := reporter(opts.Progress)
 	b, err := newBlocker(opts, opts.Rules...)
 	if err != nil {
@@ -326,20 +194,17 @@ func trainAndScore(left, right []Record, link bool, opts Options, res *Result) (
 	if err != nil {
 		return nil, err
 	}
-	res.Training = report
-	res.Model = model
-	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
-	res.RuleNames, res.Oversized = cands.RuleNames(), cands.Oversized()
+	out := &scored{model: model, training: report, threshold: linkage.WeightForProbability(opts.MatchProbability),
+		ruleNames: cands.RuleNames(), oversized: cands.Oversized()}
 	total := pairBound(cands)
 	rep.scoreStart(total)
-	var links []linkage.ScoredPair
-	var scored int64
-	so := linkage.ScoreOptions{MinWeight: res.Threshold, Workers: opts.Workers, Progress: rep.scoring(0, total, &scored)}
+	var n int64
+	so := linkage.ScoreOptions{MinWeight: out.threshold, Workers: opts.Workers, Progress: rep.scoring(0, total, &n)}
 	for sp := range model.ScoreCandidates(left, right, cands, so) {
-		links = append(links, sp)
+		out.links = append(out.links, sp)
 	}
-	rep.scoreEnd(scored, total)
-	return links, nil
+	rep.scoreEnd(n, total)
+	return out, nil
 }
 
 // modelFor returns opts.Model when set, else the model trained on the
