@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/vnlink/vnlink/benchmarks/accuracy"
 	"github.com/vnlink/vnlink/benchmarks/synth"
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/linkage/vnperson"
@@ -19,18 +20,9 @@ func communeEHR(t *testing.T, people int) []vnperson.Record {
 	t.Helper()
 	cfg := synth.DefaultConfig()
 	cfg.People = people
-	var ps []vnperson.Person
-	_, _, err := synth.Generate(cfg, func(r *synth.Record) error {
-		if r.File == synth.EHR {
-			ps = append(ps, vnperson.Person{
-				ID: r.ID, Source: r.File.String(), FullName: r.FullName, BirthDate: r.BirthDate,
-				Sex: r.Sex, NationalID: r.NationalID, OldID: r.OldID, InsuranceID: r.InsuranceID,
-				Phone: r.Phone, Address: r.Address, Ethnicity: r.Ethnicity,
-			})
-		}
-		return nil
-	})
+	c, err := accuracy.GenerateCommune(cfg)
 	require.NoError(t, err)
+	ps := c.EHR
 	recs, _ := vnperson.Prepare(ps, vnperson.PrepareOptions{Today: time.Date(synth.RefYear+1, time.January, 1, 0, 0, 0, 0, time.UTC)})
 	return recs
 }

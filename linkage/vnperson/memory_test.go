@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/vnlink/vnlink/benchmarks/accuracy"
 	"github.com/vnlink/vnlink/benchmarks/synth"
 	"github.com/vnlink/vnlink/linkage/vnperson"
 	"github.com/vnlink/vnlink/vnname"
@@ -42,18 +43,10 @@ func TestPreparedHeap(t *testing.T) {
 		people, err = strconv.Atoi(s)
 		require.NoError(t, err, "VNLINK_MEMORY_PEOPLE")
 	}
-	var rows []vnperson.Person
-	_, _, err := synth.Generate(synth.CityConfig(people, 20), func(r *synth.Record) error {
-		if r.File == synth.Registry {
-			rows = append(rows, vnperson.Person{
-				ID: r.ID, Source: r.File.String(), FullName: r.FullName, BirthDate: r.BirthDate,
-				Sex: r.Sex, NationalID: r.NationalID, OldID: r.OldID, InsuranceID: r.InsuranceID,
-				Phone: r.Phone, Address: r.Address, Ethnicity: r.Ethnicity,
-			})
-		}
-		return nil
-	})
+	c, err := accuracy.GenerateCommune(synth.CityConfig(people, 20))
 	require.NoError(t, err)
+	rows := c.Registry
+	c = nil
 	rows = rows[:len(rows):len(rows)]
 	before := heapInUse()
 	recs, _ := vnperson.Prepare(rows, vnperson.PrepareOptions{Today: today})

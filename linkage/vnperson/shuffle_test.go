@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/vnlink/vnlink/benchmarks/accuracy"
 	"github.com/vnlink/vnlink/benchmarks/synth"
 	"github.com/vnlink/vnlink/linkage/vnperson"
 )
@@ -40,22 +41,9 @@ func TestDedupeShuffleWithoutIDs(t *testing.T) {
 	if os.Getenv("VNLINK_ACCURACY") != "" {
 		cfg.People = 50_000 // the size at which the issue saw clusters change
 	}
-	var people []vnperson.Person
-	_, _, err := synth.Generate(cfg, func(r *synth.Record) error {
-		if r.File == synth.EHR {
-			people = append(people, vnperson.Person{FullName: r.FullName, BirthDate: r.BirthDate, Sex: r.Sex,
-				NationalID: r.NationalID, InsuranceID: r.InsuranceID, Phone: r.Phone, Address: r.Address, Ethnicity: r.Ethnicity})
-		}
-		return nil
-	})
+	c, err := accuracy.GenerateCommune(cfg)
 	require.NoError(t, err)
-	number := func(ps []vnperson.Person) []vnperson.Person {
-		out := slices.Clone(ps)
-		for i := range out {
-			out[i].ID = "#" + strconv.Itoa(i+1)
-		}
-		return out
-	}
+	people := c.EHR
 	opts := vnperson.Options{Workers: 1}
 	first, err := vnperson.Dedupe(number(people), opts)
 	require.NoError(t, err)
@@ -76,26 +64,9 @@ func TestDedupeShuffleWithoutIDs(t *testing.T) {
 func TestReconcilePersonIDsShuffleWithoutIDs(t *testing.T) {
 	cfg := synth.DefaultConfig()
 	cfg.People, cfg.Seed, cfg.BHYT = 800, 6, false
-	var registry, ehr []vnperson.Person
-	_, _, err := synth.Generate(cfg, func(r *synth.Record) error {
-		p := vnperson.Person{FullName: r.FullName, BirthDate: r.BirthDate, Sex: r.Sex,
-			NationalID: r.NationalID, InsuranceID: r.InsuranceID, Phone: r.Phone, Address: r.Address, Ethnicity: r.Ethnicity}
-		switch r.File {
-		case synth.Registry:
-			registry = append(registry, p)
-		case synth.EHR:
-			ehr = append(ehr, p)
-		}
-		return nil
-	})
+	c, err := accuracy.GenerateCommune(cfg)
 	require.NoError(t, err)
-	number := func(ps []vnperson.Person) []vnperson.Person {
-		out := slices.Clone(ps)
-		for i := range out {
-			out[i].ID = "#" + strconv.Itoa(i+1)
-		}
-		return out
-	}
+	registry, ehr := c.Registry, c.EHR
 	// idsByContent maps each EHR row's content to its person's id.
 	idsByContent := func(rows []vnperson.Person, rec *vnperson.Reconciliation) map[string]string {
 		out := map[string]string{}
@@ -120,4 +91,14 @@ func TestReconcilePersonIDsShuffleWithoutIDs(t *testing.T) {
 	again, err := vnperson.Reconcile(number(reg), number(shuffled), nil, opts)
 	require.NoError(t, err)
 	require.Equal(t, want, idsByContent(shuffled, again))
+}
+
+// number returns ps with positional ids, as ColumnMap.People numbers rows
+// without one: "#1", "#2", ...
+func number(ps []vnperson.Person) []vnperson.Person {
+	out := slices.Clone(ps)
+	for i := range out {
+		out[i].ID = "#" + strconv.Itoa(i+1)
+	}
+	return out
 }
