@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -53,7 +52,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	}
 	res, err := dedupe(inp.people, opts)
 	if err != nil {
-		return nil, fmt.Errorf("dedupe: %w", err)
+		return nil, err
 	}
 	sum := &summary{Command: "dedupe"}
 	sum.Weights = newWeightHistogram(res.Links, res.Threshold)
@@ -174,7 +173,7 @@ func modelJSON(m *linkage.Model[vnperson.Record]) (json.RawMessage, error) {
 	}
 	b, err := m.MarshalJSON()
 	if err != nil {
-		return nil, fmt.Errorf("model: %w", err)
+		return nil, wrap(err, "model")
 	}
 	return b, nil
 }

@@ -33,7 +33,7 @@ func TestGolden(t *testing.T) {
 	if _, err := os.Stat(sample + "ehr.csv"); err != nil {
 		t.Fatalf("the sample commune is missing: %v", err)
 	}
-	common := []string{"-today", "2026-06-01"}
+	common := []string{"-today", "2026-06-01", "-lang", "vi"}
 	cases := []struct {
 		name string
 		args []string

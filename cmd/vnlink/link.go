@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 
@@ -66,7 +65,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 	}
 	res, err := link(lin.people, rin.people, opts)
 	if err != nil {
-		return nil, fmt.Errorf("link: %w", err)
+		return nil, err
 	}
 	sum := &summary{Command: "link"}
 	sum.Weights = newWeightHistogram(res.Links, res.Threshold)

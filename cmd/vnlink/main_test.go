@@ -108,7 +108,7 @@ func TestCommandLineErrors(t *testing.T) {
 		{"extra argument", []string{"clean", "-in", in, "-out", out, "x"}, 2, "unexpected arguments"},
 		{"bad today", []string{"clean", "-in", in, "-out", out, "-today", "1/1/2026"}, 1, "-today"},
 		{"bad map", []string{"clean", "-in", in, "-out", out, "-map", "shoe=x"}, 1, `unknown field "shoe"`},
-		{"missing input", []string{"clean", "-in", filepath.Join(dir, "nope.csv"), "-out", out}, 1, "no such file"},
+		{"missing input", []string{"clean", "-in", filepath.Join(dir, "nope.csv"), "-out", out}, 1, "file or folder"},
 		{"missing units", []string{"clean", "-in", in, "-out", out, "-units", filepath.Join(dir, "nope")}, 1, "-units"},
 	}
 	for _, tc := range tests {
@@ -388,7 +388,7 @@ func TestExplain(t *testing.T) {
 		want []string
 	}{
 		{"dedupe pair", []string{"-in", ehr, "-pair", "1,2"}, 0,
-			[]string{"rows 1 and 2: weight", "same cluster: yes", "national_id", "cccd_exact", "birth_date"}},
+			[]string{"rows 1 and 2: weight", "same cluster: yes", "CCCD number", "cccd_exact", "Date of birth"}},
 		{"dedupe pair apart", []string{"-in", ehr, "-pair", "1,5"}, 0,
 			[]string{"rows 1 and 5: weight", "same cluster: no"}},
 		{"link pair", []string{"-left", ehr, "-right", reg, "-pair", "2-1", "-pair", "1 3"}, 0,

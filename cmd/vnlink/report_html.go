@@ -415,14 +415,6 @@ func linkParams(threshold float64, oversized int, byRule map[string]int) reportS
 	return s
 }
 
-// fieldLabel names a field in Vietnamese.
-func fieldLabel(f string) string {
-	if l, ok := fieldLabels[f]; ok {
-		return l
-	}
-	return f
-}
-
 // roleLabel names the role of an input file in Vietnamese.
 func roleLabel(role string) string {
 	switch role {

@@ -229,7 +229,7 @@ func TestOutputExtension(t *testing.T) {
 			assert.Equal(t, tc.workbook, wb)
 			for _, cmd := range []string{"clean", "dedupe"} {
 				out := filepath.Join(dir, cmd+"-"+tc.out)
-				code, log := runCLI(cmd, "-in", in, "-out", out, "-today", today, "-q")
+				code, log := runCLI(cmd, "-in", in, "-out", out, "-today", today, "-q", "-lang", "vi")
 				if !tc.ok {
 					assert.Equal(t, 2, code, log)
 					assert.Contains(t, log, "hãy đặt tên tệp kết thúc bằng .xlsx")
