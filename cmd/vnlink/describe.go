@@ -45,7 +45,7 @@ var reasonKeys = map[string]bool{}
 
 func init() {
 	for _, m := range messages {
-		reasonKeys[m.en] = true
+		reasonKeys[m.key()] = true
 	}
 }
 

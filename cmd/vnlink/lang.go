@@ -27,14 +27,39 @@ var msgCatalog = buildCatalog()
 func buildCatalog() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(langVI))
 	for _, m := range messages {
-		if err := b.SetString(langEN, m.en, m.en); err != nil {
+		if err := b.SetString(langEN, m.key(), m.en); err != nil {
 			panic(err)
 		}
-		if err := b.SetString(langVI, m.en, m.vi); err != nil {
+		if err := b.SetString(langVI, m.key(), m.vi); err != nil {
 			panic(err)
 		}
 	}
 	return b
+}
+
+// A msgEntry is one entry of the table messages.
+type msgEntry struct {
+	id string // the key when set; the key is en otherwise
+	en string // the English form, a format string
+	vi string // the Vietnamese form
+}
+
+// key returns the key of m in the catalog.
+func (m msgEntry) key() string {
+	if m.id != "" {
+		return m.id
+	}
+	return m.en
+}
+
+// columns returns the ids of columns or values (such as "col.row") in
+// the run's language.
+func columns(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = tr(id)
+	}
+	return out
 }
 
 // printer is the printer of the current run, set by run from -lang and

@@ -52,8 +52,8 @@ func TestMessagesTable(t *testing.T) {
 	for _, m := range messages {
 		assert.NotEmpty(t, strings.TrimSpace(m.en), "empty key")
 		assert.NotEmpty(t, strings.TrimSpace(m.vi), "no Vietnamese for %q", m.en)
-		assert.False(t, seen[m.en], "key given twice: %q", m.en)
-		seen[m.en] = true
+		assert.False(t, seen[m.key()], "key given twice: %q", m.key())
+		seen[m.key()] = true
 		ev, vv := verbs.FindAllString(m.en, -1), verbs.FindAllString(m.vi, -1)
 		slices.Sort(ev)
 		slices.Sort(vv)
@@ -70,7 +70,7 @@ var keyCall = regexp.MustCompile("\\b(?:tr|say|errorf|kindErrorf|wrap|newLazyErr
 func TestMessageKeysInTable(t *testing.T) {
 	inTable := map[string]bool{}
 	for _, m := range messages {
-		inTable[m.en] = true
+		inTable[m.key()] = true
 	}
 	files, err := filepath.Glob("*.go")
 	require.NoError(t, err)
@@ -106,6 +106,8 @@ func TestMessageKeysInTable(t *testing.T) {
 		dynamic = append(dynamic, p.key)
 	}
 	dynamic = append(dynamic, levelLabels...)
+	dynamic = slices.Concat(dynamic, canonColumns, dedupeColumns, linkColumns,
+		[]string{"col.issues", statusLinked, statusLeftOnly, statusRightOnly, sheetClean, sheetDedupe, sheetLink})
 	for _, k := range dynamic {
 		assert.True(t, inTable[k], "key %q is not in messages", k)
 	}
@@ -170,16 +172,21 @@ func TestLanguageEndToEnd(t *testing.T) {
 				require.Equal(t, 0, run(args, &stdout, &log), log.String())
 				data, err := os.ReadFile(out)
 				require.NoError(t, err)
-				_ = data
+				header, _, _ := strings.Cut(string(data), "\n")
 				if tc.en {
 					assert.Contains(t, log.String(), "Date of birth")
 					assert.Contains(t, log.String(), "wrote ")
 					assert.NotContains(t, log.String(), "đã ghi")
+					assert.Contains(t, header, "row,clean_full_name,clean_birth_date")
+					assert.True(t, strings.HasSuffix(header, ",issues"), header)
 				} else {
 					assert.Contains(t, log.String(), "Ngày sinh")
 					assert.Contains(t, log.String(), "tháng đó không có ngày này")
 					assert.Contains(t, log.String(), "đã ghi ")
 					assert.NotContains(t, log.String(), "wrote ")
+					assert.Contains(t, header, "Dòng,Họ và tên (chuẩn),Ngày sinh (chuẩn)")
+					assert.True(t, strings.HasSuffix(header, ",Trường bị lỗi"), header)
+					assert.Contains(t, string(data), "Ngày sinh; Số CCCD", "the issues column names the fields in Vietnamese")
 				}
 				// Never a Go identifier, whatever the language.
 				for _, id := range []string{"normalize.", "vnperson.", "vnname.", "table:"} {

@@ -358,8 +358,8 @@ func TestTinyInputs(t *testing.T) {
 	}{
 		{"dedupe empty", []string{"dedupe", "-in", empty}, "cluster", nil},
 		{"dedupe one row", []string{"dedupe", "-in", one}, "cluster", []string{"1"}},
-		{"link empty left", []string{"link", "-left", empty, "-right", one}, "status", []string{statusRightOnly}},
-		{"link empty right", []string{"link", "-left", one, "-right", empty}, "status", []string{statusLeftOnly}},
+		{"link empty left", []string{"link", "-left", empty, "-right", one}, "status", []string{tr(statusRightOnly)}},
+		{"link empty right", []string{"link", "-left", one, "-right", empty}, "status", []string{tr(statusLeftOnly)}},
 		{"clean empty", []string{"clean", "-in", empty}, "issues", nil},
 	}
 	for _, tc := range tests {

@@ -186,10 +186,22 @@ func summarizeInput(role string, in *input, issues []*normalize.RecordError) *in
 	return s
 }
 
-// issuesOf returns the issues column of data row i (0-based): the field
-// names with an issue, separated by ";".
+// issuesOf returns the issues column of data row i (0-based): the fields
+// with an issue, by name separated by ";" in English, by their Vietnamese
+// labels separated by "; " in Vietnamese.
 func (s *inputSummary) issuesOf(i int) string {
-	return strings.Join(s.issueRows[i+1], ";")
+	fs := s.issueRows[i+1]
+	if len(fs) == 0 {
+		return ""
+	}
+	if english() {
+		return strings.Join(fs, ";") // the field names, as the -json summary writes them
+	}
+	labels := make([]string, len(fs))
+	for j, f := range fs {
+		labels[j] = fieldLabel(f)
+	}
+	return strings.Join(labels, "; ")
 }
 
 func share(n, of int) float64 {

@@ -111,9 +111,9 @@ func (o *onlySheet) Close() error {
 
 // The sheet names of the workbooks of clean, dedupe and link.
 const (
-	sheetClean  = "Dữ liệu chuẩn hóa"
-	sheetDedupe = "Hồ sơ trùng"
-	sheetLink   = "Ghép hai danh sách"
+	sheetClean  = "sheet.clean"
+	sheetDedupe = "sheet.dedupe"
+	sheetLink   = "sheet.link"
 )
 
 // outputIsWorkbook says whether the -out file name of clean, dedupe or

@@ -194,7 +194,7 @@ func TestCheckSheetName(t *testing.T) {
 	} {
 		assert.Equal(t, tc.ok, checkSheetName(tc.name) == nil, "%q", tc.name)
 	}
-	for _, name := range []string{sheetClean, sheetDedupe, sheetLink, sheetHeadline} {
+	for _, name := range []string{tr(sheetClean), tr(sheetDedupe), tr(sheetLink), sheetHeadline} {
 		assert.NoError(t, checkSheetName(name))
 	}
 }
@@ -258,9 +258,9 @@ func TestCleanDedupeLinkWorkbook(t *testing.T) {
 		cmd, sheet string
 		args       []string
 	}{
-		{"clean", sheetClean, []string{"-in", in}},
-		{"dedupe", sheetDedupe, []string{"-in", in}},
-		{"link", sheetLink, []string{"-left", in, "-right", reg}},
+		{"clean", tr(sheetClean), []string{"-in", in}},
+		{"dedupe", tr(sheetDedupe), []string{"-in", in}},
+		{"link", tr(sheetLink), []string{"-left", in, "-right", reg}},
 	} {
 		t.Run(tc.cmd, func(t *testing.T) {
 			csvOut, xlsxOut := filepath.Join(dir, tc.cmd+".csv"), filepath.Join(dir, tc.cmd+".xlsx")
