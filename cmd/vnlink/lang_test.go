@@ -92,7 +92,7 @@ func TestMessageKeysInTable(t *testing.T) {
 	}
 	assert.Greater(t, n, 150, "the scan found too few keys: is the pattern broken?")
 	var dynamic []string
-	dynamic = append(dynamic, "line %d", "Excel row %d", "record %d")
+	dynamic = append(dynamic, usage, "line %d", "Excel row %d", "record %d")
 	for _, k := range fieldLabels {
 		dynamic = append(dynamic, k)
 	}
@@ -215,6 +215,13 @@ func TestLanguageOfErrorsAndHelp(t *testing.T) {
 		assert.Equal(t, 0, run([]string{"clean", "-lang", "en", "-h"}, &stdout, &log))
 		assert.Contains(t, log.String(), "Usage of vnlink clean")
 		assert.Contains(t, log.String(), "-in file")
+		log.Reset()
+		assert.Equal(t, 0, run([]string{"-h"}, &stdout, &log))
+		assert.Contains(t, log.String(), "Cách dùng:")
+		assert.Contains(t, log.String(), "danh sách dân cư")
+		log.Reset()
+		assert.Equal(t, 0, run([]string{"-lang", "en", "-h"}, &stdout, &log))
+		assert.Equal(t, usage, log.String())
 		log.Reset()
 		assert.Equal(t, 2, run([]string{"clean", "-lang", "fr"}, &stdout, &log))
 		assert.Contains(t, log.String(), "-lang")

@@ -56,7 +56,10 @@ Usage:
         comparison adds, as dedupe or link computes it (labels and numbers
         only, no personal data)
 
-Run "vnlink COMMAND -h" for the options of a command.
+Run "vnlink COMMAND -h" for the options of a command. Messages and column
+names are in Vietnamese unless -lang en is given or the locale is English:
+-lang first, then LC_ALL, LC_MESSAGES and LANG (the first set; English when
+it starts with "en", Vietnamese for anything else).
 
 Input files: CSV in UTF-8 (with or without the byte-order mark Excel writes)
 or UTF-16 (Excel's "Unicode text"), separated by commas, semicolons or tabs
@@ -86,7 +89,9 @@ fields that could not be read). dedupe adds "cluster", "cluster_size",
 "match_weight" and "match_probability" (of the row's strongest link inside
 its cluster). link writes "status" (linked, left_only, right_only), the row
 numbers and record ids of both sides, the weight, and the clean name and
-date of birth of both sides for review.
+date of birth of both sides for review. These are the English names (-lang
+en); in Vietnamese they are "Dòng", "Họ và tên (chuẩn)", ..., "Trường bị
+lỗi", "Mã người", "Tình trạng" (Đã khớp, Chỉ có ở tệp trái, ...).
 
 With -out ending in .xlsx, clean, dedupe and link write an Excel workbook
 instead of CSV: one sheet, the same columns, every cell as text (numbers

@@ -506,6 +506,7 @@ var messages = []msgEntry{
 		vi: "Ghép hai danh sách"},
 
 	// Field names, positions, library errors and issue reasons (looked up by describeError).
+	{en: usage, vi: usageVI},
 	{en: "Record id",
 		vi: "Mã hồ sơ"},
 	{en: "Full name",
@@ -715,3 +716,115 @@ var messages = []msgEntry{
 	{en: "Excel serial 60 is the nonexistent 1900-02-29",
 		vi: "số ngày kiểu Excel 60 ứng với ngày 29/02/1900, không có thật"},
 }
+
+// usageVI is the text of vnlink -h in Vietnamese (usage in English).
+const usageVI = `vnlink tìm cùng một người trong các tệp CSV xuất từ hồ sơ sức khỏe và dữ liệu
+dân cư (HSSK/HSSKĐT, danh sách dân cư theo CCCD, danh sách BHYT), để rà soát,
+chuẩn hóa và loại bỏ hồ sơ trùng lặp.
+
+Cách dùng:
+  vnlink clean  -in TỆP -out TỆP [-json TỆP] [-html TỆP]
+        chuẩn hóa: ghi từng trường ở dạng chuẩn bên cạnh các cột gốc, thêm
+        cột "Trường bị lỗi" ghi tên các trường không đọc được
+  vnlink dedupe -in TỆP -out TỆP [-json TỆP] [-html TỆP]
+        tìm các dòng trùng lặp (cùng một người) trong một tệp: mỗi dòng có
+        một "Mã người" (số dòng đầu tiên của người đó)
+  vnlink link   -left TỆP -right TỆP -out TỆP [-json TỆP] [-html TỆP]
+        với mỗi dòng của tệp trái (ví dụ HSSKĐT), tìm dòng của cùng người đó
+        trong tệp phải (ví dụ danh sách dân cư); dòng không khớp được ghi là
+        "Chỉ có ở tệp trái" (hồ sơ không có người) hoặc "Chỉ có ở tệp phải"
+        (người chưa có hồ sơ)
+  vnlink reconcile -registry TỆP -ehr TỆP [-bhyt TỆP] -out THƯ_MỤC
+        đối chiếu hồ sơ sức khỏe với danh sách dân cư (lấy CCCD/VNeID làm
+        thông tin chính thống) và ghi các danh sách của chiến dịch vào
+        THƯ_MỤC:
+          1-thieu-ho-so.csv        người chưa có hồ sơ sức khỏe (cần lập)
+          2-ho-so-trung.csv        hồ sơ trùng lặp của cùng một người (cần gộp)
+          3-sua-thong-tin.csv      thông tin cần sửa theo danh sách dân cư
+          4-khong-khop-dan-cu.csv  hồ sơ không có trong danh sách dân cư
+          5-can-xem-xet.csv        các cặp chưa chắc chắn; điền cột cuối
+                                   (cùng / khác) rồi chạy lại với -decisions
+          6-cong-an-xac-minh.csv   số CCCD/CMND cần công an xã xác minh
+          7-moi-tu-bhyt.csv        người có trong danh sách BHYT nhưng chưa
+                                   có ở hai danh sách kia
+          theo-thon.csv            số liệu theo thôn / tổ dân phố
+          tat-ca-cac-dong.csv      mọi dòng đầu vào và tình trạng của dòng
+          summary.json             số liệu tổng hợp (chỉ số đếm)
+          bao-cao.html             báo cáo có biểu đồ cho trưởng trạm (chỉ
+                                   số đếm; mở bằng trình duyệt, không cần mạng)
+  vnlink train -in TỆP -out MÔ_HÌNH.json
+  vnlink train -left TỆP -right TỆP -out MÔ_HÌNH.json
+  vnlink train -registry TỆP -ehr TỆP [-bhyt TỆP] -out MÔ_HÌNH.json
+        ước lượng mô hình như dedupe, link hoặc reconcile rồi lưu lại;
+        sau đó "-model MÔ_HÌNH.json" dùng lại mô hình này trong dedupe, link,
+        reconcile và explain (mọi lần chạy, mọi tệp cùng một trọng số,
+        không mất thời gian ước lượng)
+  vnlink version
+        in phiên bản của chương trình
+  vnlink explain -in TỆP -pair 12,57
+  vnlink explain -left TỆP -right TỆP -pair 12,57
+        giải thích vì sao hai dòng là (hoặc không là) cùng một người: trọng
+        số của từng phép so sánh, như dedupe hoặc link tính (chỉ có nhãn và
+        con số, không có dữ liệu cá nhân)
+
+Chạy "vnlink LỆNH -h" để xem các tùy chọn của một lệnh. Thêm -lang en
+(hoặc đặt LANG=en_US.UTF-8) để dùng tiếng Anh; thứ tự ưu tiên: -lang, rồi
+LC_ALL, LC_MESSAGES, LANG; mọi giá trị khác: tiếng Việt.
+
+Tệp đầu vào: CSV dạng UTF-8 (có hoặc không có dấu BOM do Excel ghi) hoặc
+UTF-16 ("Unicode text" của Excel), phân cách bằng dấu phẩy, chấm phẩy hoặc
+tab (dòng "sep=;" đầu tệp của Excel được tôn trọng); bảng tính Excel (.xlsx:
+trang đầu tiên, hoặc trang ghi ở -sheet; ô được đọc như Excel hiển thị, ngày
+đọc là ngày); hoặc tệp XML1 dữ liệu khám chữa bệnh (QĐ 4750/QĐ-BYT). Dòng tên
+cột được tự tìm: các dòng tiêu đề phía trên được bỏ qua và đếm; nếu không
+tìm được, hãy ghi -header-row N (N: số dòng, hoặc số hàng Excel). Tệp có dòng
+đầu là số hoặc ngày tháng (xuất ra mà thiếu dòng tên cột) bị từ chối, trừ
+khi có -header-row. Các tên cột sau được tự nhận ra, viết hoa hay thường, có
+dấu hay không dấu (dùng -map cho tên khác):
+  record_id     record_id, id, ma_benh_nhan, stt, ...      (mã hồ sơ)
+  full_name     full_name, ho_ten, "Họ và tên", ...        (dedupe, link: bắt buộc)
+  birth_date    birth_date, ngay_sinh, "Ngày sinh", ...    (dedupe, link: bắt buộc)
+  sex           sex, gioi_tinh, "Giới tính"
+  national_id   national_id, cccd, so_cccd, so_dinh_danh   (số định danh cá nhân/CCCD)
+  old_id        old_id, cmnd, so_cmnd
+  insurance_id  insurance_id, so_the_bhyt, ma_the, so_bhxh (số thẻ BHYT)
+  phone         phone, so_dien_thoai, dien_thoai, sdt
+  address       address, dia_chi, noi_thuong_tru, noi_o
+  ethnicity     ethnicity, dan_toc
+
+Tệp kết quả: clean và dedupe ghi mọi dòng đầu vào, đúng thứ tự, giữ các cột
+gốc, rồi đến "Dòng", các cột "(chuẩn)" (từng trường ở dạng chuẩn, để trống
+khi thiếu hoặc không đọc được) và "Trường bị lỗi" (tên các trường không đọc
+được). dedupe thêm "Mã người", "Số hồ sơ của người", "Trọng số" và "Xác suất
+cùng người" (của liên kết mạnh nhất của dòng trong nhóm). link ghi "Tình
+trạng" (Đã khớp, Chỉ có ở tệp trái, Chỉ có ở tệp phải), số dòng và mã hồ sơ
+của hai bên, trọng số, và họ tên, ngày sinh đã chuẩn hóa của hai bên để rà
+soát. Với -lang en, các cột và giá trị này mang tên tiếng Anh (row, clean_*,
+issues, cluster, status, linked, left_only, right_only...).
+
+Khi -out kết thúc bằng .xlsx, clean, dedupe và link ghi bảng tính Excel
+thay cho CSV: một trang tính, cùng các cột, mọi ô ở dạng văn bản (số giữ
+nguyên số 0 ở đầu; không ô nào chạy như công thức). .csv, .txt, .tsv hoặc
+không có đuôi: CSV; .xls, .xlsm, .ods, .json, .html và các đuôi tương tự bị
+từ chối. reconcile ghi thêm danh-sach.xlsx, bảng tính gồm số liệu chính và
+mọi danh sách, cạnh các tệp CSV.
+
+Số dòng đếm các dòng dữ liệu từ 1: dòng 1 là dòng ngay dưới dòng tên cột
+(các lỗi còn ghi cả số dòng trong tệp hoặc số hàng Excel). Dòng trống được
+bỏ qua và đếm. Mọi dòng khác đều có trong tệp kết quả, dù dòng đó sai thế
+nào: dòng thiếu ô được bù ô trống; dòng có dữ liệu vượt quá cột cuối, hoặc
+có dấu ngoặc kép không đọc được (dòng "hỏng": được tách theo dấu phân cách
+như đang ghi), vẫn được giữ nhưng không đưa vào đối chiếu. Thông báo và bản
+tóm tắt -json nêu các lưu ý về tệp (dòng tiêu đề bị bỏ qua, tên cột hoặc mã
+hồ sơ bị lặp, dòng trống, dòng sai số ô, dòng hỏng) chỉ bằng số đếm và số
+dòng. Tệp không có cột record_id thì mã hồ sơ là "#" và số dòng.
+
+Bảo mật: vnlink chỉ in số đếm, số dòng và tên cột. Họ tên, ngày sinh, số
+CCCD/CMND, số điện thoại và địa chỉ chỉ được ghi vào tệp -out; bản tóm tắt
+-json và -html chỉ có số đếm và mô hình, không bao giờ có dữ liệu cá nhân.
+
+Mã thoát: 0 xong, 1 lỗi (tệp không đọc được: trống, không có dòng tên cột,
+vượt giới hạn như 64 KiB trong một ô hoặc 1024 cột), 2 dòng lệnh sai, 3 đã
+ghi kết quả nhưng có dòng đầu vào bị hỏng (-accept-damaged: 0), hoặc, với
+reconcile, có dòng đầu vào không đọc được trọn vẹn (xem summary.json).
+`
