@@ -39,13 +39,13 @@ func fieldLabel(name string) string {
 	return name
 }
 
-// reasonKeys are the reasons of the library errors that the message table
-// translates (filled from messages).
-var reasonKeys = map[string]bool{}
+// msgKeys are the keys of the table messages: the reasons of the library
+// errors it translates among them.
+var msgKeys = map[string]bool{}
 
 func init() {
 	for _, m := range messages {
-		reasonKeys[m.key()] = true
+		msgKeys[m.key()] = true
 	}
 }
 
@@ -88,7 +88,7 @@ func describeError(err error) string {
 // reasonOf returns a field issue of the given kind in words: the reason
 // translated when the table knows it, the kind's generic text otherwise.
 func reasonOf(kind error, reason string) string {
-	if reasonKeys[reason] {
+	if msgKeys[reason] {
 		return tr(reason)
 	}
 	switch {
@@ -204,7 +204,7 @@ func roleName(role string) string {
 // tableText translates a reason or warning of package table: from the
 // message table, a pattern, or as it is (it holds numbers only).
 func tableText(s string) string {
-	if reasonKeys[s] {
+	if msgKeys[s] {
 		return tr(s)
 	}
 	for _, p := range tableReasonPatterns {

@@ -192,3 +192,33 @@ type lazyError struct {
 func newLazyError(key string, args ...any) error { return &lazyError{key: key, args: args} }
 
 func (e *lazyError) Error() string { return tr(e.key, e.args...) }
+
+// loc returns a name or label of reconcile's lists, which the code writes
+// in Vietnamese, in the run's language: the message "rec:" + vi.
+func loc(vi string) string {
+	if msgKeys["rec:"+vi] {
+		return tr("rec:" + vi)
+	}
+	return vi
+}
+
+// locAll is loc of each name.
+func locAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = loc(n)
+	}
+	return out
+}
+
+// englishPrinter formats the messages in English, whatever the run's
+// language, to read back a list written in English.
+var englishPrinter = message.NewPrinter(langEN, message.Catalog(msgCatalog))
+
+// locEnglish returns the English name of a Vietnamese name of loc.
+func locEnglish(vi string) string {
+	if msgKeys["rec:"+vi] {
+		return englishPrinter.Sprintf("rec:" + vi)
+	}
+	return vi
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/vnlink/vnlink/linkage/vnperson"
 	"golang.org/x/text/language"
 )
 
@@ -62,7 +63,7 @@ func TestMessagesTable(t *testing.T) {
 }
 
 // keyCall finds the calls of the message helpers with a literal key.
-var keyCall = regexp.MustCompile("\\b(?:tr|say|errorf|kindErrorf|wrap|newLazyError)\\((?:[A-Za-z_.()\\[\\]0-9]+, *)?(\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`)")
+var keyCall = regexp.MustCompile("\\b(?:tr|say|errorf|kindErrorf|wrap|newLazyError)\\((?:[A-Za-z_.()\\[\\]0-9]+, *)?(\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`)\\s*[,)]")
 
 // TestMessageKeysInTable scans the non-test Go files of the package for
 // calls of the message helpers with a literal key, and the tables of keys
@@ -226,4 +227,56 @@ func TestLanguageOfErrorsAndHelp(t *testing.T) {
 		assert.Equal(t, 2, run([]string{"clean", "-lang", "fr"}, &stdout, &log))
 		assert.Contains(t, log.String(), "-lang")
 	})
+}
+
+// TestReconcileListsInEnglish runs reconcile with -lang en: the lists have
+// English column names and labels, and the review list written in English
+// is read back by -decisions.
+func TestReconcileListsInEnglish(t *testing.T) {
+	const sample = "../../testdata/commune-200/"
+	out := t.TempDir()
+	args := []string{"reconcile", "-registry", sample + "registry.csv", "-ehr", sample + "ehr.csv",
+		"-out", out, "-today", "2026-06-01", "-workers", "1", "-q", "-xlsx=false", "-lang", "en"}
+	var stdout, log bytes.Buffer
+	require.Equal(t, 0, run(args, &stdout, &log), log.String())
+	missing, err := os.ReadFile(filepath.Join(out, fileMissing))
+	require.NoError(t, err)
+	assert.Contains(t, string(missing), "Person id,Population-list row,Population-list id,Full name")
+	rows, err := os.ReadFile(filepath.Join(out, fileRows))
+	require.NoError(t, err)
+	assert.Contains(t, string(rows), "Population list")
+	assert.NotContains(t, string(rows), "DS dân cư")
+	review, err := os.ReadFile(filepath.Join(out, fileReview))
+	require.NoError(t, err)
+	assert.Contains(t, string(review), "Decision (same/different)")
+	// The English review list, unfilled, is read back without error.
+	decided := filepath.Join(t.TempDir(), "review.csv")
+	require.NoError(t, os.WriteFile(decided, review, 0o600))
+	log.Reset()
+	require.Equal(t, 0, run(append(args[:len(args)-2], "-decisions", decided), &stdout, &log), log.String())
+}
+
+// TestReconcileLabelsInTable checks that every name and label of
+// reconcile's lists has its entry ("rec:" + the Vietnamese) in the table.
+func TestReconcileLabelsInTable(t *testing.T) {
+	names := slices.Concat(displayHeader, duplicatesHeader, correctionsHeader, unmatchedHeader, reviewHeader,
+		policeHeader, hamletsHeader, rowsHeader, headlineHeader, roleLabels[:],
+		[]string{sheetHeadline, yesVi, noVi, personHeader, registryRowHead, registryIDHead, hamletHeader})
+	for _, m := range []map[vnperson.Status]string{statusLabels} {
+		for _, v := range m {
+			names = append(names, v)
+		}
+	}
+	for _, v := range correctionLabels {
+		names = append(names, v)
+	}
+	for _, v := range keepLabels {
+		names = append(names, v)
+	}
+	for _, v := range policeLabels {
+		names = append(names, v)
+	}
+	for _, n := range names {
+		assert.True(t, msgKeys["rec:"+n], "no message rec:%s", n)
+	}
 }

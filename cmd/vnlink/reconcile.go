@@ -249,7 +249,7 @@ func (l *worklist) write(dir string, b *workbook) (int, error) {
 	write := func(csv rowWriter) error {
 		var to teeRows
 		if b != nil {
-			sh, err := b.sheet(l.sheet, l.header)
+			sh, err := b.sheet(loc(l.sheet), locAll(l.header))
 			if err != nil {
 				return err
 			}
@@ -267,7 +267,7 @@ func (l *worklist) write(dir string, b *workbook) (int, error) {
 		return n, write(nil)
 	}
 	err := writeFileAtomic(filepath.Join(dir, l.name), func(out io.Writer) error {
-		cw, err := newExcelCSV(out, l.header)
+		cw, err := newExcelCSV(out, locAll(l.header))
 		if err != nil {
 			return err
 		}
@@ -318,7 +318,7 @@ func headline(emit func(...string) error, rs *reconcileSummary, res *vnperson.Re
 		[2]string{"Dòng đã có tình trạng", n(rs.RowsPlaced)},
 		[2]string{"Dòng không đọc được trọn vẹn", n(rs.RowsNotWhole)})
 	for _, r := range rows {
-		if err := emit(r[0], r[1]); err != nil {
+		if err := emit(loc(r[0]), r[1]); err != nil {
 			return err
 		}
 	}
@@ -397,13 +397,13 @@ func (w *worklistWriter) duplicates(emit func(...string) error) error {
 	for gi, dg := range w.res.Duplicates {
 		disagree := fieldList(dg.Disagree)
 		for k, r := range dg.Rows {
-			action, reason := "Gộp vào hồ sơ giữ lại", ""
+			action, reason := loc("Gộp vào hồ sơ giữ lại"), ""
 			if r == dg.Keep {
-				action, reason = "Giữ lại", keepLabels[dg.KeepReason]
+				action, reason = loc("Giữ lại"), loc(keepLabels[dg.KeepReason])
 			}
-			linked := noVi
+			linked := loc(noVi)
 			if dg.Linked {
-				linked = yesVi
+				linked = loc(yesVi)
 			}
 			d := w.display(vnperson.RoleEHR, r)
 			if err := emit(w.personID(dg.Person), strconv.Itoa(gi+1), rowNumber(r), w.id(vnperson.RoleEHR, r), action, reason,
@@ -432,7 +432,7 @@ var correctionsHeader = []string{ehrRowHeader, recordIDHeader, personHeader, "Tr
 func (w *worklistWriter) corrections(emit func(...string) error) error {
 	for _, c := range w.res.Corrections {
 		if err := emit(rowNumber(c.EHR), w.id(vnperson.RoleEHR, c.EHR), w.personID(c.Person), fieldLabel(c.Field),
-			correctionLabels[c.Kind], c.Old, c.New, c.Hamlet); err != nil {
+			loc(correctionLabels[c.Kind]), c.Old, c.New, c.Hamlet); err != nil {
 			return err
 		}
 	}
@@ -468,9 +468,9 @@ var reviewHeader = []string{"STT", "DS A", "Dòng A", "Mã A", "Họ và tên A"
 func (w *worklistWriter) review(emit func(...string) error) error {
 	for i, rp := range w.res.Review {
 		da, db := w.display(rp.A.Role, rp.A.Row), w.display(rp.B.Role, rp.B.Row)
-		together := "Khác người"
+		together := loc("Khác người")
 		if rp.Together {
-			together = "Cùng người"
+			together = loc("Cùng người")
 		}
 		explain := ""
 		if e, ok := w.res.Explain(rp.A, rp.B); ok {
@@ -480,8 +480,8 @@ func (w *worklistWriter) review(emit func(...string) error) error {
 			}
 			explain = strings.Join(parts, "; ")
 		}
-		if err := emit(strconv.Itoa(i+1), roleLabels[rp.A.Role], rowNumber(rp.A.Row), w.id(rp.A.Role, rp.A.Row), da.FullName, da.BirthDate,
-			roleLabels[rp.B.Role], rowNumber(rp.B.Row), w.id(rp.B.Role, rp.B.Row), db.FullName, db.BirthDate,
+		if err := emit(strconv.Itoa(i+1), loc(roleLabels[rp.A.Role]), rowNumber(rp.A.Row), w.id(rp.A.Role, rp.A.Row), da.FullName, da.BirthDate,
+			loc(roleLabels[rp.B.Role]), rowNumber(rp.B.Row), w.id(rp.B.Role, rp.B.Row), db.FullName, db.BirthDate,
 			formatShare(rp.Probability), formatWeight(rp.Weight), together, explain, ""); err != nil {
 			return err
 		}
@@ -497,7 +497,7 @@ var policeHeader = []string{ehrRowHeader, recordIDHeader, personHeader, "Việc 
 func (w *worklistWriter) police(emit func(...string) error) error {
 	for _, pc := range w.res.PoliceChecks {
 		d := w.display(vnperson.RoleEHR, pc.EHR)
-		if err := emit(rowNumber(pc.EHR), w.id(vnperson.RoleEHR, pc.EHR), w.personID(pc.Person), policeLabels[pc.Kind],
+		if err := emit(rowNumber(pc.EHR), w.id(vnperson.RoleEHR, pc.EHR), w.personID(pc.Person), loc(policeLabels[pc.Kind]),
 			fieldList(pc.Fields), d.FullName, d.BirthDate, d.Sex, w.in.ehr.people[pc.EHR].NationalID, pc.Hamlet); err != nil {
 			return err
 		}
@@ -521,14 +521,14 @@ func (w *worklistWriter) hamlets(emit func(...string) error) error {
 			strconv.Itoa(f.Corrections.Missing), strconv.Itoa(f.Corrections.Outdated),
 			strconv.Itoa(f.PoliceNoID+f.PoliceMalformedID+f.PoliceIDDiffers))
 	}
-	if err := row("Toàn xã", &w.res.Metrics.Overall); err != nil {
+	if err := row(loc("Toàn xã"), &w.res.Metrics.Overall); err != nil {
 		return err
 	}
 	for i := range w.res.Metrics.Hamlets {
 		h := &w.res.Metrics.Hamlets[i]
 		name := h.Hamlet
 		if name == "" {
-			name = "(địa chỉ không ghi thôn/tổ)"
+			name = loc("(địa chỉ không ghi thôn/tổ)")
 		}
 		if err := row(name, &h.Figures); err != nil {
 			return err
@@ -543,7 +543,7 @@ var rowsHeader = []string{"Danh sách", "Dòng", "Mã bản ghi", "Tình trạng
 // proof that none is lost.
 func (w *worklistWriter) rows(emit func(...string) error) error {
 	for _, rs := range w.res.Rows {
-		if err := emit(roleLabels[rs.Role], rowNumber(rs.Row), w.id(rs.Role, rs.Row), statusLabels[rs.Status], w.personID(rs.Person)); err != nil {
+		if err := emit(loc(roleLabels[rs.Role]), rowNumber(rs.Row), w.id(rs.Role, rs.Row), loc(statusLabels[rs.Status]), w.personID(rs.Person)); err != nil {
 			return err
 		}
 	}
@@ -566,11 +566,11 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 	}
 	col := func(h string) (int, error) {
 		for i, c := range t.Header {
-			if headerKey(c) == headerKey(h) {
+			if headerKey(c) == headerKey(h) || headerKey(c) == headerKey(locEnglish(h)) {
 				return i, nil
 			}
 		}
-		return -1, errorf("no column %q: give the review list written by reconcile", h)
+		return -1, errorf("no column %q: give the review list written by reconcile", loc(h))
 	}
 	var cols [5]int
 	for i, h := range []string{"DS A", "Dòng A", "DS B", "Dòng B", reviewDecision} {
@@ -580,7 +580,7 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 	}
 	roleOf := func(s string) (vnperson.Role, bool) {
 		for role, l := range roleLabels {
-			if headerKey(s) == headerKey(l) {
+			if headerKey(s) == headerKey(l) || headerKey(s) == headerKey(locEnglish(l)) {
 				return vnperson.Role(role), true
 			}
 		}
@@ -598,7 +598,7 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 			d.Same = true
 		case headerKey(reviewDifferent), "different", "k", "0":
 		default:
-			return nil, errorf("row %d, column %q: write %q or %q", i+1, reviewDecision, reviewSame, reviewDifferent)
+			return nil, errorf("row %d, column %q: write %q or %q", i+1, loc(reviewDecision), reviewSame, reviewDifferent)
 		}
 		ra, okA := roleOf(row.Cells[cols[0]])
 		rb, okB := roleOf(row.Cells[cols[2]])

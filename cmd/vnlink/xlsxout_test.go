@@ -313,7 +313,7 @@ func TestReconcileWorkbook(t *testing.T) {
 	}
 	out := filepath.Join(dir, "ket-qua")
 	code, log := runCLI("reconcile", "-registry", filepath.Join(dir, "registry.csv"), "-ehr", filepath.Join(dir, "ehr.csv"),
-		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", out, "-today", today, "-workers", "1", "-q")
+		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", out, "-today", today, "-workers", "1", "-q", "-lang", "vi")
 	require.Equal(t, 0, code, log)
 
 	xf, err := os.Open(filepath.Join(out, fileWorkbook))
@@ -354,7 +354,7 @@ func TestReconcileWorkbook(t *testing.T) {
 	// -xlsx=false writes the same CSV files and no workbook.
 	csvOnly := filepath.Join(dir, "chi-csv")
 	code, log = runCLI("reconcile", "-registry", filepath.Join(dir, "registry.csv"), "-ehr", filepath.Join(dir, "ehr.csv"),
-		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", csvOnly, "-today", today, "-workers", "1", "-q", "-xlsx=false")
+		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", csvOnly, "-today", today, "-workers", "1", "-q", "-xlsx=false", "-lang", "vi")
 	require.Equal(t, 0, code, log)
 	assert.NoFileExists(t, filepath.Join(csvOnly, fileWorkbook))
 	for _, l := range lists {
