@@ -138,8 +138,12 @@ func writeExplanation(w io.Writer, e linkage.Explanation) {
 func fixed(x float64, prec int) string { return strconv.FormatFloat(x, 'f', prec, 64) }
 
 // comparisonLabel names a comparison of the model by the field it
-// compares, in the run's language; other names are kept as they are.
+// compares in Vietnamese; in English, and for other names, the model's
+// name is kept (as the -json summary writes it).
 func comparisonLabel(name string) string {
+	if english() {
+		return name
+	}
 	switch name {
 	case "name":
 		return fieldLabel(vnperson.FieldFullName)

@@ -55,6 +55,7 @@ func TestGolden(t *testing.T) {
 			[]string{"1-thieu-ho-so.csv", "2-ho-so-trung.csv", "3-sua-thong-tin.csv", "4-khong-khop-dan-cu.csv",
 				"5-can-xem-xet.csv", "6-cong-an-xac-minh.csv", "7-moi-tu-bhyt.csv", "theo-thon.csv", "tat-ca-cac-dong.csv", "summary.json"}, false},
 		{"explain", []string{"explain", "-in", sample + "ehr.csv", "-pair", "1,2", "-pair", "3,40", "-workers", "1"}, nil, true},
+		{"explain-en", []string{"explain", "-in", sample + "ehr.csv", "-pair", "1,2", "-pair", "3,40", "-workers", "1", "-lang", "en"}, nil, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -222,3 +222,15 @@ func locEnglish(vi string) string {
 	}
 	return vi
 }
+
+// vietnamesePrinter formats the messages in Vietnamese, whatever the run's
+// language, for the HTML report, which is in Vietnamese only.
+var vietnamesePrinter = message.NewPrinter(langVI, message.Catalog(msgCatalog))
+
+// viFieldLabel is fieldLabel in Vietnamese, for the HTML report.
+func viFieldLabel(name string) string {
+	if l, ok := fieldLabels[name]; ok {
+		return vietnamesePrinter.Sprintf(l)
+	}
+	return name
+}

@@ -388,7 +388,7 @@ func TestExplain(t *testing.T) {
 		want []string
 	}{
 		{"dedupe pair", []string{"-in", ehr, "-pair", "1,2"}, 0,
-			[]string{"rows 1 and 2: weight", "same cluster: yes", "CCCD number", "cccd_exact", "Date of birth"}},
+			[]string{"rows 1 and 2: weight", "same cluster: yes", "national_id", "cccd_exact", "birth_date"}},
 		{"dedupe pair apart", []string{"-in", ehr, "-pair", "1,5"}, 0,
 			[]string{"rows 1 and 5: weight", "same cluster: no"}},
 		{"link pair", []string{"-left", ehr, "-right", reg, "-pair", "2-1", "-pair", "1 3"}, 0,

@@ -770,6 +770,8 @@ var messages = []msgEntry{
 		vi: "Mã số BHXH"},
 	{en: "exact",
 		vi: "trùng khớp"},
+	{en: "%.1f%%",
+		vi: "%.1f%%"},
 	{en: "different",
 		vi: "khác"},
 	{en: "else",

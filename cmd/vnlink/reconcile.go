@@ -617,7 +617,7 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 // file that holds each list.
 func printReconcile(log io.Writer, r *reconcileSummary) {
 	f := &r.Metrics.Overall
-	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" }
+	pct := func(x float64) string { return tr("%.1f%%", 100*x) }
 	say(log, "Checked against the population list (%d people), %d health records:\n", f.RegistryPeople, f.EHRRows)
 	say(log, "  coverage: %d/%d people have a record (%s)\n", f.Covered, f.RegistryPeople, pct(f.Coverage))
 	say(log, "  records to create: %d people                          -> %s\n", f.MissingRecords, fileMissing)

@@ -273,9 +273,9 @@ func (v *reportView) reconcile(r *reconcileSummary) {
 			Series: []barSeries{{"Có thông tin", colorPresent}, {"Hợp lệ", colorMain}}}
 		t := reportTable{Head: []string{"Trường", "Có thông tin", "Hợp lệ", "Tỷ lệ có", "Tỷ lệ hợp lệ"}, NumFrom: 1}
 		for _, ff := range f.Fields {
-			c.Rows = append(c.Rows, barRow{Label: fieldLabel(ff.Field), Values: []float64{ff.PresentShare, ff.ValidShare},
+			c.Rows = append(c.Rows, barRow{Label: viFieldLabel(ff.Field), Values: []float64{ff.PresentShare, ff.ValidShare},
 				Texts: []string{viPct(ff.PresentShare), viPct(ff.ValidShare)}})
-			t.Rows = append(t.Rows, []string{fieldLabel(ff.Field), viInt(ff.Present), viInt(ff.Valid), viPct(ff.PresentShare), viPct(ff.ValidShare)})
+			t.Rows = append(t.Rows, []string{viFieldLabel(ff.Field), viInt(ff.Present), viInt(ff.Valid), viPct(ff.PresentShare), viPct(ff.ValidShare)})
 		}
 		q.Charts = append(q.Charts, c.SVG())
 		q.Tables = append(q.Tables, t)
@@ -447,7 +447,7 @@ func inputQuality(in *inputSummary) reportSection {
 		Series: []barSeries{{"Có thông tin", colorPresent}, {"Hợp lệ", colorMain}}}
 	for _, f := range in.Fields {
 		valid := share(f.Valid, in.Rows)
-		c.Rows = append(c.Rows, barRow{Label: fieldLabel(f.Field), Values: []float64{f.PresentShare, valid},
+		c.Rows = append(c.Rows, barRow{Label: viFieldLabel(f.Field), Values: []float64{f.PresentShare, valid},
 			Texts: []string{viPct(f.PresentShare), viPct(valid)}})
 	}
 	s.Charts = append(s.Charts, c.SVG())

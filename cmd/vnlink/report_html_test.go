@@ -146,7 +146,7 @@ func TestReconcileReport(t *testing.T) {
 			assert.Contains(t, page, "Số dòng của từng danh sách việc cần làm")
 			assert.Contains(t, page, "<td>"+fileMissing+"</td><td>"+viInt(rs.Lists[fileMissing])+"</td>")
 			assert.Contains(t, page, "Tỷ lệ hồ sơ có thông tin và có thông tin hợp lệ, theo trường")
-			assert.Contains(t, page, ">"+fieldLabel("birth_date")+"<")
+			assert.Contains(t, page, ">"+viFieldLabel("birth_date")+"<")
 			assert.Contains(t, page, "Độ bao phủ theo thôn, tổ dân phố")
 			for _, h := range rs.Metrics.Hamlets {
 				name := h.Hamlet
