@@ -223,14 +223,11 @@ func locEnglish(vi string) string {
 	return vi
 }
 
-// vietnamesePrinter formats the messages in Vietnamese, whatever the run's
-// language, for the HTML report, which is in Vietnamese only.
-var vietnamesePrinter = message.NewPrinter(langVI, message.Catalog(msgCatalog))
-
-// viFieldLabel is fieldLabel in Vietnamese, for the HTML report.
-func viFieldLabel(name string) string {
-	if l, ok := fieldLabels[name]; ok {
-		return vietnamesePrinter.Sprintf(l)
+// rloc returns a text of the HTML report, which the code writes in
+// Vietnamese, in the run's language: the message "rep:" + vi.
+func rloc(vi string) string {
+	if msgKeys["rep:"+vi] {
+		return tr("rep:" + vi)
 	}
-	return name
+	return vi
 }

@@ -92,6 +92,27 @@ func TestMessageKeysInTable(t *testing.T) {
 		}
 	}
 	assert.Greater(t, n, 150, "the scan found too few keys: is the pattern broken?")
+	// rloc and loc take the Vietnamese of a message "rep:" or "rec:" + vi.
+	locCall := regexp.MustCompile(`\b(r?loc)\(("(?:[^"\\]|\\.)*")\)`)
+	m := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for _, c := range locCall.FindAllStringSubmatch(string(src), -1) {
+			vi, err := strconv.Unquote(c[2])
+			require.NoError(t, err)
+			prefix := map[string]string{"rloc": "rep:", "loc": "rec:"}[c[1]]
+			assert.True(t, inTable[prefix+vi], "%s: %s(%q) has no message %s", f, c[1], vi, prefix+vi)
+			m++
+		}
+	}
+	assert.Greater(t, m, 100, "the scan found too few report texts: is the pattern broken?")
+	for _, wl := range worklistLabels {
+		assert.True(t, inTable["rep:"+wl.label], "no message rep:%s", wl.label)
+	}
 	var dynamic []string
 	dynamic = append(dynamic, usage, "line %d", "Excel row %d", "record %d")
 	for _, k := range fieldLabels {
@@ -279,4 +300,37 @@ func TestReconcileLabelsInTable(t *testing.T) {
 	for _, n := range names {
 		assert.True(t, msgKeys["rec:"+n], "no message rec:%s", n)
 	}
+}
+
+// vietnamese runs the rest of the test as in a Vietnamese locale (no
+// English variable set), for the tests of Vietnamese output.
+func vietnamese(t *testing.T) {
+	old := getenv
+	getenv = fakeEnv(nil)
+	setLanguage(langVI)
+	t.Cleanup(func() {
+		getenv = old
+		setLanguage(langEN)
+	})
+}
+
+// TestReportInEnglish writes the HTML report of dedupe with -lang en: the
+// page is in English, numbers written the English way, and no key shows.
+func TestReportInEnglish(t *testing.T) {
+	const sample = "../../testdata/commune-200/"
+	dir := t.TempDir()
+	page := filepath.Join(dir, "r.html")
+	var stdout, log bytes.Buffer
+	require.Equal(t, 0, run([]string{"dedupe", "-in", sample + "ehr.csv", "-out", filepath.Join(dir, "d.csv"), "-html", page,
+		"-today", "2026-06-01", "-workers", "1", "-q", "-lang", "en"}, &stdout, &log), log.String())
+	data, err := os.ReadFile(page)
+	require.NoError(t, err)
+	html := string(data)
+	assert.Contains(t, html, `<html lang="en">`)
+	assert.Contains(t, html, "Report on duplicate records")
+	assert.Contains(t, html, "Records per person")
+	assert.Regexp(t, `\d\.\d%`, html, "percentages with a decimal point")
+	assert.NotContains(t, html, "rep:")
+	assert.NotContains(t, html, "Báo cáo")
+	assert.False(t, numbersEnglish, "the number style is reset after the report")
 }

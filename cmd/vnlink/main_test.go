@@ -296,7 +296,7 @@ func TestNoPersonalDataInLogs(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			args := append(tc.args, "-out", out, "-json", js, "-html", page, "-today", today)
+			args := append(tc.args, "-out", out, "-json", js, "-html", page, "-today", today, "-lang", "vi")
 			code, log := runCLI(args...)
 			if code != 0 {
 				t.Fatalf("exit %d, log:\n%s", code, log)
