@@ -231,3 +231,11 @@ func rloc(vi string) string {
 	}
 	return vi
 }
+
+// rlocf is rloc for a format: the message "rep:" + vi formatted with args.
+func rlocf(vi string, args ...any) string {
+	if msgKeys["rep:"+vi] {
+		return tr("rep:"+vi, args...)
+	}
+	return fmt.Sprintf(vi, args...)
+}

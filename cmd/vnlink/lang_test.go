@@ -93,7 +93,7 @@ func TestMessageKeysInTable(t *testing.T) {
 	}
 	assert.Greater(t, n, 150, "the scan found too few keys: is the pattern broken?")
 	// rloc and loc take the Vietnamese of a message "rep:" or "rec:" + vi.
-	locCall := regexp.MustCompile(`\b(r?loc)\(("(?:[^"\\]|\\.)*")\)`)
+	locCall := regexp.MustCompile(`\b(r?loc|rlocf)\(("(?:[^"\\]|\\.)*")[,)]`)
 	m := 0
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -101,10 +101,11 @@ func TestMessageKeysInTable(t *testing.T) {
 		}
 		src, err := os.ReadFile(f)
 		require.NoError(t, err)
-		for _, c := range locCall.FindAllStringSubmatch(string(src), -1) {
+		joined := regexp.MustCompile(`"\s*\+\s*\n\s*"`).ReplaceAllString(string(src), "")
+		for _, c := range locCall.FindAllStringSubmatch(joined, -1) {
 			vi, err := strconv.Unquote(c[2])
 			require.NoError(t, err)
-			prefix := map[string]string{"rloc": "rep:", "loc": "rec:"}[c[1]]
+			prefix := map[string]string{"rloc": "rep:", "rlocf": "rep:", "loc": "rec:"}[c[1]]
 			assert.True(t, inTable[prefix+vi], "%s: %s(%q) has no message %s", f, c[1], vi, prefix+vi)
 			m++
 		}

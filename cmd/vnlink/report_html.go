@@ -173,7 +173,7 @@ func newReportView(s *summary, meta reportMeta) (*reportView, error) {
 	}
 	v := &reportView{Lang: "vi", Commune: meta.Commune, Date: date.Format("02/01/2006")}
 	if english() {
-		v.Lang = "en"
+		v.Lang, v.Date = "en", date.Format("2006-01-02")
 	}
 	for _, f := range meta.Inputs {
 		if f != "" {
@@ -238,15 +238,15 @@ func (v *reportView) reconcile(r *reconcileSummary) {
 	fields := f.Corrections.Value + f.Corrections.Missing + f.Corrections.Outdated
 	v.Cards = []reportCard{
 		{viPct(f.Coverage), rloc("Độ bao phủ"),
-			viInt(f.Covered) + " / " + viInt(f.RegistryPeople) + rloc(" người trong danh sách dân cư đã có ít nhất một hồ sơ sức khỏe")},
+			rlocf("%s / %s người trong danh sách dân cư đã có ít nhất một hồ sơ sức khỏe", viInt(f.Covered), viInt(f.RegistryPeople))},
 		{viPct(f.VerifiedShare), rloc("Hồ sơ đã đối chiếu"),
-			viInt(f.Verified) + " / " + viInt(f.EHRRows) + rloc(" hồ sơ sức khỏe khớp với một người trong danh sách dân cư")},
+			rlocf("%s / %s hồ sơ sức khỏe khớp với một người trong danh sách dân cư", viInt(f.Verified), viInt(f.EHRRows))},
 		{viPct(f.DuplicateRowRate), rloc("Tỷ lệ hồ sơ trùng"),
-			viInt(f.ExtraRows) + rloc(" hồ sơ thừa cần gộp trên ") + viInt(f.EHRRows) + rloc(" hồ sơ; tính theo người: ") +
-				viPct(f.DuplicatePeopleRate) + " (" + viInt(f.PeopleWithDuplicates) + rloc(" người có từ 2 hồ sơ)")},
+			rlocf("%s hồ sơ thừa cần gộp trên %s hồ sơ; tính theo người: %s (%s người có từ 2 hồ sơ)",
+				viInt(f.ExtraRows), viInt(f.EHRRows), viPct(f.DuplicatePeopleRate), viInt(f.PeopleWithDuplicates))},
 		{viInt(fields), rloc("Trường thông tin cần sửa"),
-			rloc("ở ") + viInt(f.RowsToCorrect) + rloc(" hồ sơ: ") + viInt(f.Corrections.Value) + rloc(" sai, ") + viInt(f.Corrections.Missing) +
-				rloc(" còn thiếu, ") + viInt(f.Corrections.Outdated) + rloc(" thông tin cũ")},
+			rlocf("ở %s hồ sơ: %s sai, %s còn thiếu, %s thông tin cũ", viInt(f.RowsToCorrect),
+				viInt(f.Corrections.Value), viInt(f.Corrections.Missing), viInt(f.Corrections.Outdated))},
 		{viInt(f.MissingRecords), rloc("Người cần tạo hồ sơ mới"), rloc("người trong danh sách dân cư chưa có hồ sơ sức khỏe")},
 	}
 
@@ -274,7 +274,7 @@ func (v *reportView) reconcile(r *reconcileSummary) {
 	// Completeness and validity of the health records' fields.
 	if len(f.Fields) > 0 {
 		q := reportSection{Title: rloc("Chất lượng thông tin trong hồ sơ sức khỏe"),
-			Intro: rloc("Tỷ lệ tính trên tổng số ") + viInt(f.EHRRows) + rloc(" hồ sơ: có ghi thông tin, và thông tin ghi đúng dạng.")}
+			Intro: rlocf("Tỷ lệ tính trên tổng số %s hồ sơ: có ghi thông tin, và thông tin ghi đúng dạng.", viInt(f.EHRRows))}
 		c := barChart{Title: rloc("Tỷ lệ hồ sơ có thông tin và có thông tin hợp lệ, theo trường"), Max: 1, AxisPct: true,
 			Series: []barSeries{{rloc("Có thông tin"), colorPresent}, {rloc("Hợp lệ"), colorMain}}}
 		t := reportTable{Head: []string{rloc("Trường"), rloc("Có thông tin"), rloc("Hợp lệ"), rloc("Tỷ lệ có"), rloc("Tỷ lệ hợp lệ")}, NumFrom: 1}
@@ -333,9 +333,9 @@ func (v *reportView) dedupe(d *dedupeSummary) {
 		{viInt(d.Rows), rloc("Hồ sơ"), rloc("số dòng của tệp")},
 		{viInt(d.Clusters), rloc("Người"), rloc("số người khác nhau sau khi gộp các hồ sơ trùng")},
 		{viPct(d.DuplicateRate), rloc("Hồ sơ trùng"),
-			viInt(d.RowsInMultiRowClusters) + rloc(" hồ sơ thuộc ") + viInt(d.MultiRowClusters) + rloc(" người có từ 2 hồ sơ; gộp lại sẽ bớt ") +
-				viInt(d.ExtraRows) + rloc(" hồ sơ")},
-		{viInt(d.Links), rloc("Cặp liên kết"), rloc("cặp hồ sơ được coi là cùng người (trọng số từ ") + viFloat(d.Threshold, 1) + " bit)"},
+			rlocf("%s hồ sơ thuộc %s người có từ 2 hồ sơ; gộp lại sẽ bớt %s hồ sơ",
+				viInt(d.RowsInMultiRowClusters), viInt(d.MultiRowClusters), viInt(d.ExtraRows))},
+		{viInt(d.Links), rloc("Cặp liên kết"), rlocf("cặp hồ sơ được coi là cùng người (trọng số từ %s bit)", viFloat(d.Threshold, 1))},
 	}
 	if len(d.ClusterSizes) > 0 {
 		s := reportSection{Title: rloc("Số hồ sơ của mỗi người")}
@@ -363,12 +363,12 @@ func clusterSizeRows(sizes []int) func(yield func(string, int) bool) {
 				rest += n
 				continue
 			}
-			if !yield(viInt(k+1)+rloc(" hồ sơ"), n) {
+			if !yield(rlocf("%s hồ sơ", viInt(k+1)), n) {
 				return
 			}
 		}
 		if len(sizes) > maxSizeRows {
-			yield(rloc("từ ")+viInt(maxSizeRows)+rloc(" hồ sơ"), rest)
+			yield(rlocf("từ %s hồ sơ", viInt(maxSizeRows)), rest)
 		}
 	}
 }
@@ -378,11 +378,11 @@ func (v *reportView) link(l *linkSummary, inputs []*inputSummary) {
 		{viInt(l.LeftRows), rloc("Hồ sơ (danh sách thứ nhất)"), ""},
 		{viInt(l.RightRows), rloc("Người (danh sách thứ hai)"), ""},
 		{viPct(l.LeftCoverage), rloc("Hồ sơ đã ghép được"),
-			viInt(l.LinkedLeftRows) + " / " + viInt(l.LeftRows) + rloc(" dòng của danh sách thứ nhất tìm được người ở danh sách thứ hai")},
+			rlocf("%s / %s dòng của danh sách thứ nhất tìm được người ở danh sách thứ hai", viInt(l.LinkedLeftRows), viInt(l.LeftRows))},
 		{viPct(l.RightCoverage), rloc("Người đã có hồ sơ"),
-			viInt(l.LinkedRightRows) + " / " + viInt(l.RightRows) + rloc(" dòng của danh sách thứ hai có ít nhất một dòng ghép")},
+			rlocf("%s / %s dòng của danh sách thứ hai có ít nhất một dòng ghép", viInt(l.LinkedRightRows), viInt(l.RightRows))},
 		{viInt(l.RightLinkedTwice), rloc("Trùng"), rloc("người của danh sách thứ hai được ghép với từ 2 dòng của danh sách thứ nhất")},
-		{viInt(l.Links), rloc("Cặp liên kết"), rloc("cặp có trọng số từ ") + viFloat(l.Threshold, 1) + rloc(" bit trở lên")},
+		{viInt(l.Links), rloc("Cặp liên kết"), rlocf("cặp có trọng số từ %s bit trở lên", viFloat(l.Threshold, 1))},
 	}
 	s := reportSection{Title: rloc("Kết quả ghép")}
 	c := barChart{Title: rloc("Số dòng đã ghép và chưa ghép của mỗi danh sách"),
@@ -395,8 +395,8 @@ func (v *reportView) link(l *linkSummary, inputs []*inputSummary) {
 	}
 	s.Charts = append(s.Charts, c.SVG())
 	s.Tables = append(s.Tables, reportTable{Head: []string{"", rloc("Số dòng"), rloc("Đã ghép"), rloc("Chưa ghép"), rloc("Tỷ lệ đã ghép")}, NumFrom: 1, Rows: [][]string{
-		{rloc("Danh sách thứ nhất"), viInt(l.LeftRows), viInt(l.LinkedLeftRows), viInt(l.LeftOnly) + rloc(" (hồ sơ không tìm thấy người)"), viPct(l.LeftCoverage)},
-		{rloc("Danh sách thứ hai"), viInt(l.RightRows), viInt(l.LinkedRightRows), viInt(l.RightOnly) + rloc(" (người chưa có hồ sơ)"), viPct(l.RightCoverage)},
+		{rloc("Danh sách thứ nhất"), viInt(l.LeftRows), viInt(l.LinkedLeftRows), rlocf("%s (hồ sơ không tìm thấy người)", viInt(l.LeftOnly)), viPct(l.LeftCoverage)},
+		{rloc("Danh sách thứ hai"), viInt(l.RightRows), viInt(l.LinkedRightRows), rlocf("%s (người chưa có hồ sơ)", viInt(l.RightOnly)), viPct(l.RightCoverage)},
 	}})
 	v.Sections = append(v.Sections, s)
 	v.Technical = append(v.Technical, linkParams(l.Threshold, l.OversizedBlocks, l.LinksByRule))
@@ -443,8 +443,8 @@ func roleLabel(role string) string {
 // inputQuality charts the completeness and validity of each field of in,
 // both over all its rows.
 func inputQuality(in *inputSummary) reportSection {
-	s := reportSection{Title: rloc("Chất lượng thông tin: ") + roleLabel(in.Role),
-		Intro: rloc("Tỷ lệ tính trên tổng số ") + viInt(in.Rows) + rloc(" dòng: có ghi thông tin, và thông tin ghi đúng dạng.")}
+	s := reportSection{Title: rlocf("Chất lượng thông tin: %s", roleLabel(in.Role)),
+		Intro: rlocf("Tỷ lệ tính trên tổng số %s dòng: có ghi thông tin, và thông tin ghi đúng dạng.", viInt(in.Rows))}
 	if len(in.Fields) == 0 {
 		s.Intro = rloc("Không tìm thấy cột thông tin nào.")
 		return s
@@ -462,7 +462,7 @@ func inputQuality(in *inputSummary) reportSection {
 
 // inputTechnical lists how in was read: its columns and counts.
 func inputTechnical(in *inputSummary) reportSection {
-	s := reportSection{Title: rloc("Cách đọc tệp: ") + roleLabel(in.Role)}
+	s := reportSection{Title: rlocf("Cách đọc tệp: %s", roleLabel(in.Role))}
 	bom := rloc("không")
 	if in.BOM {
 		bom = rloc("có")
@@ -492,7 +492,7 @@ func weightSection(h *weightHistogram) reportSection {
 		XLabel:         rloc("Trọng số ghép (bit): càng lớn càng chắc là cùng người"),
 		Bins:           h.Bins,
 		Threshold:      h.Threshold,
-		ThresholdLabel: rloc("Ngưỡng ") + viFloat(h.Threshold, 1) + " bit",
+		ThresholdLabel: rlocf("Ngưỡng %s bit", viFloat(h.Threshold, 1)),
 	}
 	return reportSection{Title: rloc("Độ chắc chắn của các cặp"),
 		Intro:  rloc("Các cặp từ ngưỡng trở lên (màu đậm) được coi là cùng người."),
@@ -503,8 +503,8 @@ func weightSection(h *weightHistogram) reportSection {
 // m, u and the weight log2(m/u) in bits, written for people.
 func modelSection(m *htmlModel) reportSection {
 	s := reportSection{Title: rloc("Mô hình ghép (Fellegi–Sunter)"),
-		Intro: rloc("Mỗi mức so sánh cộng log2(m/u) bit vào trọng số của một cặp. m: tỷ lệ gặp mức này ở các cặp cùng người; ") +
-			rloc("u: ở các cặp khác người. Xác suất tiên nghiệm λ = ") + viProb(m.Prior) + "."}
+		Intro: rlocf("Mỗi mức so sánh cộng log2(m/u) bit vào trọng số của một cặp. m: tỷ lệ gặp mức này ở các cặp cùng người; "+
+			"u: ở các cặp khác người. Xác suất tiên nghiệm λ = %s.", viProb(m.Prior))}
 	t := reportTable{Head: []string{rloc("So sánh"), rloc("Mức"), "m", "u", rloc("Trọng số (bit)")}, NumFrom: 2}
 	for _, c := range m.Comparisons {
 		for _, l := range c.Levels {
