@@ -1,12 +1,14 @@
 package main
 
-// messages is the one table of the messages of the command line: en is the
-// key (the English format string, which is also the English form), vi its
-// Vietnamese form; a message whose English form is also that of another
-// has a short id as its key. Both are registered into msgCatalog; tr, say, errorf,
-// kindErrorf, wrap and newLazyError look them up by key. Vietnamese
-// spelling follows the campaign plan: hóa, khỏe, xóa (tone mark on the
-// main vowel).
+// messages is the one table of the messages of the command line, both
+// languages side by side: en is the English form and, unless id is set,
+// the key (the English format string); vi is the Vietnamese form. A
+// message whose English form is also that of another, or whose source is
+// Vietnamese (reconcile's lists: "rec:" + vi, looked up by loc; the HTML
+// report: "rep:" + vi, looked up by rloc and rlocf), has an id as its key.
+// Every entry is registered into msgCatalog; tr, say, errorf, kindErrorf,
+// wrap and newLazyError look them up by key. Vietnamese spelling follows
+// the campaign plan: hóa, khỏe, xóa (the tone mark on the main vowel).
 var messages = []msgEntry{
 	// Messages, errors and flag help.
 	{en: "give either -in, or -left and -right",
@@ -1011,7 +1013,8 @@ var messages = []msgEntry{
 	{id: "rep:Mỗi mức so sánh cộng log2(m/u) bit vào trọng số của một cặp. m: tỷ lệ gặp mức này ở các cặp cùng người; u: ở các cặp khác người. Xác suất tiên nghiệm λ = %s.", en: "Each comparison level adds log2(m/u) bits to the weight of a pair. m: how often the level occurs in pairs of the same person; u: in pairs of different people. Prior probability λ = %s.",
 		vi: "Mỗi mức so sánh cộng log2(m/u) bit vào trọng số của một cặp. m: tỷ lệ gặp mức này ở các cặp cùng người; u: ở các cặp khác người. Xác suất tiên nghiệm λ = %s."},
 
-	// Field names, positions, library errors and issue reasons (looked up by describeError).
+	// Field names, positions, library errors and issue reasons
+	// (looked up by describeError).
 	{en: usage, vi: usageVI},
 	{en: "Record id",
 		vi: "Mã hồ sơ"},
