@@ -332,7 +332,7 @@ func batteryRowsOut(t *testing.T, cmd, out string, registryRows int) int {
 	case "link":
 		n := 0
 		for _, s := range column(t, readCSVFile(t, out), "status") {
-			if s != statusRightOnly {
+			if s != tr(statusRightOnly) {
 				n++
 			}
 		}

@@ -6,12 +6,13 @@ import (
 	"github.com/vnlink/vnlink/linkage/vnperson"
 )
 
-// canonColumns are the names of the canonical columns written next to the
+// canonColumns are the ids of the canonical columns (columns gives their
+// names) written next to the
 // original ones, in order (see appendCanon).
 var canonColumns = []string{
-	"clean_full_name", "clean_birth_date", "clean_sex", "clean_national_id", "clean_old_id",
-	"clean_insurance_id", "clean_bhxh", "clean_phone", "clean_address", "clean_ward",
-	"clean_ward_candidates", "clean_ethnicity",
+	"col.clean_full_name", "col.clean_birth_date", "col.clean_sex", "col.clean_national_id", "col.clean_old_id",
+	"col.clean_insurance_id", "col.clean_bhxh", "col.clean_phone", "col.clean_address", "col.clean_ward",
+	"col.clean_ward_candidates", "col.clean_ethnicity",
 }
 
 // appendCanon appends the canonical columns of one person to dst: the

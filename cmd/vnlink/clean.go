@@ -25,8 +25,8 @@ func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	is := summarizeInput("input", inp, mergeIssues(inp.t.Issues, prepIssues))
 	sum.Inputs = append(sum.Inputs, is)
 
-	header := slices.Concat(inp.t.Header, []string{"row"}, canonColumns, []string{"issues"})
-	cw, err := openList(out, inp.t, header, sheetClean)
+	header := slices.Concat(inp.t.Header, columns([]string{"col.row"}), columns(canonColumns), columns([]string{"col.issues"}))
+	cw, err := openList(out, inp.t, header, tr(sheetClean))
 	if err != nil {
 		return nil, err
 	}

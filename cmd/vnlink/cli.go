@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -39,10 +37,10 @@ type cliFlags struct {
 func (f *cliFlags) check(cmd string) error {
 	if cmd == "explain" {
 		if (f.in == "") == (f.left == "" || f.right == "") {
-			return errors.New("give either -in, or -left and -right")
+			return errorf("give either -in, or -left and -right")
 		}
 		if len(f.pairs) == 0 {
-			return errors.New("-pair is required")
+			return errorf("-pair is required")
 		}
 		return nil
 	}
@@ -54,38 +52,38 @@ func (f *cliFlags) check(cmd string) error {
 	}
 	if cmd == "link" {
 		if f.left == "" || f.right == "" {
-			return errors.New("-left and -right are required")
+			return errorf("-left and -right are required")
 		}
 	} else if f.in == "" {
-		return errors.New("-in is required")
+		return errorf("-in is required")
 	}
 	if f.out == "" {
-		return errors.New("-out is required")
+		return errorf("-out is required")
 	}
 	if f.out == "-" || f.json == "-" {
-		return errors.New("output goes to files only, never to the terminal")
+		return errorf("output goes to files only, never to the terminal")
 	}
 	if _, err := outputIsWorkbook(f.out); err != nil {
 		return err
 	}
 	for _, in := range []string{f.in, f.left, f.right} {
 		if in != "" && (samePath(in, f.out) || samePath(in, f.json)) {
-			return errors.New("an output file would overwrite an input file")
+			return errorf("an output file would overwrite an input file")
 		}
 	}
 	if sameOutput(f.json, f.out) || sameOutput(f.html, f.out) || sameOutput(f.json, f.html) {
-		return errors.New("-out, -json and -html must name different files")
+		return errorf("-out, -json and -html must name different files")
 	}
 	if f.html == "-" {
-		return errors.New("output goes to files only, never to the terminal")
+		return errorf("output goes to files only, never to the terminal")
 	}
 	for _, in := range []string{f.in, f.left, f.right} {
 		if samePath(in, f.html) {
-			return errors.New("an output file would overwrite an input file")
+			return errorf("an output file would overwrite an input file")
 		}
 	}
 	if f.threshold != 0 && !(f.threshold > 0 && f.threshold < 1) { // NaN and infinities too
-		return errors.New("-threshold must be a probability between 0 and 1, e.g. 0.9")
+		return errorf("-threshold must be a probability between 0 and 1, e.g. 0.9")
 	}
 	return f.checkLimits()
 }
@@ -93,16 +91,16 @@ func (f *cliFlags) check(cmd string) error {
 // checkLimits checks the flags that bound the work.
 func (f *cliFlags) checkLimits() error {
 	if f.headerRow < 0 {
-		return errors.New("-header-row must be a row number, from 1")
+		return errorf("-header-row must be a row number, from 1")
 	}
 	if f.workers < 0 {
-		return errors.New("-workers must not be negative")
+		return errorf("-workers must not be negative")
 	}
 	if f.maxBlock < -1 {
-		return errors.New("-max-block: give a number of rows, or -1 for no limit")
+		return errorf("-max-block: give a number of rows, or -1 for no limit")
 	}
 	if f.workers > linkage.MaxWorkers {
-		return fmt.Errorf("-workers: at most %d", linkage.MaxWorkers)
+		return errorf("-workers: at most %d", linkage.MaxWorkers)
 	}
 	return nil
 }
@@ -110,26 +108,26 @@ func (f *cliFlags) checkLimits() error {
 // checkReconcile reports the first problem with the flags of reconcile.
 func (f *cliFlags) checkReconcile() error {
 	if f.registry == "" || f.ehr == "" {
-		return errors.New("-registry and -ehr are required")
+		return errorf("-registry and -ehr are required")
 	}
 	if f.out == "" || f.out == "-" {
-		return errors.New("-out is required: the folder the lists are written to")
+		return errorf("-out is required: the folder the lists are written to")
 	}
 	if st, err := os.Stat(f.out); err == nil && !st.IsDir() {
-		return errors.New("-out must name a folder, not a file")
+		return errorf("-out must name a folder, not a file")
 	}
 	for _, in := range []string{f.registry, f.ehr, f.bhyt, f.decisions} {
 		if in != "" && insideDir(in, f.out) {
-			return errors.New("an input file lies in the -out folder, where the lists are written: choose another folder")
+			return errorf("an input file lies in the -out folder, where the lists are written: choose another folder")
 		}
 	}
 	for _, p := range []float64{f.threshold, f.reviewLow, f.reviewHigh} {
 		if p != 0 && !(p > 0 && p < 1) {
-			return errors.New("-threshold, -review-low and -review-high must be probabilities between 0 and 1, e.g. 0.9")
+			return errorf("-threshold, -review-low and -review-high must be probabilities between 0 and 1, e.g. 0.9")
 		}
 	}
 	if f.reviewLow != 0 && f.reviewHigh != 0 && f.reviewLow >= f.reviewHigh {
-		return errors.New("-review-low must be below -review-high")
+		return errorf("-review-low must be below -review-high")
 	}
 	return f.checkLimits()
 }
@@ -175,7 +173,7 @@ func (f *cliFlags) options() (*options, error) {
 	o.Today = time.Now()
 	if f.today != "" {
 		if o.Today, err = time.Parse("2006-01-02", f.today); err != nil {
-			return nil, errors.New("-today: write the date as yyyy-mm-dd")
+			return nil, errorf("-today: write the date as yyyy-mm-dd")
 		}
 	}
 	// The administrative units built into the binary place every address
@@ -184,7 +182,7 @@ func (f *cliFlags) options() (*options, error) {
 	o.Resolver.DefaultProvince = f.province
 	if f.units != "" {
 		if o.Resolver.Units, err = normalize.LoadAdminUnits(os.DirFS(f.units)); err != nil {
-			return nil, fmt.Errorf("-units: %w", err)
+			return nil, wrap(err, "-units")
 		}
 	}
 	return o, nil
@@ -214,9 +212,9 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) (err error) {
 		endProgress()
 		if err == nil && !f.quiet {
 			if ts.Right > 0 {
-				fmt.Fprintf(log, "đã ước lượng mô hình trên %s + %s dòng; đã ghi %s\n", viInt(ts.Left), viInt(ts.Right), f.out)
+				say(log, "trained the model on %d + %d rows; wrote %s\n", ts.Left, ts.Right, f.out)
 			} else {
-				fmt.Fprintf(log, "đã ước lượng mô hình trên %s dòng; đã ghi %s\n", viInt(ts.Left), f.out)
+				say(log, "trained the model on %d rows; wrote %s\n", ts.Left, f.out)
 			}
 		}
 		return err
@@ -226,7 +224,7 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) (err error) {
 		endProgress()
 		if sum != nil && !f.quiet {
 			printSummary(log, sum)
-			fmt.Fprintf(log, "đã ghi các danh sách vào thư mục %s\n", f.out)
+			say(log, "wrote the lists into the folder %s\n", f.out)
 		}
 		if err == nil {
 			err = f.damaged(sum)
@@ -276,7 +274,7 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) (err error) {
 	}
 	if !f.quiet {
 		printSummary(log, sum)
-		fmt.Fprintf(log, "wrote %s\n", f.out)
+		say(log, "wrote %s\n", f.out)
 	}
 	defer func() {
 		if err == nil {
@@ -294,11 +292,11 @@ func (f *cliFlags) run(cmd string, stdout, log io.Writer) (err error) {
 			continue
 		}
 		if err := writeFileAtomic(o.name, func(w io.Writer) error { return o.write(w, sum) }); err != nil {
-			return fmt.Errorf("đã ghi xong %s, nhưng không ghi được %s: %w", strings.Join(written, ", "), o.name, err)
+			return wrap(err, "wrote %s, but could not write %s", strings.Join(written, ", "), o.name)
 		}
 		written = append(written, o.name)
 		if !f.quiet {
-			fmt.Fprintf(log, "wrote %s\n", o.name)
+			say(log, "wrote %s\n", o.name)
 		}
 	}
 	return nil

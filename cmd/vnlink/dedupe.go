@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -36,8 +35,8 @@ type dedupeSummary struct {
 	OversizedBlocks int     `json:"oversized_blocks"`
 }
 
-// dedupeColumns are the columns dedupe adds after the original ones.
-var dedupeColumns = []string{"row", "cluster", "cluster_size", "match_weight", "match_probability"}
+// dedupeColumns are the ids of the columns dedupe adds after the original ones.
+var dedupeColumns = []string{"col.row", "col.cluster", "col.cluster_size", "col.match_weight", "col.match_probability"}
 
 // runDedupe reads a CSV file from in, finds the rows that belong to the same
 // person and writes every row to out, in input order, with the original
@@ -53,7 +52,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	}
 	res, err := dedupe(inp.people, opts)
 	if err != nil {
-		return nil, fmt.Errorf("dedupe: %w", err)
+		return nil, err
 	}
 	sum := &summary{Command: "dedupe"}
 	sum.Weights = newWeightHistogram(res.Links, res.Threshold)
@@ -95,8 +94,8 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	ds.DuplicateRate = share(ds.RowsInMultiRowClusters, n)
 	sum.Dedupe = ds
 
-	header := slices.Concat(inp.t.Header, dedupeColumns, canonColumns, []string{"issues"})
-	cw, err := openList(out, inp.t, header, sheetDedupe)
+	header := slices.Concat(inp.t.Header, columns(dedupeColumns), columns(canonColumns), columns([]string{"col.issues"}))
+	cw, err := openList(out, inp.t, header, tr(sheetDedupe))
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +173,7 @@ func modelJSON(m *linkage.Model[vnperson.Record]) (json.RawMessage, error) {
 	}
 	b, err := m.MarshalJSON()
 	if err != nil {
-		return nil, fmt.Errorf("model: %w", err)
+		return nil, wrap(err, "model")
 	}
 	return b, nil
 }

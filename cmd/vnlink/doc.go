@@ -4,6 +4,15 @@
 // is what a commune IT officer runs on their own exports; it reads and writes
 // files only, and prints counts, never personal data.
 //
+// # Language
+//
+// Everything a clerk reads (messages, errors, -h, column names, status
+// values, the lists of reconcile and the HTML report) is in Vietnamese by
+// default, and in English with -lang en or an English locale: -lang first,
+// then LC_ALL, LC_MESSAGES and LANG (the first one set; English when it
+// starts with "en", Vietnamese for anything else). The column and status
+// names below are the English ones; messages.go holds both languages.
+//
 // # Commands
 //
 //	vnlink clean  -in FILE -out FILE [-json FILE]

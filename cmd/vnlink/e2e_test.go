@@ -144,17 +144,17 @@ func TestLinkSyntheticCommune(t *testing.T) {
 	leftSeen, rightSeen := map[string]bool{}, map[string]bool{}
 	for i, s := range status {
 		switch s {
-		case statusLinked:
+		case tr(statusLinked):
 			linked++
 			if truth["ehr"][left[i]] == truth["registry"][right[i]] {
 				correct++
 			}
-		case statusLeftOnly:
+		case tr(statusLeftOnly):
 			leftOnly++
 			if !inRegistry[truth["ehr"][left[i]]] {
 				leftOnlyGone++
 			}
-		case statusRightOnly:
+		case tr(statusRightOnly):
 			rightOnly++
 		default:
 			t.Fatalf("row %d: status %q", i+1, s)
@@ -165,9 +165,9 @@ func TestLinkSyntheticCommune(t *testing.T) {
 			}
 			leftSeen[left[i]] = true
 		}
-		if s != statusLinked && right[i] != "" {
+		if s != tr(statusLinked) && right[i] != "" {
 			rightSeen[right[i]] = true
-		} else if s == statusLinked {
+		} else if s == tr(statusLinked) {
 			rightSeen[right[i]] = true
 		}
 	}

@@ -1,11 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/linkage/vnperson"
@@ -19,12 +20,12 @@ func parsePair(s string) (rowPair, error) {
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '-' || r == ' ' || r == ':' })
 	var p rowPair
 	if len(f) != 2 {
-		return p, fmt.Errorf("-pair %q: give two row numbers, e.g. -pair 12,57", s)
+		return p, errorf("-pair %q: give two row numbers, e.g. -pair 12,57", s)
 	}
 	for i, x := range f {
 		n, err := strconv.Atoi(x)
 		if err != nil || n < 1 {
-			return p, fmt.Errorf("-pair %q: row numbers start at 1", s)
+			return p, errorf("-pair %q: row numbers start at 1", s)
 		}
 		p[i] = n
 	}
@@ -41,7 +42,7 @@ func parsePair(s string) (rowPair, error) {
 // when they were read.
 func runExplain(left, right io.Reader, pairs []rowPair, w io.Writer, opts *options) (ins []*input, err error) {
 	if len(pairs) == 0 {
-		return nil, errors.New("no -pair given")
+		return nil, errorf("no -pair given")
 	}
 	lin, err := loadInput(roleOf(right, "input", "left"), left, opts.Map, requiredForMatching, opts.Read)
 	if err != nil {
@@ -72,27 +73,28 @@ func explainPairs(lin *input, right io.Reader, pairs []rowPair, w io.Writer, opt
 		return err
 	}
 	if res.Model == nil {
-		return errors.New("too few rows to train a model")
+		return errorf("too few rows to train a model")
 	}
 	for _, p := range pairs {
 		a, b := p[0], p[1]
 		if a > nl || b > nr {
-			return fmt.Errorf("-pair %d,%d: the files have %d and %d rows", a, b, nl, nr)
+			return errorf("-pair %d,%d: the files have %d and %d rows", a, b, nl, nr)
 		}
 		e := res.Explain(a-1, b-1)
-		verdict := "different people"
+		verdict := tr("different people")
 		if e.Weight >= res.Threshold {
-			verdict = "same person"
+			verdict = tr("same person")
 		}
 		if right == nil {
 			same := res.Clusters[a-1] == res.Clusters[b-1]
-			fmt.Fprintf(w, "rows %d and %d: weight %.2f, probability %.4f: %s (threshold %.2f); same cluster: %s\n",
-				a, b, e.Weight, linkage.Probability(e.Weight), verdict, res.Threshold, yesNo(same))
+			say(w, "rows %d and %d: weight %s, probability %s: %s (threshold %s); same cluster: %s\n",
+				a, b, fixed(e.Weight, 2), fixed(linkage.Probability(e.Weight), 4), verdict, fixed(res.Threshold, 2), yesNo(same))
 		} else {
-			fmt.Fprintf(w, "left row %d and right row %d: weight %.2f, probability %.4f: %s (threshold %.2f)\n",
-				a, b, e.Weight, linkage.Probability(e.Weight), verdict, res.Threshold)
+			say(w, "left row %d and right row %d: weight %s, probability %s: %s (threshold %s)\n",
+				a, b, fixed(e.Weight, 2), fixed(linkage.Probability(e.Weight), 4), verdict, fixed(res.Threshold, 2))
 		}
-		fmt.Fprintln(w, e.String())
+		writeExplanation(w, e)
+		fmt.Fprintln(w)
 	}
 	return nil
 }
@@ -103,4 +105,64 @@ func roleOf(right io.Reader, alone, withRight string) string {
 		return alone
 	}
 	return withRight
+}
+
+// writeExplanation writes the rows of e as a table (linkage.Explanation's
+// String, with its headings in the run's language): the prior, each
+// comparison's level with its m, u, Bayes factor, term-frequency part and
+// weight, then the total. Labels and numbers only.
+func writeExplanation(w io.Writer, e linkage.Explanation) {
+	f := func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
+	wt := func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join([]string{tr("comparison"), tr("level"), "m", "u", "bf", "tf", tr("weight")}, "\t"))
+	fmt.Fprintln(tw, tr("prior")+"\tλ="+f(e.Prior)+"\t\t\t\t\t"+wt(e.PriorWeight))
+	for _, r := range e.Rows {
+		line := comparisonLabel(r.Comparison) + "\t" + levelLabel(r.Label) + "\t"
+		if r.Level > 0 {
+			line += f(r.M) + "\t" + f(r.U) + "\t" + f(r.BayesFactor) + "\t"
+			if r.TFAdjustment != 0 {
+				line += wt(r.TFAdjustment)
+			}
+		} else {
+			line += "\t\t\t"
+		}
+		fmt.Fprintln(tw, line+"\t"+wt(r.Weight))
+	}
+	fmt.Fprintln(tw, tr("total")+"\tp="+f(e.Probability)+"\t\t\t\t\t"+wt(e.Weight))
+	tw.Flush()
+}
+
+// fixed writes x with prec decimals and a decimal point, as the table of
+// an explanation and the JSON model write numbers.
+func fixed(x float64, prec int) string { return strconv.FormatFloat(x, 'f', prec, 64) }
+
+// comparisonLabel names a comparison of the model by the field it
+// compares in Vietnamese; in English, and for other names, the model's
+// name is kept (as the -json summary writes it).
+func comparisonLabel(name string) string {
+	if english() {
+		return name
+	}
+	switch name {
+	case "name":
+		return fieldLabel(vnperson.FieldFullName)
+	case "bhxh":
+		return tr("BHXH number")
+	}
+	if _, ok := fieldLabels[name]; ok {
+		return fieldLabel(name)
+	}
+	return name
+}
+
+// levelLabels are the keys of the level labels the explanation translates.
+var levelLabels = []string{"exact", "different", "else", "null"}
+
+// levelLabel translates the common level labels; others are kept.
+func levelLabel(label string) string {
+	if slices.Contains(levelLabels, label) {
+		return tr(label)
+	}
+	return label
 }

@@ -48,10 +48,14 @@ func TestGolden(t *testing.T) {
 			[]string{"dedupe.csv", "dedupe.json"}, false},
 		{"link", []string{"link", "-left", sample + "ehr.csv", "-right", sample + "registry.csv", "-out", "{out}/link.csv", "-json", "{out}/link.json", "-workers", "1"},
 			[]string{"link.csv", "link.json"}, false},
+		// One English set; the others are Vietnamese, the default.
+		{"link-en", []string{"link", "-left", sample + "ehr.csv", "-right", sample + "registry.csv", "-out", "{out}/link.csv", "-workers", "1", "-lang", "en"},
+			[]string{"link.csv"}, false},
 		{"reconcile", []string{"reconcile", "-registry", sample + "registry.csv", "-ehr", sample + "ehr.csv", "-bhyt", sample + "bhyt.csv", "-out", "{out}", "-workers", "1"},
 			[]string{"1-thieu-ho-so.csv", "2-ho-so-trung.csv", "3-sua-thong-tin.csv", "4-khong-khop-dan-cu.csv",
 				"5-can-xem-xet.csv", "6-cong-an-xac-minh.csv", "7-moi-tu-bhyt.csv", "theo-thon.csv", "tat-ca-cac-dong.csv", "summary.json"}, false},
 		{"explain", []string{"explain", "-in", sample + "ehr.csv", "-pair", "1,2", "-pair", "3,40", "-workers", "1"}, nil, true},
+		{"explain-en", []string{"explain", "-in", sample + "ehr.csv", "-pair", "1,2", "-pair", "3,40", "-workers", "1", "-lang", "en"}, nil, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,6 +65,9 @@ func TestGolden(t *testing.T) {
 				args = append(args, strings.ReplaceAll(a, "{out}", out))
 			}
 			args = append(args, common...)
+			if !strings.HasSuffix(tc.name, "-en") {
+				args = append(args, "-lang", "vi") // the default, whatever the test's locale
+			}
 			if tc.name != "clean" {
 				args = append(args, "-seed", "1")
 			}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -95,11 +94,11 @@ var requiredForMatching = []field{fieldFullName, fieldBirthDate}
 func loadInput(role string, r io.Reader, explicit map[field]string, required []field, ro readOptions) (*input, error) {
 	t, err := readInputTable(r, ro)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", role, err)
+		return nil, wrap(err, "%s", roleName(role))
 	}
 	cols, warnings, err := mapColumns(t.Header, explicit, required)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", role, err)
+		return nil, wrap(err, "%s", roleName(role))
 	}
 	t.Warnings = append(t.Warnings, warnings...)
 	found := false
@@ -107,7 +106,7 @@ func loadInput(role string, r io.Reader, explicit map[field]string, required []f
 		found = found || c >= 0
 	}
 	if !found {
-		return nil, fmt.Errorf("%s: %s; name the columns with -map", role, describeHeader(t.Header))
+		return nil, errorf("%s: %s; name the columns with -map", roleName(role), describeHeader(t.Header))
 	}
 	// A cell issue names its column; name the field instead when the
 	// column is one.
@@ -194,7 +193,7 @@ const (
 	oleMagic = "\xd0\xcf\x11\xe0" // Excel 97-2003 (.xls), not read
 )
 
-var errXLS = errors.New(`the file is an Excel 97-2003 workbook (.xls); save it as "Excel Workbook (.xlsx)" or "CSV UTF-8" and try again`)
+var errXLS = newLazyError(`the file is an Excel 97-2003 workbook (.xls); save it as "Excel Workbook (.xlsx)" or "CSV UTF-8" and try again`)
 
 // readInputTable reads r with package table: a workbook when r is a file
 // whose name ends in ".xlsx" or when it starts with the zip signature, an
@@ -211,14 +210,14 @@ func readInputTable(r io.Reader, ro readOptions) (*table, error) {
 		return nil, err
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, fmt.Errorf("%w: the input is larger than %d bytes; split the file", tbl.ErrLimit, maxBytes)
+		return nil, kindErrorf(tbl.ErrLimit, "the file is larger than %s bytes; split the file", plain(int(maxBytes)))
 	}
 	head := string(data[:min(len(data), 4)])
 	if head == oleMagic {
 		return nil, errXLS
 	}
 	if len(data) == 0 {
-		return nil, errors.New("the file is empty: the first row must name the columns")
+		return nil, errorf("the file is empty: the first row must name the columns")
 	}
 	bom := strings.HasPrefix(head, "\xef\xbb\xbf") || strings.HasPrefix(head, "\xff\xfe") || strings.HasPrefix(head, "\xfe\xff")
 	tt, err := tbl.Read(bytes.NewReader(data), opts)
@@ -238,7 +237,7 @@ func readInputTable(r io.Reader, ro readOptions) (*table, error) {
 		return nil, readError(err, ro)
 	}
 	if c := dataLikeHeader(tt.Header); c >= 0 && ro.HeaderRow == 0 && tt.Format != tbl.XML1 {
-		return nil, fmt.Errorf("the header row (row %d) looks like a row of data: column %d (%s) holds a number or a date; "+
+		return nil, errorf("the header row (row %d) looks like a row of data: column %d (%s) holds a number or a date; "+
 			"was the file exported without its header row? Add the column names as the first row, or give the header row with -header-row",
 			tt.HeaderRow, c+1, tbl.ColumnName(c+1))
 	}
@@ -270,12 +269,12 @@ func dataLikeHeader(header []string) int {
 func readError(err error, ro readOptions) error {
 	switch {
 	case errors.Is(err, tbl.ErrNoHeader) && ro.HeaderRow == 0:
-		return fmt.Errorf("%w: no row among the first rows names the columns (such as ho_ten, ngay_sinh); "+
-			"add the column names as the first row, or give the header row with -header-row", tbl.ErrNoHeader)
+		return kindErrorf(tbl.ErrNoHeader, "no row among the first rows names the columns (such as ho_ten, ngay_sinh); "+
+			"add the column names as the first row, or give the header row with -header-row")
 	case errors.Is(err, tbl.ErrNoHeader):
-		return fmt.Errorf("%w: row %d given by -header-row is empty or past the end of the file", tbl.ErrNoHeader, ro.HeaderRow)
+		return kindErrorf(tbl.ErrNoHeader, "row %d given by -header-row is empty or past the end of the file", ro.HeaderRow)
 	case errors.Is(err, tbl.ErrLimit):
-		return fmt.Errorf("%w; split the file", err)
+		return kindErrorf(err, "%s", tableError(err))
 	}
 	return err
 }
@@ -285,7 +284,7 @@ func readError(err error, ro readOptions) error {
 // from lines to data rows, and name the line in their reason.
 func fromTable(tt *tbl.Table, bom bool) *table {
 	t := &table{Header: tt.Header, Format: tt.Format, Delim: tt.Comma, BOM: bom, HeaderRow: tt.HeaderRow,
-		Warnings: tt.Warnings, Rows: make([]inRow, len(tt.Rows))}
+		Warnings: translated(tt.Warnings), Rows: make([]inRow, len(tt.Rows))}
 	if t.Delim == 0 || tt.Format != tbl.Text {
 		t.Delim, t.BOM = ',', true
 	}
@@ -312,11 +311,11 @@ func fromTable(tt *tbl.Table, bom bool) *table {
 		}
 		prev = r.Line
 	}
-	where := "line"
+	where := "line %d"
 	if tt.Format == tbl.XLSX {
-		where = "Excel row"
+		where = "Excel row %d"
 	} else if tt.Format == tbl.XML1 {
-		where = "record"
+		where = "record %d"
 	}
 	for _, is := range tt.Issues {
 		row := byLine[is.Row]
@@ -330,15 +329,13 @@ func fromTable(tt *tbl.Table, bom bool) *table {
 				t.Rows[row-1].Invalid = append(t.Rows[row-1].Invalid, is.Column-1)
 			}
 		}
-		t.Issues = append(t.Issues, &normalize.RecordError{Row: row, Field: field, Err: &normalize.ParseError{
-			Func: "vnlink.Read", Reason: fmt.Sprintf("%s (%s %d)", is.Reason, where, is.Row), Err: normalize.ErrSyntax,
-		}})
+		t.Issues = append(t.Issues, &normalize.RecordError{Row: row, Field: field, Err: kindErrorf(normalize.ErrSyntax, "%s (%s)", tableText(is.Reason), tr(where, is.Row))})
 	}
 	if t.Blank > 0 {
-		t.Warnings = append(t.Warnings, fmt.Sprintf("%d empty rows between the data rows were skipped", t.Blank))
+		t.Warnings = append(t.Warnings, tr("%d empty rows between the data rows were skipped", t.Blank))
 	}
 	if t.Damaged > 0 {
-		t.Warnings = append(t.Warnings, fmt.Sprintf("%d rows whose quotes could not be read were split as written (rows %s)",
+		t.Warnings = append(t.Warnings, tr("%d rows whose quotes could not be read were split as written (rows %s)",
 			t.Damaged, rowList(t, func(r *inRow) bool { return r.Damaged })))
 	}
 	return t
@@ -374,7 +371,7 @@ func rowList(t *table, match func(*inRow) bool) string {
 		}
 	}
 	if n > maxListed {
-		rows = append(rows, fmt.Sprintf("... %d more", n-maxListed))
+		rows = append(rows, tr("... %d more", n-maxListed))
 	}
 	return strings.Join(rows, ", ")
 }
@@ -406,9 +403,9 @@ func repeatedIDs(t *table, cols columnMap) string {
 		return ""
 	}
 	if n > maxListed {
-		rows = append(rows, fmt.Sprintf("... %d more", n-maxListed))
+		rows = append(rows, tr("... %d more", n-maxListed))
 	}
-	return fmt.Sprintf("%d rows repeat the record id of an earlier row (%s): rows %s", n, columnLabel(t.Header, c), strings.Join(rows, ", "))
+	return tr("%d rows repeat the record id of an earlier row (%s): rows %s", n, columnLabel(t.Header, c), strings.Join(rows, ", "))
 }
 
 // columnLabel names column c (0-based) of header for a message: its name
@@ -419,7 +416,7 @@ func columnLabel(header []string, c int) string {
 	if c < len(header) && knownName(header[c]) {
 		return header[c]
 	}
-	return fmt.Sprintf("column %d (%s)", c+1, tbl.ColumnName(c+1))
+	return tr("column %d (%s)", c+1, tbl.ColumnName(c+1))
 }
 
 // knownName reports whether h is the name of a field (vnperson.MapColumns
@@ -478,7 +475,7 @@ func (m columnMap) vnperson(header []string) vnperson.ColumnMap {
 // errDamaged is returned, after the outputs are written, when some input
 // row had quotes that could not be read and -accept-damaged is not given:
 // exit status 3.
-var errDamaged = errors.New("some rows had quotes that could not be read")
+var errDamaged = newLazyError("some rows had quotes that could not be read")
 
 // damagedError returns errDamaged with the count of damaged rows of the
 // inputs, nil when there are none or -accept-damaged is given.
@@ -486,9 +483,9 @@ func (f *cliFlags) damagedError(damaged int) error {
 	if damaged == 0 || f.acceptDamaged {
 		return nil
 	}
-	return fmt.Errorf("%w: %d rows were split on the delimiter as written and left out of matching; "+
+	return kindErrorf(errDamaged, "%s: %d rows were split on the delimiter as written and left out of matching; "+
 		"they are in the output: check them in the file (row numbers in the summary), or pass -accept-damaged",
-		errDamaged, damaged)
+		errDamaged.Error(), damaged)
 }
 
 // damaged returns the error for the damaged rows of the inputs of sum.
@@ -515,7 +512,7 @@ func (f *cliFlags) explained(log io.Writer) func([]*input, error) error {
 				continue
 			}
 			for _, w := range in.t.Warnings {
-				fmt.Fprintf(log, "warning: %s\n", w)
+				say(log, "warning: %s\n", w)
 			}
 		}
 		if err != nil {

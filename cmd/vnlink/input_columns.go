@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -69,14 +68,14 @@ func parseMapFlag(s string) (map[field]string, error) {
 		name, col, ok := strings.Cut(item, "=")
 		name, col = strings.TrimSpace(name), strings.TrimSpace(col)
 		if !ok || name == "" || col == "" {
-			return nil, fmt.Errorf("-map: %q is not field=column", item)
+			return nil, errorf("-map: %q is not field=column", item)
 		}
 		f, ok := fieldByName(name)
 		if !ok {
-			return nil, fmt.Errorf("-map: unknown field %q; fields are %s", name, strings.Join(fieldNames[:], ", "))
+			return nil, errorf("-map: unknown field %q; fields are %s", name, strings.Join(fieldNames[:], ", "))
 		}
 		if _, dup := out[f]; dup {
-			return nil, fmt.Errorf("-map: field %s given twice", f)
+			return nil, errorf("-map: field %s given twice", f)
 		}
 		out[f] = col
 	}
@@ -105,7 +104,7 @@ func mapColumns(header []string, explicit map[field]string, required []field) (c
 	for i := range m {
 		m[i] = -1
 	}
-	warnings := vnperson.MapColumns(header).Warnings
+	warnings := translated(vnperson.MapColumns(header).Warnings)
 	keys := make([]string, len(header))
 	for i, h := range header {
 		keys[i] = headerKey(h)
@@ -121,10 +120,10 @@ func mapColumns(header []string, explicit map[field]string, required []field) (c
 			i = slices.Index(keys, headerKey(col))
 		}
 		if i < 0 {
-			return m, nil, fmt.Errorf("-map %s=%s: the file has no column %q (%s)", f, col, col, describeHeader(header))
+			return m, nil, errorf("-map %s=%s: the file has no column %q (%s)", f, col, col, describeHeader(header))
 		}
 		if rest[i] == "" && header[i] != "" {
-			return m, nil, fmt.Errorf("-map: column %q is mapped to two fields", col)
+			return m, nil, errorf("-map: column %q is mapped to two fields", col)
 		}
 		m[f], rest[i] = i, ""
 	}
@@ -141,7 +140,7 @@ func mapColumns(header []string, explicit map[field]string, required []field) (c
 		}
 	}
 	if len(missing) > 0 {
-		return m, nil, fmt.Errorf("no column found for %s (%s); name it with -map, e.g. -map %s=\"Họ tên\"",
+		return m, nil, errorf("no column found for %s (%s); name it with -map, e.g. -map %s=\"Họ tên\"",
 			strings.Join(missing, ", "), describeHeader(header), missing[0])
 	}
 	return m, warnings, nil
@@ -161,10 +160,10 @@ func describeHeader(header []string) string {
 		out = append(out, columnLabel(header, i))
 	}
 	if known == 0 {
-		return fmt.Sprintf("%d columns, none with a known name: does the file start with a header row? (-header-row gives its row)", len(header))
+		return tr("%d columns, none with a known name: does the file start with a header row? (-header-row gives its row)", len(header))
 	}
 	if len(out) > 2*maxListed {
-		out = append(out[:2*maxListed], fmt.Sprintf("... %d more", len(header)-2*maxListed))
+		out = append(out[:2*maxListed], tr("... %d more", len(header)-2*maxListed))
 	}
-	return "columns: " + strings.Join(out, ", ") + " (the columns shown by letter have no known name)"
+	return tr("columns: %s (the columns shown by letter have no known name)", strings.Join(out, ", "))
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 
@@ -10,9 +9,9 @@ import (
 
 // Status values of the link output.
 const (
-	statusLinked    = "linked"     // a left row and the right row of its person
-	statusLeftOnly  = "left_only"  // a left row (EHR record) with no right row: a record with no person
-	statusRightOnly = "right_only" // a right row (registry person) with no left row: a person with no record
+	statusLinked    = "status.linked"     // a left row and the right row of its person
+	statusLeftOnly  = "status.left_only"  // a left row (EHR record) with no right row: a record with no person
+	statusRightOnly = "status.right_only" // a right row (registry person) with no left row: a person with no record
 )
 
 // linkSummary counts the links between the left file (an EHR extract) and
@@ -40,13 +39,13 @@ type linkSummary struct {
 	OversizedBlocks int            `json:"oversized_blocks"`
 }
 
-// linkColumns are the columns of the link output.
+// linkColumns are the ids of the columns of the link output.
 var linkColumns = []string{
-	"status", "left_row", "left_record_id", "right_row", "right_record_id",
-	"match_weight", "match_probability",
-	"left_clean_full_name", "right_clean_full_name",
-	"left_clean_birth_date", "right_clean_birth_date",
-	"left_issues", "right_issues",
+	"col.status", "col.left_row", "col.left_record_id", "col.right_row", "col.right_record_id",
+	"col.match_weight", "col.match_probability",
+	"col.left_clean_full_name", "col.right_clean_full_name",
+	"col.left_clean_birth_date", "col.right_clean_birth_date",
+	"col.left_issues", "col.right_issues",
 }
 
 // runLink reads the left and right CSV files, links each left row to the
@@ -66,7 +65,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 	}
 	res, err := link(lin.people, rin.people, opts)
 	if err != nil {
-		return nil, fmt.Errorf("link: %w", err)
+		return nil, err
 	}
 	sum := &summary{Command: "link"}
 	sum.Weights = newWeightHistogram(res.Links, res.Threshold)
@@ -122,7 +121,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 	s.RightCoverage = share(s.LinkedRightRows, nr)
 	sum.Link = s
 
-	cw, err := openList(out, lin.t, linkColumns, sheetLink)
+	cw, err := openList(out, lin.t, columns(linkColumns), tr(sheetLink))
 	if err != nil {
 		return nil, err
 	}
@@ -184,6 +183,6 @@ func (r *linkRow) appendTo(dst []string) []string {
 	if r.status == statusLinked {
 		w, p = formatWeight(r.weight), formatProbability(r.weight)
 	}
-	return append(dst, r.status, r.left.row, r.left.id, r.right.row, r.right.id, w, p,
+	return append(dst, tr(r.status), r.left.row, r.left.id, r.right.row, r.right.id, w, p,
 		r.left.name, r.right.name, r.left.birth, r.right.birth, r.left.issues, r.right.issues)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 )
 
 const usage = `vnlink finds the same person across CSV exports of Vietnamese health and
@@ -55,7 +56,10 @@ Usage:
         comparison adds, as dedupe or link computes it (labels and numbers
         only, no personal data)
 
-Run "vnlink COMMAND -h" for the options of a command.
+Run "vnlink COMMAND -h" for the options of a command. Messages and column
+names are in Vietnamese unless -lang en is given or the locale is English:
+-lang first, then LC_ALL, LC_MESSAGES and LANG (the first set; English when
+it starts with "en", Vietnamese for anything else).
 
 Input files: CSV in UTF-8 (with or without the byte-order mark Excel writes)
 or UTF-16 (Excel's "Unicode text"), separated by commas, semicolons or tabs
@@ -85,7 +89,9 @@ fields that could not be read). dedupe adds "cluster", "cluster_size",
 "match_weight" and "match_probability" (of the row's strongest link inside
 its cluster). link writes "status" (linked, left_only, right_only), the row
 numbers and record ids of both sides, the weight, and the clean name and
-date of birth of both sides for review.
+date of birth of both sides for review. These are the English names (-lang
+en); in Vietnamese they are "Dòng", "Họ và tên (chuẩn)", ..., "Trường bị
+lỗi", "Mã người", "Tình trạng" (Đã khớp, Chỉ có ở tệp trái, ...).
 
 With -out ending in .xlsx, clean, dedupe and link write an Excel workbook
 instead of CSV: one sheet, the same columns, every cell as text (numbers
@@ -126,8 +132,20 @@ func main() {
 // messages to log, and returns the exit status. Neither ever receives a
 // personal value.
 func run(args []string, stdout, log io.Writer) int {
+	tag, err := chooseLanguage(langFlag(args))
+	defer setLanguage(lang) // the language before the run
+	setLanguage(tag)
+	if err != nil {
+		say(log, "vnlink: -lang takes vi (Vietnamese) or en (English)\n")
+		return 2
+	}
+	if len(args) > 0 && (args[0] == "-lang" || args[0] == "--lang") {
+		args = args[min(2, len(args)):]
+	} else if len(args) > 0 && (strings.HasPrefix(args[0], "-lang=") || strings.HasPrefix(args[0], "--lang=")) {
+		args = args[1:]
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(log, usage)
+		fmt.Fprint(log, usageText())
 		if len(args) == 0 {
 			return 2
 		}
@@ -143,80 +161,82 @@ func run(args []string, stdout, log io.Writer) int {
 	var f cliFlags
 	switch cmd {
 	case "clean", "dedupe":
-		fs.StringVar(&f.in, "in", "", "input CSV or .xlsx `file` (required)")
+		fs.StringVar(&f.in, "in", "", tr("input CSV or .xlsx `file` (required)"))
 	case "explain":
-		fs.StringVar(&f.in, "in", "", "input CSV or .xlsx `file`, to explain two rows of one file as dedupe does")
-		fs.StringVar(&f.left, "left", "", "left CSV or .xlsx `file`, to explain a left row and a right row as link does")
-		fs.StringVar(&f.right, "right", "", "right CSV or .xlsx `file`")
-		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file with other names, like -map (`field=column,...`)")
-		fs.Func("pair", "two row `numbers`, e.g. 12,57 (repeat the flag for more pairs)", func(s string) error {
+		fs.StringVar(&f.in, "in", "", tr("input CSV or .xlsx `file`, to explain two rows of one file as dedupe does"))
+		fs.StringVar(&f.left, "left", "", tr("left CSV or .xlsx `file`, to explain a left row and a right row as link does"))
+		fs.StringVar(&f.right, "right", "", tr("right CSV or .xlsx `file`"))
+		fs.StringVar(&f.mapRight, "map-right", "", tr("columns of the right file with other names, like -map (`field=column,...`)"))
+		fs.Func("pair", tr("two row `numbers`, e.g. 12,57 (repeat the flag for more pairs)"), func(s string) error {
 			p, err := parsePair(s)
 			f.pairs = append(f.pairs, p)
 			return err
 		})
 	case "link":
-		fs.StringVar(&f.left, "left", "", "left CSV or .xlsx `file`, e.g. the EHR extract (required)")
-		fs.StringVar(&f.right, "right", "", "right CSV or .xlsx `file`, e.g. the population list (required)")
-		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file with other names, like -map (`field=column,...`)")
+		fs.StringVar(&f.left, "left", "", tr("left CSV or .xlsx `file`, e.g. the EHR extract (required)"))
+		fs.StringVar(&f.right, "right", "", tr("right CSV or .xlsx `file`, e.g. the population list (required)"))
+		fs.StringVar(&f.mapRight, "map-right", "", tr("columns of the right file with other names, like -map (`field=column,...`)"))
 	case "reconcile":
-		fs.StringVar(&f.registry, "registry", "", "population list `file` (CCCD / VNeID, from the commune police), CSV or .xlsx (required)")
-		fs.StringVar(&f.ehr, "ehr", "", "health-record `file` (HSSKĐT extract), CSV or .xlsx (required)")
-		fs.StringVar(&f.bhyt, "bhyt", "", "optional BHXH/BHYT list `file`, CSV or .xlsx")
-		fs.StringVar(&f.mapRegistry, "map-registry", "", "columns of the -registry file with other names, like -map (`field=column,...`)")
-		fs.StringVar(&f.mapBHYT, "map-bhyt", "", "columns of the -bhyt file with other names, like -map (`field=column,...`)")
-		fs.StringVar(&f.out, "out", "", "`folder` the lists are written to (created when missing; the files in it are replaced); it holds personal data")
-		fs.StringVar(&f.decisions, "decisions", "", "the review list `file` ("+fileReview+") of an earlier run on the same files, with its last column filled in: "+reviewSame+" or "+reviewDifferent)
-		fs.Float64Var(&f.reviewLow, "review-low", 0, "lowest match `probability` of a pair sent for review (default 0.2)")
-		fs.BoolFunc("xlsx", "write the Excel workbook "+fileWorkbook+" next to the CSV files (default true; -xlsx=false: CSV files only, about a second faster on 50,000 people)", func(v string) error {
+		fs.StringVar(&f.registry, "registry", "", tr("population list `file` (CCCD / VNeID, from the commune police), CSV or .xlsx (required)"))
+		fs.StringVar(&f.ehr, "ehr", "", tr("health-record `file` (HSSKĐT extract), CSV or .xlsx (required)"))
+		fs.StringVar(&f.bhyt, "bhyt", "", tr("optional BHXH/BHYT list `file`, CSV or .xlsx"))
+		fs.StringVar(&f.mapRegistry, "map-registry", "", tr("columns of the -registry file with other names, like -map (`field=column,...`)"))
+		fs.StringVar(&f.mapBHYT, "map-bhyt", "", tr("columns of the -bhyt file with other names, like -map (`field=column,...`)"))
+		fs.StringVar(&f.out, "out", "", tr("`folder` the lists are written to (created when missing; the files in it are replaced); it holds personal data"))
+		fs.StringVar(&f.decisions, "decisions", "", tr("the review list `file` (%s) of an earlier run on the same files, with its last column filled in: %s or %s", fileReview, reviewSame, reviewDifferent))
+		fs.Float64Var(&f.reviewLow, "review-low", 0, tr("lowest match `probability` of a pair sent for review (default 0.2)"))
+		fs.BoolFunc("xlsx", tr("write the Excel workbook %s next to the CSV files (default true; -xlsx=false: CSV files only, about a second faster on 50,000 people)", fileWorkbook), func(v string) error {
 			on, err := strconv.ParseBool(v)
 			f.noWorkbook = !on
 			return err
 		})
-		fs.Float64Var(&f.reviewHigh, "review-high", 0, "match `probability` from which a pair is not sent for review (default 0.9)")
+		fs.Float64Var(&f.reviewHigh, "review-high", 0, tr("match `probability` from which a pair is not sent for review (default 0.9)"))
 	case "train":
-		fs.StringVar(&f.in, "in", "", "train as dedupe does, on this CSV or .xlsx `file`")
-		fs.StringVar(&f.left, "left", "", "train as link does: the left CSV or .xlsx `file`")
-		fs.StringVar(&f.right, "right", "", "the right CSV or .xlsx `file` (with -left)")
-		fs.StringVar(&f.mapRight, "map-right", "", "columns of the right file with other names, like -map (`field=column,...`)")
-		fs.StringVar(&f.registry, "registry", "", "train as reconcile does: the population list `file`")
-		fs.StringVar(&f.ehr, "ehr", "", "the health-record `file` (with -registry)")
-		fs.StringVar(&f.bhyt, "bhyt", "", "optional BHXH/BHYT list `file` (with -registry)")
-		fs.StringVar(&f.mapRegistry, "map-registry", "", "columns of the -registry file with other names, like -map (`field=column,...`)")
-		fs.StringVar(&f.mapBHYT, "map-bhyt", "", "columns of the -bhyt file with other names, like -map (`field=column,...`)")
-		fs.StringVar(&f.out, "out", "", "model `file` to write (JSON; counts and weights only, no personal data)")
+		fs.StringVar(&f.in, "in", "", tr("train as dedupe does, on this CSV or .xlsx `file`"))
+		fs.StringVar(&f.left, "left", "", tr("train as link does: the left CSV or .xlsx `file`"))
+		fs.StringVar(&f.right, "right", "", tr("the right CSV or .xlsx `file` (with -left)"))
+		fs.StringVar(&f.mapRight, "map-right", "", tr("columns of the right file with other names, like -map (`field=column,...`)"))
+		fs.StringVar(&f.registry, "registry", "", tr("train as reconcile does: the population list `file`"))
+		fs.StringVar(&f.ehr, "ehr", "", tr("the health-record `file` (with -registry)"))
+		fs.StringVar(&f.bhyt, "bhyt", "", tr("optional BHXH/BHYT list `file` (with -registry)"))
+		fs.StringVar(&f.mapRegistry, "map-registry", "", tr("columns of the -registry file with other names, like -map (`field=column,...`)"))
+		fs.StringVar(&f.mapBHYT, "map-bhyt", "", tr("columns of the -bhyt file with other names, like -map (`field=column,...`)"))
+		fs.StringVar(&f.out, "out", "", tr("model `file` to write (JSON; counts and weights only, no personal data)"))
 	default:
 		if near := nearestCommand(cmd); near != "" {
-			fmt.Fprintf(log, "vnlink: không có lệnh %q; có phải ý bạn là \"vnlink %s\"? (unknown command; see vnlink -h)\n", cmd, near)
+			say(log, "vnlink: there is no command %q; did you mean \"vnlink %s\"? (see vnlink -h)\n", cmd, near)
 		} else {
-			fmt.Fprintf(log, "vnlink: unknown command %q\n\n%s", cmd, usage)
+			say(log, "vnlink: unknown command %q\n\n", cmd)
+			fmt.Fprint(log, usageText())
 		}
 		return 2
 	}
 	if cmd != "train" && cmd != "clean" {
-		fs.StringVar(&f.model, "model", "", "use the model `file` saved by \"vnlink train\" instead of training one on the input")
+		fs.StringVar(&f.model, "model", "", tr("use the model `file` saved by \"vnlink train\" instead of training one on the input"))
 	}
 	if cmd != "explain" && cmd != "reconcile" && cmd != "train" {
-		fs.StringVar(&f.out, "out", "", "output `file` (required): .csv, or .xlsx for an Excel workbook; it holds personal data")
-		fs.StringVar(&f.json, "json", "", "also write a summary (counts only) to this JSON `file`")
-		fs.StringVar(&f.html, "html", "", "also write the summary (counts only) as a web page to this `file`")
+		fs.StringVar(&f.out, "out", "", tr("output `file` (required): .csv, or .xlsx for an Excel workbook; it holds personal data"))
+		fs.StringVar(&f.json, "json", "", tr("also write a summary (counts only) to this JSON `file`"))
+		fs.StringVar(&f.html, "html", "", tr("also write the summary (counts only) as a web page to this `file`"))
 	}
-	fs.StringVar(&f.mapping, "map", "", "columns with other names, e.g. full_name=\"Họ tên\",phone=DT (`field=column,...`)")
-	fs.StringVar(&f.units, "units", "", "`folder` of other administrative-unit lists (units_2025_*.json) instead of those built in, which map old communes to the new ones")
-	fs.StringVar(&f.province, "province", "", "province `name` assumed when an address has none, e.g. \"Hà Nội\"")
-	fs.StringVar(&f.today, "today", "", "date birth dates are checked against, as `yyyy-mm-dd` (default: today)")
-	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
-	fs.StringVar(&f.sheet, "sheet", "", "`name` of the workbook sheet to read (default: the first sheet)")
-	fs.IntVar(&f.headerRow, "header-row", 0, "`row` of the column names: the line of a CSV file, the Excel row of a sheet (default: found, skipping title rows)")
-	fs.BoolVar(&f.acceptDamaged, "accept-damaged", false, "exit with status 0, not 3, when some rows had quotes that could not be read (they are in the output, split as written)")
+	fs.StringVar(&f.mapping, "map", "", tr("columns with other names, e.g. full_name=\"Họ tên\",phone=DT (`field=column,...`)"))
+	fs.StringVar(&f.units, "units", "", tr("`folder` of other administrative-unit lists (units_2025_*.json) instead of those built in, which map old communes to the new ones"))
+	fs.StringVar(&f.province, "province", "", tr("province `name` assumed when an address has none, e.g. \"Hà Nội\""))
+	fs.StringVar(&f.today, "today", "", tr("date birth dates are checked against, as `yyyy-mm-dd` (default: today)"))
+	fs.BoolVar(&f.quiet, "q", false, tr("print nothing but errors"))
+	fs.StringVar(&f.sheet, "sheet", "", tr("`name` of the workbook sheet to read (default: the first sheet)"))
+	fs.IntVar(&f.headerRow, "header-row", 0, tr("`row` of the column names: the line of a CSV file, the Excel row of a sheet (default: found, skipping title rows)"))
+	fs.BoolVar(&f.acceptDamaged, "accept-damaged", false, tr("exit with status 0, not 3, when some rows had quotes that could not be read (they are in the output, split as written)"))
 	if cmd != "clean" {
-		fs.Float64Var(&f.threshold, "threshold", 0, "match `probability` at or above which two rows are the same person (default 0.5)")
-		fs.Uint64Var(&f.seed, "seed", 1, "random `seed` of the model training (the same seed gives the same result)")
-		fs.IntVar(&f.workers, "workers", 0, "`number` of CPU cores to use (default: all)")
-		fs.IntVar(&f.maxBlock, "max-block", 0, "most `rows` in one candidate block: a larger block is split by a second key (family name, given initial, birth month) or skipped, and counted in the summary (default 1000; -1: no limit, which can take very long on placeholder IDs)")
+		fs.Float64Var(&f.threshold, "threshold", 0, tr("match `probability` at or above which two rows are the same person (default 0.5)"))
+		fs.Uint64Var(&f.seed, "seed", 1, tr("random `seed` of the model training (the same seed gives the same result)"))
+		fs.IntVar(&f.workers, "workers", 0, tr("`number` of CPU cores to use (default: all)"))
+		fs.IntVar(&f.maxBlock, "max-block", 0, tr("most `rows` in one candidate block: a larger block is split by a second key (family name, given initial, birth month) or skipped, and counted in the summary (default 1000; -1: no limit, which can take very long on placeholder IDs)"))
 	}
+	fs.String("lang", "", tr("`language` of the messages and column names: vi (Vietnamese, the default) or en (English); without it, English when LC_ALL, LC_MESSAGES or LANG starts with en"))
 	fs.Usage = func() {
-		fmt.Fprintf(log, "Usage of vnlink %s (see \"vnlink -h\" for the input format):\n", cmd)
-		fs.PrintDefaults()
+		say(log, "Usage of vnlink %s (see \"vnlink -h\" for the input format):\n", cmd)
+		printFlags(log, fs)
 	}
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -225,22 +245,48 @@ func run(args []string, stdout, log io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(log, "vnlink %s: unexpected arguments after the flags; see -h\n", cmd)
+		say(log, "vnlink %s: unexpected arguments after the flags; see -h\n", cmd)
 		return 2
 	}
 	if err := f.check(cmd); err != nil {
-		fmt.Fprintf(log, "vnlink %s: %v; see -h\n", cmd, err)
+		say(log, "vnlink %s: %s; see -h\n", cmd, describeError(err))
 		return 2
 	}
 	if err := f.run(cmd, stdout, log); errors.Is(err, errDamaged) {
-		fmt.Fprintf(log, "vnlink %s: %v\n", cmd, err)
+		say(log, "vnlink %s: %s\n", cmd, describeError(err))
 		return 3
 	} else if errors.Is(err, errRowsNotWhole) {
-		fmt.Fprintf(log, "vnlink %s: %v; see the issues in %s\n", cmd, err, fileSummary)
+		say(log, "vnlink %s: %s; see the issues in %s\n", cmd, describeError(err), fileSummary)
 		return 3
 	} else if err != nil {
-		fmt.Fprintf(log, "vnlink %s: %v\n", cmd, err)
+		say(log, "vnlink %s: %s\n", cmd, describeError(err))
 		return 1
 	}
 	return 0
+}
+
+// usageText returns the text of vnlink -h in the run's language.
+func usageText() string { return tr(usage) }
+
+// printFlags writes the flags of fs and their help to w, as
+// flag.PrintDefaults does but with the default values named in the run's
+// language.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(fl *flag.Flag) {
+		name, help := flag.UnquoteUsage(fl)
+		line := "  -" + fl.Name
+		if name != "" {
+			line += " " + name
+		}
+		if len(line) <= 4 {
+			line += "\t"
+		} else {
+			line += "\n    \t"
+		}
+		line += strings.ReplaceAll(help, "\n", "\n    \t")
+		if d := fl.DefValue; d != "" && d != "0" && d != "false" && !strings.Contains(help, "default") && !strings.Contains(help, "mặc định") {
+			line += tr(" (default %s)", d)
+		}
+		fmt.Fprintln(w, line)
+	})
 }

@@ -108,7 +108,7 @@ func TestCommandLineErrors(t *testing.T) {
 		{"extra argument", []string{"clean", "-in", in, "-out", out, "x"}, 2, "unexpected arguments"},
 		{"bad today", []string{"clean", "-in", in, "-out", out, "-today", "1/1/2026"}, 1, "-today"},
 		{"bad map", []string{"clean", "-in", in, "-out", out, "-map", "shoe=x"}, 1, `unknown field "shoe"`},
-		{"missing input", []string{"clean", "-in", filepath.Join(dir, "nope.csv"), "-out", out}, 1, "no such file"},
+		{"missing input", []string{"clean", "-in", filepath.Join(dir, "nope.csv"), "-out", out}, 1, "file or folder"},
 		{"missing units", []string{"clean", "-in", in, "-out", out, "-units", filepath.Join(dir, "nope")}, 1, "-units"},
 	}
 	for _, tc := range tests {
@@ -296,7 +296,7 @@ func TestNoPersonalDataInLogs(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			args := append(tc.args, "-out", out, "-json", js, "-html", page, "-today", today)
+			args := append(tc.args, "-out", out, "-json", js, "-html", page, "-today", today, "-lang", "vi")
 			code, log := runCLI(args...)
 			if code != 0 {
 				t.Fatalf("exit %d, log:\n%s", code, log)
@@ -358,8 +358,8 @@ func TestTinyInputs(t *testing.T) {
 	}{
 		{"dedupe empty", []string{"dedupe", "-in", empty}, "cluster", nil},
 		{"dedupe one row", []string{"dedupe", "-in", one}, "cluster", []string{"1"}},
-		{"link empty left", []string{"link", "-left", empty, "-right", one}, "status", []string{statusRightOnly}},
-		{"link empty right", []string{"link", "-left", one, "-right", empty}, "status", []string{statusLeftOnly}},
+		{"link empty left", []string{"link", "-left", empty, "-right", one}, "status", []string{tr(statusRightOnly)}},
+		{"link empty right", []string{"link", "-left", one, "-right", empty}, "status", []string{tr(statusLeftOnly)}},
 		{"clean empty", []string{"clean", "-in", empty}, "issues", nil},
 	}
 	for _, tc := range tests {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 
@@ -20,19 +18,19 @@ const maxModelFile = 1 << 20
 func loadModelFile(name string) (*linkage.Model[vnperson.Record], error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("-model: %w", err)
+		return nil, wrap(err, "-model")
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxModelFile+1))
 	if err != nil {
-		return nil, fmt.Errorf("-model: %w", err)
+		return nil, wrap(err, "-model")
 	}
 	if len(data) > maxModelFile {
-		return nil, fmt.Errorf("-model: tệp lớn hơn %d byte, không phải tệp mô hình do \"vnlink train\" ghi", maxModelFile)
+		return nil, errorf("-model: the file is larger than %d bytes: not a model file written by \"vnlink train\"", maxModelFile)
 	}
 	m, err := vnperson.LoadModel(data)
 	if err != nil {
-		return nil, fmt.Errorf("-model: không đọc được mô hình (tệp do \"vnlink train\" ghi): %w", err)
+		return nil, wrap(err, "-model: the model cannot be read (a file written by \"vnlink train\")")
 	}
 	return m, nil
 }
@@ -90,7 +88,7 @@ func runTrain(f *cliFlags, opts *options, w io.Writer) (*trainSummary, error) {
 		rrec, _ = vnperson.Prepare(right, po)
 	}
 	if len(lrec)+len(rrec) < 2 || (right != nil && (len(lrec) == 0 || len(rrec) == 0)) {
-		return nil, errors.New("quá ít dòng để ước lượng mô hình")
+		return nil, errorf("too few rows to train a model")
 	}
 	m, err := vnperson.Train(lrec, rrec, opts.linkOptions())
 	if err != nil {
@@ -116,23 +114,23 @@ func (f *cliFlags) checkTrain() error {
 	}
 	switch {
 	case n != 1:
-		return errors.New("give one of: -in; -left and -right; -registry and -ehr")
+		return errorf("give one of: -in; -left and -right; -registry and -ehr")
 	case (f.left != "") != (f.right != ""):
-		return errors.New("-left and -right go together")
+		return errorf("-left and -right go together")
 	case (f.registry != "") != (f.ehr != ""):
-		return errors.New("-registry and -ehr go together")
+		return errorf("-registry and -ehr go together")
 	case f.bhyt != "" && f.ehr == "":
-		return errors.New("-bhyt goes with -registry and -ehr")
+		return errorf("-bhyt goes with -registry and -ehr")
 	case f.out == "" || f.out == "-":
-		return errors.New("-out is required: the model file to write (.json)")
+		return errorf("-out is required: the model file to write (.json)")
 	}
 	for _, in := range []string{f.in, f.left, f.right, f.registry, f.ehr, f.bhyt} {
 		if samePath(in, f.out) {
-			return errors.New("an output file would overwrite an input file")
+			return errorf("an output file would overwrite an input file")
 		}
 	}
 	if f.threshold != 0 && !(f.threshold > 0 && f.threshold < 1) {
-		return errors.New("-threshold must be a probability between 0 and 1, e.g. 0.9")
+		return errorf("-threshold must be a probability between 0 and 1, e.g. 0.9")
 	}
 	return f.checkLimits()
 }

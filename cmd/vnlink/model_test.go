@@ -44,7 +44,7 @@ func TestTrainAndModelFlag(t *testing.T) {
 		{"-registry", regFile, "-ehr", ehrFile},
 	} {
 		out := filepath.Join(dir, "m.json")
-		code, log := runCLI(append(append([]string{"train"}, args...), "-out", out, "-today", today, "-workers", "1")...)
+		code, log := runCLI(append(append([]string{"train"}, args...), "-out", out, "-today", today, "-workers", "1", "-lang", "vi")...)
 		require.Equal(t, 0, code, log)
 		assert.Contains(t, log, "đã ghi")
 		data, err := os.ReadFile(out)

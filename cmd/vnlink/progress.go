@@ -10,14 +10,14 @@ import (
 	"github.com/vnlink/vnlink/linkage/vnperson"
 )
 
-// stageNames are the stages as the progress line shows them.
+// stageNames are the keys of the stages as the progress line shows them.
 var stageNames = map[vnperson.Stage]string{
-	vnperson.StagePrepare:   "chuẩn hoá các dòng",
-	vnperson.StageBlock:     "tìm các cặp cần so",
-	vnperson.StageTrain:     "ước lượng mô hình",
-	vnperson.StageScore:     "chấm điểm các cặp",
-	vnperson.StageCluster:   "gộp thành từng người",
-	vnperson.StageWorklists: "lập các danh sách",
+	vnperson.StagePrepare:   "standardising the rows",
+	vnperson.StageBlock:     "finding the pairs to compare",
+	vnperson.StageTrain:     "training the model",
+	vnperson.StageScore:     "scoring the pairs",
+	vnperson.StageCluster:   "grouping the rows by person",
+	vnperson.StageWorklists: "making the lists",
 }
 
 // A progressLine shows the progress of a long run on one terminal line,
@@ -64,8 +64,8 @@ func (p *progressLine) report(r vnperson.Progress) {
 
 // progressText is the line for r, elapsed into its stage.
 func progressText(r vnperson.Progress, elapsed time.Duration) string {
-	name := stageNames[r.Stage]
-	if name == "" {
+	name := tr(stageNames[r.Stage])
+	if stageNames[r.Stage] == "" {
 		name = r.Stage.String()
 	}
 	line := fmt.Sprintf("[%d/%d] %s", int(r.Stage), len(stageNames), name)
@@ -73,11 +73,11 @@ func progressText(r vnperson.Progress, elapsed time.Duration) string {
 		return line + " …"
 	}
 	done := min(r.Done, r.Total)
-	line += fmt.Sprintf(": %s / %s (%d%%)", viInt(int(done)), viInt(int(r.Total)), 100*done/r.Total)
+	line += tr(": %d / %d (%d%%)", done, r.Total, 100*done/r.Total)
 	if secs := elapsed.Seconds(); done > 0 && secs >= 1 {
 		rate := float64(done) / secs
 		left := time.Duration(float64(r.Total-done) / rate * float64(time.Second))
-		line += fmt.Sprintf(", %s/giây, còn khoảng %s", viInt(int(rate)), viDuration(left))
+		line += tr(", %d/s, about %s left", int(rate), viDuration(left))
 	}
 	return line
 }
@@ -86,9 +86,9 @@ func progressText(r vnperson.Progress, elapsed time.Duration) string {
 func viDuration(d time.Duration) string {
 	s := int(d.Round(time.Second).Seconds())
 	if s < 60 {
-		return fmt.Sprintf("%d giây", s)
+		return tr("%d s", s)
 	}
-	return fmt.Sprintf("%d phút %d giây", s/60, s%60)
+	return tr("%d min %d s", s/60, s%60)
 }
 
 // write rewrites the terminal line with s.

@@ -15,13 +15,15 @@ import (
 )
 
 func TestProgressText(t *testing.T) {
+	setLanguage(langVI)
+	defer setLanguage(langEN)
 	for _, tc := range []struct {
 		p       vnperson.Progress
 		elapsed time.Duration
 		want    string
 	}{
-		{vnperson.Progress{Stage: vnperson.StageBlock}, 0, "[2/6] tìm các cặp cần so …"},
-		{vnperson.Progress{Stage: vnperson.StagePrepare, Done: 0, Total: 50000}, 0, "[1/6] chuẩn hoá các dòng: 0 / 50.000 (0%)"},
+		{vnperson.Progress{Stage: vnperson.StageBlock}, 0, "[2/6] tìm các cặp cần so sánh …"},
+		{vnperson.Progress{Stage: vnperson.StagePrepare, Done: 0, Total: 50000}, 0, "[1/6] chuẩn hóa các dòng: 0 / 50.000 (0%)"},
 		{vnperson.Progress{Stage: vnperson.StageScore, Done: 1000000, Total: 4000000}, 2 * time.Second,
 			"[4/6] chấm điểm các cặp: 1.000.000 / 4.000.000 (25%), 500.000/giây, còn khoảng 6 giây"},
 		{vnperson.Progress{Stage: vnperson.StageScore, Done: 100, Total: 100000}, 10 * time.Second,
@@ -33,6 +35,8 @@ func TestProgressText(t *testing.T) {
 }
 
 func TestProgressLineRewrites(t *testing.T) {
+	setLanguage(langVI)
+	defer setLanguage(langEN)
 	var buf bytes.Buffer
 	clock := time.Unix(0, 0)
 	p := &progressLine{w: &buf, now: func() time.Time { return clock }}

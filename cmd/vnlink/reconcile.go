@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -50,19 +48,6 @@ const (
 
 // roleLabels are the names of the three lists in row references.
 var roleLabels = [...]string{vnperson.RoleRegistry: roleLabelReg, vnperson.RoleEHR: roleLabelEHR, vnperson.RoleBHYT: roleLabelBHYT}
-
-// fieldLabels are the Vietnamese names of the person fields.
-var fieldLabels = map[string]string{
-	vnperson.FieldFullName:    "Họ và tên",
-	vnperson.FieldBirthDate:   "Ngày sinh",
-	vnperson.FieldSex:         "Giới tính",
-	vnperson.FieldNationalID:  "Số CCCD",
-	vnperson.FieldOldID:       "Số CMND",
-	vnperson.FieldInsuranceID: "Số thẻ BHYT",
-	vnperson.FieldPhone:       "Số điện thoại",
-	vnperson.FieldAddress:     "Địa chỉ",
-	vnperson.FieldEthnicity:   "Dân tộc",
-}
 
 // correctionLabels name the kinds of correction.
 var correctionLabels = map[vnperson.CorrectionKind]string{
@@ -127,7 +112,7 @@ type reconcileSummary struct {
 
 // errRowsNotWhole is returned when some input row could not be read whole:
 // the files are written, and the exit status says it (3).
-var errRowsNotWhole = errors.New("some input rows could not be read whole")
+var errRowsNotWhole = newLazyError("some input rows could not be read whole")
 
 // reconcileInputs are the files of a reconcile run.
 type reconcileInputs struct {
@@ -163,12 +148,12 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 	ro := vnperson.ReconcileOptions{Options: opts.linkOptions(), ReviewLow: f.reviewLow, ReviewHigh: f.reviewHigh}
 	if f.decisions != "" {
 		if ro.Decisions, err = readDecisions(f.decisions); err != nil {
-			return nil, fmt.Errorf("-decisions: %w", err)
+			return nil, wrap(err, "-decisions")
 		}
 	}
 	res, err := vnperson.Reconcile(in.registry.people, in.ehr.people, bhytPeople, ro)
 	if err != nil {
-		return nil, fmt.Errorf("reconcile: %w", err)
+		return nil, err
 	}
 
 	sum := &summary{Command: "reconcile"}
@@ -218,7 +203,7 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 		for _, l := range lists {
 			n, err := l.write(f.out, nil)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", l.name, err)
+				return nil, wrap(err, "%s", l.name)
 			}
 			rs.Lists[l.name] = n
 		}
@@ -230,17 +215,17 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 		return nil, listErr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", fileWorkbook, err)
+		return nil, wrap(err, "%s", fileWorkbook)
 	}
 	if err := writeFileAtomic(filepath.Join(f.out, fileSummary), func(out io.Writer) error { return writeJSON(out, sum) }); err != nil {
-		return nil, fmt.Errorf("%s: %w", fileSummary, err)
+		return nil, wrap(err, "%s", fileSummary)
 	}
 	meta := reportMeta{Commune: mainCommune(res.Registry.Display), Inputs: []string{f.registry, f.ehr, f.bhyt}, Date: opts.Today}
 	if err := writeFileAtomic(filepath.Join(f.out, fileReport), func(out io.Writer) error { return writeReportHTML(out, sum, meta) }); err != nil {
-		return nil, fmt.Errorf("%s: %w", fileReport, err)
+		return nil, wrap(err, "%s", fileReport)
 	}
 	if rs.RowsPlaced != rs.RowsIn {
-		return sum, fmt.Errorf("%d of %d input rows have no status", rs.RowsIn-rs.RowsPlaced, rs.RowsIn)
+		return sum, errorf("%d of %d input rows have no status", rs.RowsIn-rs.RowsPlaced, rs.RowsIn)
 	}
 	if rs.RowsNotWhole > 0 {
 		return sum, errRowsNotWhole
@@ -264,7 +249,7 @@ func (l *worklist) write(dir string, b *workbook) (int, error) {
 	write := func(csv rowWriter) error {
 		var to teeRows
 		if b != nil {
-			sh, err := b.sheet(l.sheet, l.header)
+			sh, err := b.sheet(loc(l.sheet), locAll(l.header))
 			if err != nil {
 				return err
 			}
@@ -282,7 +267,7 @@ func (l *worklist) write(dir string, b *workbook) (int, error) {
 		return n, write(nil)
 	}
 	err := writeFileAtomic(filepath.Join(dir, l.name), func(out io.Writer) error {
-		cw, err := newExcelCSV(out, l.header)
+		cw, err := newExcelCSV(out, locAll(l.header))
 		if err != nil {
 			return err
 		}
@@ -333,7 +318,7 @@ func headline(emit func(...string) error, rs *reconcileSummary, res *vnperson.Re
 		[2]string{"Dòng đã có tình trạng", n(rs.RowsPlaced)},
 		[2]string{"Dòng không đọc được trọn vẹn", n(rs.RowsNotWhole)})
 	for _, r := range rows {
-		if err := emit(r[0], r[1]); err != nil {
+		if err := emit(loc(r[0]), r[1]); err != nil {
 			return err
 		}
 	}
@@ -412,13 +397,13 @@ func (w *worklistWriter) duplicates(emit func(...string) error) error {
 	for gi, dg := range w.res.Duplicates {
 		disagree := fieldList(dg.Disagree)
 		for k, r := range dg.Rows {
-			action, reason := "Gộp vào hồ sơ giữ lại", ""
+			action, reason := loc("Gộp vào hồ sơ giữ lại"), ""
 			if r == dg.Keep {
-				action, reason = "Giữ lại", keepLabels[dg.KeepReason]
+				action, reason = loc("Giữ lại"), loc(keepLabels[dg.KeepReason])
 			}
-			linked := noVi
+			linked := loc(noVi)
 			if dg.Linked {
-				linked = yesVi
+				linked = loc(yesVi)
 			}
 			d := w.display(vnperson.RoleEHR, r)
 			if err := emit(w.personID(dg.Person), strconv.Itoa(gi+1), rowNumber(r), w.id(vnperson.RoleEHR, r), action, reason,
@@ -434,7 +419,7 @@ func (w *worklistWriter) duplicates(emit func(...string) error) error {
 func fieldList(fields []string) string {
 	out := make([]string, len(fields))
 	for i, f := range fields {
-		out[i] = fieldLabels[f]
+		out[i] = fieldLabel(f)
 	}
 	return strings.Join(out, "; ")
 }
@@ -446,8 +431,8 @@ var correctionsHeader = []string{ehrRowHeader, recordIDHeader, personHeader, "Tr
 // the registry.
 func (w *worklistWriter) corrections(emit func(...string) error) error {
 	for _, c := range w.res.Corrections {
-		if err := emit(rowNumber(c.EHR), w.id(vnperson.RoleEHR, c.EHR), w.personID(c.Person), fieldLabels[c.Field],
-			correctionLabels[c.Kind], c.Old, c.New, c.Hamlet); err != nil {
+		if err := emit(rowNumber(c.EHR), w.id(vnperson.RoleEHR, c.EHR), w.personID(c.Person), fieldLabel(c.Field),
+			loc(correctionLabels[c.Kind]), c.Old, c.New, c.Hamlet); err != nil {
 			return err
 		}
 	}
@@ -483,9 +468,9 @@ var reviewHeader = []string{"STT", "DS A", "Dòng A", "Mã A", "Họ và tên A"
 func (w *worklistWriter) review(emit func(...string) error) error {
 	for i, rp := range w.res.Review {
 		da, db := w.display(rp.A.Role, rp.A.Row), w.display(rp.B.Role, rp.B.Row)
-		together := "Khác người"
+		together := loc("Khác người")
 		if rp.Together {
-			together = "Cùng người"
+			together = loc("Cùng người")
 		}
 		explain := ""
 		if e, ok := w.res.Explain(rp.A, rp.B); ok {
@@ -495,8 +480,8 @@ func (w *worklistWriter) review(emit func(...string) error) error {
 			}
 			explain = strings.Join(parts, "; ")
 		}
-		if err := emit(strconv.Itoa(i+1), roleLabels[rp.A.Role], rowNumber(rp.A.Row), w.id(rp.A.Role, rp.A.Row), da.FullName, da.BirthDate,
-			roleLabels[rp.B.Role], rowNumber(rp.B.Row), w.id(rp.B.Role, rp.B.Row), db.FullName, db.BirthDate,
+		if err := emit(strconv.Itoa(i+1), loc(roleLabels[rp.A.Role]), rowNumber(rp.A.Row), w.id(rp.A.Role, rp.A.Row), da.FullName, da.BirthDate,
+			loc(roleLabels[rp.B.Role]), rowNumber(rp.B.Row), w.id(rp.B.Role, rp.B.Row), db.FullName, db.BirthDate,
 			formatShare(rp.Probability), formatWeight(rp.Weight), together, explain, ""); err != nil {
 			return err
 		}
@@ -512,7 +497,7 @@ var policeHeader = []string{ehrRowHeader, recordIDHeader, personHeader, "Việc 
 func (w *worklistWriter) police(emit func(...string) error) error {
 	for _, pc := range w.res.PoliceChecks {
 		d := w.display(vnperson.RoleEHR, pc.EHR)
-		if err := emit(rowNumber(pc.EHR), w.id(vnperson.RoleEHR, pc.EHR), w.personID(pc.Person), policeLabels[pc.Kind],
+		if err := emit(rowNumber(pc.EHR), w.id(vnperson.RoleEHR, pc.EHR), w.personID(pc.Person), loc(policeLabels[pc.Kind]),
 			fieldList(pc.Fields), d.FullName, d.BirthDate, d.Sex, w.in.ehr.people[pc.EHR].NationalID, pc.Hamlet); err != nil {
 			return err
 		}
@@ -536,14 +521,14 @@ func (w *worklistWriter) hamlets(emit func(...string) error) error {
 			strconv.Itoa(f.Corrections.Missing), strconv.Itoa(f.Corrections.Outdated),
 			strconv.Itoa(f.PoliceNoID+f.PoliceMalformedID+f.PoliceIDDiffers))
 	}
-	if err := row("Toàn xã", &w.res.Metrics.Overall); err != nil {
+	if err := row(loc("Toàn xã"), &w.res.Metrics.Overall); err != nil {
 		return err
 	}
 	for i := range w.res.Metrics.Hamlets {
 		h := &w.res.Metrics.Hamlets[i]
 		name := h.Hamlet
 		if name == "" {
-			name = "(địa chỉ không ghi thôn/tổ)"
+			name = loc("(địa chỉ không ghi thôn/tổ)")
 		}
 		if err := row(name, &h.Figures); err != nil {
 			return err
@@ -558,7 +543,7 @@ var rowsHeader = []string{"Danh sách", "Dòng", "Mã bản ghi", "Tình trạng
 // proof that none is lost.
 func (w *worklistWriter) rows(emit func(...string) error) error {
 	for _, rs := range w.res.Rows {
-		if err := emit(roleLabels[rs.Role], rowNumber(rs.Row), w.id(rs.Role, rs.Row), statusLabels[rs.Status], w.personID(rs.Person)); err != nil {
+		if err := emit(loc(roleLabels[rs.Role]), rowNumber(rs.Row), w.id(rs.Role, rs.Row), loc(statusLabels[rs.Status]), w.personID(rs.Person)); err != nil {
 			return err
 		}
 	}
@@ -581,11 +566,11 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 	}
 	col := func(h string) (int, error) {
 		for i, c := range t.Header {
-			if headerKey(c) == headerKey(h) {
+			if headerKey(c) == headerKey(h) || headerKey(c) == headerKey(locEnglish(h)) {
 				return i, nil
 			}
 		}
-		return -1, fmt.Errorf("no column %q: give the review list written by reconcile", h)
+		return -1, errorf("no column %q: give the review list written by reconcile", loc(h))
 	}
 	var cols [5]int
 	for i, h := range []string{"DS A", "Dòng A", "DS B", "Dòng B", reviewDecision} {
@@ -595,7 +580,7 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 	}
 	roleOf := func(s string) (vnperson.Role, bool) {
 		for role, l := range roleLabels {
-			if headerKey(s) == headerKey(l) {
+			if headerKey(s) == headerKey(l) || headerKey(s) == headerKey(locEnglish(l)) {
 				return vnperson.Role(role), true
 			}
 		}
@@ -613,14 +598,14 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 			d.Same = true
 		case headerKey(reviewDifferent), "different", "k", "0":
 		default:
-			return nil, fmt.Errorf("row %d, column %q: write %q or %q", i+1, reviewDecision, reviewSame, reviewDifferent)
+			return nil, errorf("row %d, column %q: write %q or %q", i+1, loc(reviewDecision), reviewSame, reviewDifferent)
 		}
 		ra, okA := roleOf(row.Cells[cols[0]])
 		rb, okB := roleOf(row.Cells[cols[2]])
 		a, errA := strconv.Atoi(strings.TrimSpace(row.Cells[cols[1]]))
 		b, errB := strconv.Atoi(strings.TrimSpace(row.Cells[cols[3]]))
 		if !okA || !okB || errA != nil || errB != nil || a < 1 || b < 1 {
-			return nil, fmt.Errorf("row %d: the list names and row numbers of the pair cannot be read", i+1)
+			return nil, errorf("row %d: the list names and row numbers of the pair cannot be read", i+1)
 		}
 		d.A, d.B = vnperson.RowRef{Role: ra, Row: a - 1}, vnperson.RowRef{Role: rb, Row: b - 1}
 		out = append(out, d)
@@ -632,35 +617,35 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 // file that holds each list.
 func printReconcile(log io.Writer, r *reconcileSummary) {
 	f := &r.Metrics.Overall
-	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" }
-	fmt.Fprintf(log, "Đối chiếu với danh sách dân cư (%d người), %d hồ sơ sức khỏe:\n", f.RegistryPeople, f.EHRRows)
-	fmt.Fprintf(log, "  độ bao phủ: %d/%d người đã có hồ sơ (%s)\n", f.Covered, f.RegistryPeople, pct(f.Coverage))
-	fmt.Fprintf(log, "  cần tạo hồ sơ: %d người                              -> %s\n", f.MissingRecords, fileMissing)
-	fmt.Fprintf(log, "  hồ sơ trùng: %d người có từ 2 hồ sơ, %d hồ sơ thừa cần gộp (%s số hồ sơ; %s số người) -> %s\n",
+	pct := func(x float64) string { return tr("%.1f%%", 100*x) }
+	say(log, "Checked against the population list (%d people), %d health records:\n", f.RegistryPeople, f.EHRRows)
+	say(log, "  coverage: %d/%d people have a record (%s)\n", f.Covered, f.RegistryPeople, pct(f.Coverage))
+	say(log, "  records to create: %d people                          -> %s\n", f.MissingRecords, fileMissing)
+	say(log, "  duplicate records: %d people have 2 or more records, %d extra records to merge (%s of records; %s of people) -> %s\n",
 		f.PeopleWithDuplicates, f.ExtraRows, pct(f.DuplicateRowRate), pct(f.DuplicatePeopleRate), fileDuplicates)
-	fmt.Fprintf(log, "  hồ sơ đã đối chiếu với DS dân cư: %d (%s)\n", f.Verified, pct(f.VerifiedShare))
-	fmt.Fprintf(log, "  cần sửa thông tin: %d hồ sơ; %d trường sai, %d còn thiếu, %d thông tin cũ (%d chỉ khác cách viết) -> %s\n",
+	say(log, "  records matched to the population list: %d (%s)\n", f.Verified, pct(f.VerifiedShare))
+	say(log, "  details to correct: %d records; %d fields wrong, %d missing, %d out of date (%d only written differently) -> %s\n",
 		f.RowsToCorrect, f.Corrections.Value, f.Corrections.Missing, f.Corrections.Outdated, f.Corrections.Form, fileCorrections)
-	fmt.Fprintf(log, "  không có trong DS dân cư: %d hồ sơ                   -> %s\n", f.Unmatched, fileUnmatched)
-	fmt.Fprintf(log, "  cần xem xét: %d cặp                                  -> %s\n", r.Lists[fileReview], fileReview)
-	fmt.Fprintf(log, "  công an xác minh: %d không có số, %d sai dạng, %d thông tin khác DS dân cư -> %s\n",
+	say(log, "  not in the population list: %d records               -> %s\n", f.Unmatched, fileUnmatched)
+	say(log, "  to review: %d pairs                                   -> %s\n", r.Lists[fileReview], fileReview)
+	say(log, "  for the police to verify: %d without a number, %d malformed, %d differing from the population list -> %s\n",
 		f.PoliceNoID, f.PoliceMalformedID, f.PoliceIDDiffers, filePolice)
 	if n, ok := r.Lists[fileNewFromBHYT]; ok {
-		fmt.Fprintf(log, "  người mới từ BHYT: %d                               -> %s\n", n, fileNewFromBHYT)
+		say(log, "  new people from the BHYT list: %d                     -> %s\n", n, fileNewFromBHYT)
 	}
-	fmt.Fprintf(log, "  số liệu theo thôn/tổ dân phố: %d thôn/tổ              -> %s\n", len(r.Metrics.Hamlets), fileHamlets)
-	fmt.Fprintf(log, "  mọi dòng: %d/%d dòng đầu vào có tình trạng         -> %s\n", r.RowsPlaced, r.RowsIn, fileRows)
+	say(log, "  figures per hamlet (thôn / tổ dân phố): %d hamlets    -> %s\n", len(r.Metrics.Hamlets), fileHamlets)
+	say(log, "  every row: %d/%d input rows have a status             -> %s\n", r.RowsPlaced, r.RowsIn, fileRows)
 	if r.Workbook != "" {
-		fmt.Fprintf(log, "  tất cả các danh sách trên, trong một bảng tính Excel -> %s\n", r.Workbook)
+		say(log, "  all the lists above, in one Excel workbook            -> %s\n", r.Workbook)
 	}
 	if r.RowsNotWhole > 0 {
-		fmt.Fprintf(log, "  %d dòng không đọc được trọn vẹn (xem %s)\n", r.RowsNotWhole, fileSummary)
+		say(log, "  %d rows could not be read whole (see %s)\n", r.RowsNotWhole, fileSummary)
 	}
 	if r.DecisionsApplied > 0 || r.DecisionsUnused > 0 {
-		fmt.Fprintf(log, "  quyết định đã áp dụng: %d; không dùng được: %d\n", r.DecisionsApplied, r.DecisionsUnused)
+		say(log, "  decisions applied: %d; not usable: %d\n", r.DecisionsApplied, r.DecisionsUnused)
 	}
 	if r.OversizedBlocks > 0 {
-		fmt.Fprintf(log, "  %d khối quá lớn đã được chia nhỏ hoặc bỏ qua\n", r.OversizedBlocks)
+		say(log, "  %d blocks too large were split or skipped\n", r.OversizedBlocks)
 	}
 }
 
@@ -701,7 +686,7 @@ func writeWorkbookAndLists(f *cliFlags, rs *reconcileSummary, res *vnperson.Reco
 		for _, l := range lists {
 			n, err := l.write(f.out, b)
 			if err != nil {
-				*listErr = fmt.Errorf("%s: %w", l.name, err)
+				*listErr = wrap(err, "%s", l.name)
 				return *listErr
 			}
 			rs.Lists[l.name] = n

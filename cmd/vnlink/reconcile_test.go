@@ -39,7 +39,7 @@ func TestReconcileCommand(t *testing.T) {
 	out := filepath.Join(dir, "ket-qua")
 	var stdout, log bytes.Buffer
 	code := run([]string{"reconcile", "-registry", filepath.Join(dir, "registry.csv"), "-ehr", filepath.Join(dir, "ehr.csv"),
-		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", out, "-today", today, "-workers", "1"}, &stdout, &log)
+		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", out, "-today", today, "-workers", "1", "-lang", "vi"}, &stdout, &log)
 	require.Equal(t, 0, code, "log:\n%s", log.String())
 
 	// Every input row is in the list of all rows, exactly once.
@@ -111,7 +111,7 @@ func TestReconcileCommand(t *testing.T) {
 		require.NoError(t, os.WriteFile(decisions, buf.Bytes(), 0o600))
 		log.Reset()
 		code = run([]string{"reconcile", "-registry", filepath.Join(dir, "registry.csv"), "-ehr", filepath.Join(dir, "ehr.csv"),
-			"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", out, "-today", today, "-workers", "1", "-decisions", decisions}, &stdout, &log)
+			"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", out, "-today", today, "-workers", "1", "-decisions", decisions, "-lang", "vi"}, &stdout, &log)
 		require.Equal(t, 0, code, "log:\n%s", log.String())
 		assert.Contains(t, log.String(), "quyết định đã áp dụng: 1")
 	}

@@ -120,6 +120,7 @@ type issueSummary struct {
 	Row    int    `json:"row"`
 	Field  string `json:"field"`
 	Reason string `json:"reason"`
+	Text   string `json:"-"` // Reason in the words of the run's language
 }
 
 // summarizeInput counts the fields and issues of in. issues are all the
@@ -144,7 +145,7 @@ func summarizeInput(role string, in *input, issues []*normalize.RecordError) *in
 	}
 	perField := map[string]map[int]bool{}
 	for _, e := range issues {
-		s.Issues = append(s.Issues, issueSummary{Row: e.Row, Field: e.Field, Reason: e.Err.Error()})
+		s.Issues = append(s.Issues, issueSummary{Row: e.Row, Field: e.Field, Reason: e.Err.Error(), Text: describeError(e.Err)})
 		s.IssueCount[e.Field]++
 		if perField[e.Field] == nil {
 			perField[e.Field] = map[int]bool{}
@@ -185,10 +186,22 @@ func summarizeInput(role string, in *input, issues []*normalize.RecordError) *in
 	return s
 }
 
-// issuesOf returns the issues column of data row i (0-based): the field
-// names with an issue, separated by ";".
+// issuesOf returns the issues column of data row i (0-based): the fields
+// with an issue, by name separated by ";" in English, by their Vietnamese
+// labels separated by "; " in Vietnamese.
 func (s *inputSummary) issuesOf(i int) string {
-	return strings.Join(s.issueRows[i+1], ";")
+	fs := s.issueRows[i+1]
+	if len(fs) == 0 {
+		return ""
+	}
+	if english() {
+		return strings.Join(fs, ";") // the field names, as the -json summary writes them
+	}
+	labels := make([]string, len(fs))
+	for j, f := range fs {
+		labels[j] = fieldLabel(f)
+	}
+	return strings.Join(labels, "; ")
 }
 
 func share(n, of int) float64 {
@@ -204,43 +217,53 @@ const maxIssueLines = 10
 
 // printInput writes s to log in words: counts, column names, row numbers.
 func printInput(log io.Writer, s *inputSummary) {
-	fmt.Fprintf(log, "%s: %d rows (delimiter %q, UTF-8 BOM %s)\n", s.Role, s.Rows, s.Delimiter, yesNo(s.BOM))
+	say(log, "%s: %d rows (delimiter %q, UTF-8 BOM %s)\n", roleName(s.Role), s.Rows, s.Delimiter, yesNo(s.BOM))
 	var cols, missing []string
 	for f := range numFields {
 		if c, ok := s.Columns[f.String()]; ok {
-			cols = append(cols, f.String()+"="+strconv.Quote(c))
+			cols = append(cols, fieldLabel(f.String())+"="+strconv.Quote(c))
 		} else {
-			missing = append(missing, f.String())
+			missing = append(missing, fieldLabel(f.String()))
 		}
 	}
-	fmt.Fprintf(log, "  columns: %s\n", strings.Join(cols, ", "))
+	say(log, "  columns: %s\n", strings.Join(cols, ", "))
 	if len(missing) > 0 {
-		fmt.Fprintf(log, "  not found (left empty): %s\n", strings.Join(missing, ", "))
+		say(log, "  not found (left empty): %s\n", strings.Join(missing, ", "))
 	}
-	fmt.Fprintf(log, "  %-13s %8s %8s %8s %7s\n", "field", "present", "valid", "issues", "valid%")
+	head := [5]string{tr("field"), tr("present"), tr("valid"), tr("issues"), tr("valid%%")}
+	width := len([]rune(head[0]))
 	for _, f := range s.Fields {
-		fmt.Fprintf(log, "  %-13s %8d %8d %8d %6.1f%%\n", f.Field, f.Present, f.Valid, f.Issues, 100*f.ValidShare)
+		width = max(width, len([]rune(fieldLabel(f.Field))))
+	}
+	fmt.Fprintf(log, "  %s %8s %8s %8s %7s\n", pad(head[0], width), head[1], head[2], head[3], head[4])
+	for _, f := range s.Fields {
+		say(log, "  %s %8d %8d %8d %6.1f%%\n", pad(fieldLabel(f.Field), width), f.Present, f.Valid, f.Issues, 100*f.ValidShare)
 	}
 	if s.RaggedRows > 0 || s.UnusableRows > 0 {
-		fmt.Fprintf(log, "  rows with the wrong number of cells: %d; rows left out of matching: %d\n", s.RaggedRows, s.UnusableRows)
+		say(log, "  rows with the wrong number of cells: %d; rows left out of matching: %d\n", s.RaggedRows, s.UnusableRows)
 	}
 	for _, w := range s.Warnings {
-		fmt.Fprintf(log, "  warning: %s\n", w)
+		say(log, "  warning: %s\n", w)
 	}
 	for i, is := range s.Issues {
 		if i == maxIssueLines {
-			fmt.Fprintf(log, "  ... %d more issues: see the issues column and the -json summary\n", len(s.Issues)-i)
+			say(log, "  ... %d more issues: see the issues column and the -json summary\n", len(s.Issues)-i)
 			break
 		}
-		fmt.Fprintf(log, "  row %d, %s: %s\n", is.Row, is.Field, is.Reason)
+		say(log, "  row %d, %s: %s\n", is.Row, fieldLabel(is.Field), is.Text)
 	}
+}
+
+// pad pads s with spaces to width characters.
+func pad(s string, width int) string {
+	return s + strings.Repeat(" ", max(0, width-len([]rune(s))))
 }
 
 func yesNo(b bool) string {
 	if b {
-		return "yes"
+		return tr("yes")
 	}
-	return "no"
+	return tr("no")
 }
 
 // writeJSON writes s as indented JSON.
@@ -256,21 +279,21 @@ func printSummary(log io.Writer, s *summary) {
 		printInput(log, in)
 	}
 	if d := s.Dedupe; d != nil {
-		fmt.Fprintf(log, "dedupe: %d rows are %d people; %d people have 2 or more rows (%d rows, duplicate rate %.1f%%), largest %d rows\n",
+		say(log, "dedupe: %d rows are %d people; %d people have 2 or more rows (%d rows, duplicate rate %.1f%%), largest %d rows\n",
 			d.Rows, d.Clusters, d.MultiRowClusters, d.RowsInMultiRowClusters, 100*d.DuplicateRate, d.LargestCluster)
-		fmt.Fprintf(log, "  %d links at or above weight %.2f\n", d.Links, d.Threshold)
+		say(log, "  %d links at or above weight %.2f\n", d.Links, d.Threshold)
 		if d.OversizedBlocks > 0 {
-			fmt.Fprintf(log, "  %d blocks too large to compare were skipped\n", d.OversizedBlocks)
+			say(log, "  %d blocks too large to compare were skipped\n", d.OversizedBlocks)
 		}
 	}
 	if l := s.Link; l != nil {
-		fmt.Fprintf(log, "link: %d of %d left rows linked (%.1f%%); %d left rows have no right row (left_only)\n",
+		say(log, "link: %d of %d left rows linked (%.1f%%); %d left rows have no right row (left_only)\n",
 			l.LinkedLeftRows, l.LeftRows, 100*l.LeftCoverage, l.LeftOnly)
-		fmt.Fprintf(log, "  %d of %d right rows linked (%.1f%%); %d right rows have no left row (right_only); %d linked from several left rows\n",
+		say(log, "  %d of %d right rows linked (%.1f%%); %d right rows have no left row (right_only); %d linked from several left rows\n",
 			l.LinkedRightRows, l.RightRows, 100*l.RightCoverage, l.RightOnly, l.RightLinkedTwice)
-		fmt.Fprintf(log, "  links at or above weight %.2f\n", l.Threshold)
+		say(log, "  links at or above weight %.2f\n", l.Threshold)
 		if l.OversizedBlocks > 0 {
-			fmt.Fprintf(log, "  %d blocks too large to compare were skipped\n", l.OversizedBlocks)
+			say(log, "  %d blocks too large to compare were skipped\n", l.OversizedBlocks)
 		}
 	}
 	if r := s.Reconcile; r != nil {

@@ -29,6 +29,7 @@ func findBrowser() string {
 // taken. Set VNLINK_REPORT_KEEP to a folder to keep the page and the
 // screenshot there.
 func TestReportInBrowser(t *testing.T) {
+	vietnamese(t)
 	browser := findBrowser()
 	if browser == "" {
 		t.Skip("no chromium, chromium-browser or google-chrome on PATH: the report is not rendered (install chromium to run this test)")

@@ -69,6 +69,7 @@ type reportSection struct {
 
 // reportView is what the template renders.
 type reportView struct {
+	Lang      string // the page's language: "vi", or "en" with -lang en
 	Title     string
 	Commune   string
 	Files     []string
@@ -78,8 +79,8 @@ type reportView struct {
 	Technical []reportSection
 }
 
-var htmlReport = template.Must(template.New("report").Parse(`<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8">
+var htmlReport = template.Must(template.New("report").Funcs(template.FuncMap{"t": rloc}).Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}{{with .Commune}} – {{.}}{{end}}</title>
 <style>
@@ -114,20 +115,20 @@ footer{margin-top:2em;color:#4a5866;font-size:.85em}
 </style></head><body>
 <header>
 <h1>{{.Title}}</h1>
-{{with .Commune}}<p class="meta">Đơn vị: <strong>{{.}}</strong></p>{{end}}
-{{with .Files}}<p class="meta">Tệp dữ liệu: {{range $i, $f := .}}{{if $i}}, {{end}}<strong>{{$f}}</strong>{{end}}</p>{{end}}
-<p class="meta">Ngày lập báo cáo: {{.Date}}</p>
-<p class="note">Báo cáo chỉ gồm các số liệu đếm, không có họ tên, ngày sinh, số giấy tờ hay địa chỉ của người dân.</p>
+{{with .Commune}}<p class="meta">{{t "Đơn vị:"}} <strong>{{.}}</strong></p>{{end}}
+{{with .Files}}<p class="meta">{{t "Tệp dữ liệu:"}} {{range $i, $f := .}}{{if $i}}, {{end}}<strong>{{$f}}</strong>{{end}}</p>{{end}}
+<p class="meta">{{t "Ngày lập báo cáo:"}} {{.Date}}</p>
+<p class="note">{{t "Báo cáo chỉ gồm các số liệu đếm, không có họ tên, ngày sinh, số giấy tờ hay địa chỉ của người dân."}}</p>
 </header>
 {{with .Cards}}<section class="cards">
 {{range .}}<div class="card"><div class="v">{{.Value}}</div><div class="l">{{.Label}}</div>{{with .Note}}<div class="n">{{.}}</div>{{end}}</div>
 {{end}}</section>{{end}}
 {{range .Sections}}{{template "section" .}}{{end}}
 {{with .Technical}}<details>
-<summary>Thông tin kỹ thuật (dành cho cán bộ phụ trách dữ liệu)</summary>
+<summary>{{t "Thông tin kỹ thuật (dành cho cán bộ phụ trách dữ liệu)"}}</summary>
 {{range .}}{{template "section" .}}{{end}}
 </details>{{end}}
-<footer>Lập bằng vnlink. Số được viết theo cách Việt Nam: 12.345 là mười hai nghìn ba trăm bốn mươi lăm; 88,2% là tám mươi tám phẩy hai phần trăm.</footer>
+<footer>{{t "Lập bằng vnlink. Số được viết theo cách Việt Nam: 12.345 là mười hai nghìn ba trăm bốn mươi lăm; 88,2% là tám mươi tám phẩy hai phần trăm."}}</footer>
 </body></html>
 {{define "section"}}<section>
 <h2>{{.Title}}</h2>
@@ -155,6 +156,8 @@ func writeReconcileHTML(w io.Writer, s *reconcileSummary, meta reportMeta) error
 
 // writeReportHTML writes s as one self-contained HTML page.
 func writeReportHTML(w io.Writer, s *summary, meta reportMeta) error {
+	numbersEnglish = english()
+	defer func() { numbersEnglish = false }()
 	v, err := newReportView(s, meta)
 	if err != nil {
 		return err
@@ -168,7 +171,10 @@ func newReportView(s *summary, meta reportMeta) (*reportView, error) {
 	if date.IsZero() {
 		date = time.Now()
 	}
-	v := &reportView{Commune: meta.Commune, Date: date.Format("02/01/2006")}
+	v := &reportView{Lang: "vi", Commune: meta.Commune, Date: date.Format("02/01/2006")}
+	if english() {
+		v.Lang, v.Date = "en", date.Format("2006-01-02")
+	}
 	for _, f := range meta.Inputs {
 		if f != "" {
 			v.Files = append(v.Files, filepath.Base(f))
@@ -176,16 +182,16 @@ func newReportView(s *summary, meta reportMeta) (*reportView, error) {
 	}
 	switch {
 	case s.Reconcile != nil:
-		v.Title = "Báo cáo đối chiếu hồ sơ sức khỏe với danh sách dân cư"
+		v.Title = rloc("Báo cáo đối chiếu hồ sơ sức khỏe với danh sách dân cư")
 		v.reconcile(s.Reconcile)
 	case s.Dedupe != nil:
-		v.Title = "Báo cáo rà soát hồ sơ trùng"
+		v.Title = rloc("Báo cáo rà soát hồ sơ trùng")
 		v.dedupe(s.Dedupe)
 	case s.Link != nil:
-		v.Title = "Báo cáo ghép nối hai danh sách"
+		v.Title = rloc("Báo cáo ghép nối hai danh sách")
 		v.link(s.Link, s.Inputs)
 	default:
-		v.Title = "Báo cáo chất lượng dữ liệu"
+		v.Title = rloc("Báo cáo chất lượng dữ liệu")
 	}
 	if s.Reconcile == nil {
 		for _, in := range s.Inputs {
@@ -215,8 +221,8 @@ const (
 	colorPresent = "#9db7cc"
 )
 
-// worklistLabels say in words what each reconcile list holds, in the order
-// of the campaign plan.
+// worklistLabels say in words (in Vietnamese: rloc translates them) what
+// each reconcile list holds, in the order of the campaign plan.
 var worklistLabels = []struct{ file, label string }{
 	{fileMissing, "Người chưa có hồ sơ: cần tạo"},
 	{fileDuplicates, "Hồ sơ trùng (các hồ sơ của nhóm trùng)"},
@@ -231,47 +237,47 @@ func (v *reportView) reconcile(r *reconcileSummary) {
 	f := &r.Metrics.Overall
 	fields := f.Corrections.Value + f.Corrections.Missing + f.Corrections.Outdated
 	v.Cards = []reportCard{
-		{viPct(f.Coverage), "Độ bao phủ",
-			viInt(f.Covered) + " / " + viInt(f.RegistryPeople) + " người trong danh sách dân cư đã có ít nhất một hồ sơ sức khỏe"},
-		{viPct(f.VerifiedShare), "Hồ sơ đã đối chiếu",
-			viInt(f.Verified) + " / " + viInt(f.EHRRows) + " hồ sơ sức khỏe khớp với một người trong danh sách dân cư"},
-		{viPct(f.DuplicateRowRate), "Tỷ lệ hồ sơ trùng",
-			viInt(f.ExtraRows) + " hồ sơ thừa cần gộp trên " + viInt(f.EHRRows) + " hồ sơ; tính theo người: " +
-				viPct(f.DuplicatePeopleRate) + " (" + viInt(f.PeopleWithDuplicates) + " người có từ 2 hồ sơ)"},
-		{viInt(fields), "Trường thông tin cần sửa",
-			"ở " + viInt(f.RowsToCorrect) + " hồ sơ: " + viInt(f.Corrections.Value) + " sai, " + viInt(f.Corrections.Missing) +
-				" còn thiếu, " + viInt(f.Corrections.Outdated) + " thông tin cũ"},
-		{viInt(f.MissingRecords), "Người cần tạo hồ sơ mới", "người trong danh sách dân cư chưa có hồ sơ sức khỏe"},
+		{viPct(f.Coverage), rloc("Độ bao phủ"),
+			rlocf("%s / %s người trong danh sách dân cư đã có ít nhất một hồ sơ sức khỏe", viInt(f.Covered), viInt(f.RegistryPeople))},
+		{viPct(f.VerifiedShare), rloc("Hồ sơ đã đối chiếu"),
+			rlocf("%s / %s hồ sơ sức khỏe khớp với một người trong danh sách dân cư", viInt(f.Verified), viInt(f.EHRRows))},
+		{viPct(f.DuplicateRowRate), rloc("Tỷ lệ hồ sơ trùng"),
+			rlocf("%s hồ sơ thừa cần gộp trên %s hồ sơ; tính theo người: %s (%s người có từ 2 hồ sơ)",
+				viInt(f.ExtraRows), viInt(f.EHRRows), viPct(f.DuplicatePeopleRate), viInt(f.PeopleWithDuplicates))},
+		{viInt(fields), rloc("Trường thông tin cần sửa"),
+			rlocf("ở %s hồ sơ: %s sai, %s còn thiếu, %s thông tin cũ", viInt(f.RowsToCorrect),
+				viInt(f.Corrections.Value), viInt(f.Corrections.Missing), viInt(f.Corrections.Outdated))},
+		{viInt(f.MissingRecords), rloc("Người cần tạo hồ sơ mới"), rloc("người trong danh sách dân cư chưa có hồ sơ sức khỏe")},
 	}
 
 	// The worklists.
-	work := reportSection{Title: "Việc cần làm",
-		Intro: "Mỗi việc có một danh sách riêng (tệp CSV mở bằng Excel) trong thư mục kết quả."}
-	chart := barChart{Title: "Số dòng của từng danh sách việc cần làm", Series: []barSeries{{"Số dòng", colorMain}}}
-	table := reportTable{Head: []string{"Việc", "Tệp", "Số dòng"}, NumFrom: 2}
+	work := reportSection{Title: rloc("Việc cần làm"),
+		Intro: rloc("Mỗi việc có một danh sách riêng (tệp CSV mở bằng Excel) trong thư mục kết quả.")}
+	chart := barChart{Title: rloc("Số dòng của từng danh sách việc cần làm"), Series: []barSeries{{rloc("Số dòng"), colorMain}}}
+	table := reportTable{Head: []string{rloc("Việc"), rloc("Tệp"), rloc("Số dòng")}, NumFrom: 2}
 	for _, wl := range worklistLabels {
 		n, ok := r.Lists[wl.file]
 		if !ok {
 			continue
 		}
-		chart.Rows = append(chart.Rows, barRow{Label: wl.label, Values: []float64{float64(n)}, Texts: []string{viInt(n)}})
-		table.Rows = append(table.Rows, []string{wl.label, wl.file, viInt(n)})
+		chart.Rows = append(chart.Rows, barRow{Label: rloc(wl.label), Values: []float64{float64(n)}, Texts: []string{viInt(n)}})
+		table.Rows = append(table.Rows, []string{rloc(wl.label), wl.file, viInt(n)})
 	}
 	if len(chart.Rows) > 0 {
 		work.Charts = append(work.Charts, chart.SVG())
 		work.Tables = append(work.Tables, table)
 	} else {
-		work.Intro = "Chưa có danh sách việc cần làm."
+		work.Intro = rloc("Chưa có danh sách việc cần làm.")
 	}
 	v.Sections = append(v.Sections, work)
 
 	// Completeness and validity of the health records' fields.
 	if len(f.Fields) > 0 {
-		q := reportSection{Title: "Chất lượng thông tin trong hồ sơ sức khỏe",
-			Intro: "Tỷ lệ tính trên tổng số " + viInt(f.EHRRows) + " hồ sơ: có ghi thông tin, và thông tin ghi đúng dạng."}
-		c := barChart{Title: "Tỷ lệ hồ sơ có thông tin và có thông tin hợp lệ, theo trường", Max: 1, AxisPct: true,
-			Series: []barSeries{{"Có thông tin", colorPresent}, {"Hợp lệ", colorMain}}}
-		t := reportTable{Head: []string{"Trường", "Có thông tin", "Hợp lệ", "Tỷ lệ có", "Tỷ lệ hợp lệ"}, NumFrom: 1}
+		q := reportSection{Title: rloc("Chất lượng thông tin trong hồ sơ sức khỏe"),
+			Intro: rlocf("Tỷ lệ tính trên tổng số %s hồ sơ: có ghi thông tin, và thông tin ghi đúng dạng.", viInt(f.EHRRows))}
+		c := barChart{Title: rloc("Tỷ lệ hồ sơ có thông tin và có thông tin hợp lệ, theo trường"), Max: 1, AxisPct: true,
+			Series: []barSeries{{rloc("Có thông tin"), colorPresent}, {rloc("Hợp lệ"), colorMain}}}
+		t := reportTable{Head: []string{rloc("Trường"), rloc("Có thông tin"), rloc("Hợp lệ"), rloc("Tỷ lệ có"), rloc("Tỷ lệ hợp lệ")}, NumFrom: 1}
 		for _, ff := range f.Fields {
 			c.Rows = append(c.Rows, barRow{Label: fieldLabel(ff.Field), Values: []float64{ff.PresentShare, ff.ValidShare},
 				Texts: []string{viPct(ff.PresentShare), viPct(ff.ValidShare)}})
@@ -284,11 +290,11 @@ func (v *reportView) reconcile(r *reconcileSummary) {
 
 	// Per hamlet.
 	if len(r.Metrics.Hamlets) > 0 {
-		h := reportSection{Title: "Theo thôn, tổ dân phố"}
-		c := barChart{Title: "Độ bao phủ theo thôn, tổ dân phố", Max: 1, AxisPct: true, Series: []barSeries{{"Độ bao phủ", colorMain}}}
-		t := reportTable{Head: []string{"Thôn/Tổ dân phố", "Người trong DS dân cư", "Đã có hồ sơ", "Độ bao phủ", "Cần tạo hồ sơ",
-			"Hồ sơ", "Đã đối chiếu", "Hồ sơ thừa cần gộp", "Tỷ lệ trùng", "Không có trong DS dân cư", "Hồ sơ cần sửa",
-			"Công an xác minh"}, NumFrom: 1}
+		h := reportSection{Title: rloc("Theo thôn, tổ dân phố")}
+		c := barChart{Title: rloc("Độ bao phủ theo thôn, tổ dân phố"), Max: 1, AxisPct: true, Series: []barSeries{{rloc("Độ bao phủ"), colorMain}}}
+		t := reportTable{Head: []string{rloc("Thôn/Tổ dân phố"), rloc("Người trong DS dân cư"), rloc("Đã có hồ sơ"), rloc("Độ bao phủ"), rloc("Cần tạo hồ sơ"),
+			rloc("Hồ sơ"), rloc("Đã đối chiếu"), rloc("Hồ sơ thừa cần gộp"), rloc("Tỷ lệ trùng"), rloc("Không có trong DS dân cư"), rloc("Hồ sơ cần sửa"),
+			rloc("Công an xác minh")}, NumFrom: 1}
 		row := func(name string, f *vnperson.Figures) []string {
 			return []string{name, viInt(f.RegistryPeople), viInt(f.Covered), viPct(f.Coverage), viInt(f.MissingRecords),
 				viInt(f.EHRRows), viInt(f.Verified), viInt(f.ExtraRows), viPct(f.DuplicateRowRate), viInt(f.Unmatched),
@@ -298,42 +304,42 @@ func (v *reportView) reconcile(r *reconcileSummary) {
 			hf := &r.Metrics.Hamlets[i]
 			name := hf.Hamlet
 			if name == "" {
-				name = "(địa chỉ không ghi thôn/tổ)"
+				name = rloc("(địa chỉ không ghi thôn/tổ)")
 			}
 			c.Rows = append(c.Rows, barRow{Label: name, Values: []float64{hf.Coverage}, Texts: []string{viPct(hf.Coverage)}})
 			t.Rows = append(t.Rows, row(name, &hf.Figures))
 		}
-		t.Rows = append(t.Rows, row("Toàn xã", f))
+		t.Rows = append(t.Rows, row(rloc("Toàn xã"), f))
 		h.Charts = append(h.Charts, c.SVG())
 		h.Tables = append(h.Tables, t)
 		v.Sections = append(v.Sections, h)
 	}
 
-	tech := reportSection{Title: "Thông số của lần chạy"}
-	tech.Tables = append(tech.Tables, reportTable{Head: []string{"Thông số", "Giá trị"}, NumFrom: 1, Rows: [][]string{
-		{"Số dòng đầu vào (ba danh sách)", viInt(r.RowsIn)},
-		{"Số dòng đã có tình trạng", viInt(r.RowsPlaced)},
-		{"Số dòng không đọc được trọn vẹn", viInt(r.RowsNotWhole)},
-		{"Ngưỡng ghép (trọng số, bit)", viFloat(r.Threshold, 1)},
-		{"Khối quá lớn đã chia nhỏ hoặc bỏ qua", viInt(r.OversizedBlocks)},
-		{"Quyết định của cán bộ đã áp dụng", viInt(r.DecisionsApplied)},
-		{"Quyết định không dùng được", viInt(r.DecisionsUnused)},
+	tech := reportSection{Title: rloc("Thông số của lần chạy")}
+	tech.Tables = append(tech.Tables, reportTable{Head: []string{rloc("Thông số"), rloc("Giá trị")}, NumFrom: 1, Rows: [][]string{
+		{rloc("Số dòng đầu vào (ba danh sách)"), viInt(r.RowsIn)},
+		{rloc("Số dòng đã có tình trạng"), viInt(r.RowsPlaced)},
+		{rloc("Số dòng không đọc được trọn vẹn"), viInt(r.RowsNotWhole)},
+		{rloc("Ngưỡng ghép (trọng số, bit)"), viFloat(r.Threshold, 1)},
+		{rloc("Khối quá lớn đã chia nhỏ hoặc bỏ qua"), viInt(r.OversizedBlocks)},
+		{rloc("Quyết định của cán bộ đã áp dụng"), viInt(r.DecisionsApplied)},
+		{rloc("Quyết định không dùng được"), viInt(r.DecisionsUnused)},
 	}})
 	v.Technical = append(v.Technical, tech)
 }
 
 func (v *reportView) dedupe(d *dedupeSummary) {
 	v.Cards = []reportCard{
-		{viInt(d.Rows), "Hồ sơ", "số dòng của tệp"},
-		{viInt(d.Clusters), "Người", "số người khác nhau sau khi gộp các hồ sơ trùng"},
-		{viPct(d.DuplicateRate), "Hồ sơ trùng",
-			viInt(d.RowsInMultiRowClusters) + " hồ sơ thuộc " + viInt(d.MultiRowClusters) + " người có từ 2 hồ sơ; gộp lại sẽ bớt " +
-				viInt(d.ExtraRows) + " hồ sơ"},
-		{viInt(d.Links), "Cặp liên kết", "cặp hồ sơ được coi là cùng người (trọng số từ " + viFloat(d.Threshold, 1) + " bit)"},
+		{viInt(d.Rows), rloc("Hồ sơ"), rloc("số dòng của tệp")},
+		{viInt(d.Clusters), rloc("Người"), rloc("số người khác nhau sau khi gộp các hồ sơ trùng")},
+		{viPct(d.DuplicateRate), rloc("Hồ sơ trùng"),
+			rlocf("%s hồ sơ thuộc %s người có từ 2 hồ sơ; gộp lại sẽ bớt %s hồ sơ",
+				viInt(d.RowsInMultiRowClusters), viInt(d.MultiRowClusters), viInt(d.ExtraRows))},
+		{viInt(d.Links), rloc("Cặp liên kết"), rlocf("cặp hồ sơ được coi là cùng người (trọng số từ %s bit)", viFloat(d.Threshold, 1))},
 	}
 	if len(d.ClusterSizes) > 0 {
-		s := reportSection{Title: "Số hồ sơ của mỗi người"}
-		c := barChart{Title: "Số người theo số hồ sơ của mỗi người", Series: []barSeries{{"Số người", colorMain}}}
+		s := reportSection{Title: rloc("Số hồ sơ của mỗi người")}
+		c := barChart{Title: rloc("Số người theo số hồ sơ của mỗi người"), Series: []barSeries{{rloc("Số người"), colorMain}}}
 		for k, n := range clusterSizeRows(d.ClusterSizes) {
 			c.Rows = append(c.Rows, barRow{Label: k, Values: []float64{float64(n)}, Texts: []string{viInt(n)}})
 		}
@@ -357,40 +363,40 @@ func clusterSizeRows(sizes []int) func(yield func(string, int) bool) {
 				rest += n
 				continue
 			}
-			if !yield(viInt(k+1)+" hồ sơ", n) {
+			if !yield(rlocf("%s hồ sơ", viInt(k+1)), n) {
 				return
 			}
 		}
 		if len(sizes) > maxSizeRows {
-			yield("từ "+viInt(maxSizeRows)+" hồ sơ", rest)
+			yield(rlocf("từ %s hồ sơ", viInt(maxSizeRows)), rest)
 		}
 	}
 }
 
 func (v *reportView) link(l *linkSummary, inputs []*inputSummary) {
 	v.Cards = []reportCard{
-		{viInt(l.LeftRows), "Hồ sơ (danh sách thứ nhất)", ""},
-		{viInt(l.RightRows), "Người (danh sách thứ hai)", ""},
-		{viPct(l.LeftCoverage), "Hồ sơ đã ghép được",
-			viInt(l.LinkedLeftRows) + " / " + viInt(l.LeftRows) + " dòng của danh sách thứ nhất tìm được người ở danh sách thứ hai"},
-		{viPct(l.RightCoverage), "Người đã có hồ sơ",
-			viInt(l.LinkedRightRows) + " / " + viInt(l.RightRows) + " dòng của danh sách thứ hai có ít nhất một dòng ghép"},
-		{viInt(l.RightLinkedTwice), "Trùng", "người của danh sách thứ hai được ghép với từ 2 dòng của danh sách thứ nhất"},
-		{viInt(l.Links), "Cặp liên kết", "cặp có trọng số từ " + viFloat(l.Threshold, 1) + " bit trở lên"},
+		{viInt(l.LeftRows), rloc("Hồ sơ (danh sách thứ nhất)"), ""},
+		{viInt(l.RightRows), rloc("Người (danh sách thứ hai)"), ""},
+		{viPct(l.LeftCoverage), rloc("Hồ sơ đã ghép được"),
+			rlocf("%s / %s dòng của danh sách thứ nhất tìm được người ở danh sách thứ hai", viInt(l.LinkedLeftRows), viInt(l.LeftRows))},
+		{viPct(l.RightCoverage), rloc("Người đã có hồ sơ"),
+			rlocf("%s / %s dòng của danh sách thứ hai có ít nhất một dòng ghép", viInt(l.LinkedRightRows), viInt(l.RightRows))},
+		{viInt(l.RightLinkedTwice), rloc("Trùng"), rloc("người của danh sách thứ hai được ghép với từ 2 dòng của danh sách thứ nhất")},
+		{viInt(l.Links), rloc("Cặp liên kết"), rlocf("cặp có trọng số từ %s bit trở lên", viFloat(l.Threshold, 1))},
 	}
-	s := reportSection{Title: "Kết quả ghép"}
-	c := barChart{Title: "Số dòng đã ghép và chưa ghép của mỗi danh sách",
-		Series: []barSeries{{"Đã ghép", colorMain}, {"Chưa ghép", colorSecond}}}
+	s := reportSection{Title: rloc("Kết quả ghép")}
+	c := barChart{Title: rloc("Số dòng đã ghép và chưa ghép của mỗi danh sách"),
+		Series: []barSeries{{rloc("Đã ghép"), colorMain}, {rloc("Chưa ghép"), colorSecond}}}
 	c.Rows = []barRow{
-		{Label: "Danh sách thứ nhất", Values: []float64{float64(l.LinkedLeftRows), float64(l.LeftOnly)},
+		{Label: rloc("Danh sách thứ nhất"), Values: []float64{float64(l.LinkedLeftRows), float64(l.LeftOnly)},
 			Texts: []string{viInt(l.LinkedLeftRows), viInt(l.LeftOnly)}},
-		{Label: "Danh sách thứ hai", Values: []float64{float64(l.LinkedRightRows), float64(l.RightOnly)},
+		{Label: rloc("Danh sách thứ hai"), Values: []float64{float64(l.LinkedRightRows), float64(l.RightOnly)},
 			Texts: []string{viInt(l.LinkedRightRows), viInt(l.RightOnly)}},
 	}
 	s.Charts = append(s.Charts, c.SVG())
-	s.Tables = append(s.Tables, reportTable{Head: []string{"", "Số dòng", "Đã ghép", "Chưa ghép", "Tỷ lệ đã ghép"}, NumFrom: 1, Rows: [][]string{
-		{"Danh sách thứ nhất", viInt(l.LeftRows), viInt(l.LinkedLeftRows), viInt(l.LeftOnly) + " (hồ sơ không tìm thấy người)", viPct(l.LeftCoverage)},
-		{"Danh sách thứ hai", viInt(l.RightRows), viInt(l.LinkedRightRows), viInt(l.RightOnly) + " (người chưa có hồ sơ)", viPct(l.RightCoverage)},
+	s.Tables = append(s.Tables, reportTable{Head: []string{"", rloc("Số dòng"), rloc("Đã ghép"), rloc("Chưa ghép"), rloc("Tỷ lệ đã ghép")}, NumFrom: 1, Rows: [][]string{
+		{rloc("Danh sách thứ nhất"), viInt(l.LeftRows), viInt(l.LinkedLeftRows), rlocf("%s (hồ sơ không tìm thấy người)", viInt(l.LeftOnly)), viPct(l.LeftCoverage)},
+		{rloc("Danh sách thứ hai"), viInt(l.RightRows), viInt(l.LinkedRightRows), rlocf("%s (người chưa có hồ sơ)", viInt(l.RightOnly)), viPct(l.RightCoverage)},
 	}})
 	v.Sections = append(v.Sections, s)
 	v.Technical = append(v.Technical, linkParams(l.Threshold, l.OversizedBlocks, l.LinksByRule))
@@ -399,14 +405,14 @@ func (v *reportView) link(l *linkSummary, inputs []*inputSummary) {
 // linkParams lists the threshold, the skipped blocks and the links by
 // blocking rule.
 func linkParams(threshold float64, oversized int, byRule map[string]int) reportSection {
-	s := reportSection{Title: "Thông số của lần chạy"}
-	s.Tables = append(s.Tables, reportTable{Head: []string{"Thông số", "Giá trị"}, NumFrom: 1, Rows: [][]string{
-		{"Ngưỡng ghép (trọng số, bit)", viFloat(threshold, 1)},
-		{"Xác suất cùng người ở ngưỡng", viProb(linkage.Probability(threshold))},
-		{"Khối quá lớn đã bỏ qua", viInt(oversized)},
+	s := reportSection{Title: rloc("Thông số của lần chạy")}
+	s.Tables = append(s.Tables, reportTable{Head: []string{rloc("Thông số"), rloc("Giá trị")}, NumFrom: 1, Rows: [][]string{
+		{rloc("Ngưỡng ghép (trọng số, bit)"), viFloat(threshold, 1)},
+		{rloc("Xác suất cùng người ở ngưỡng"), viProb(linkage.Probability(threshold))},
+		{rloc("Khối quá lớn đã bỏ qua"), viInt(oversized)},
 	}})
 	if len(byRule) > 0 {
-		t := reportTable{Caption: "Cặp liên kết theo quy tắc chia khối", Head: []string{"Quy tắc", "Số cặp"}, NumFrom: 1}
+		t := reportTable{Caption: rloc("Cặp liên kết theo quy tắc chia khối"), Head: []string{rloc("Quy tắc"), rloc("Số cặp")}, NumFrom: 1}
 		for _, name := range slices.Sorted(maps.Keys(byRule)) {
 			t.Rows = append(t.Rows, []string{name, viInt(byRule[name])})
 		}
@@ -415,29 +421,21 @@ func linkParams(threshold float64, oversized int, byRule map[string]int) reportS
 	return s
 }
 
-// fieldLabel names a field in Vietnamese.
-func fieldLabel(f string) string {
-	if l, ok := fieldLabels[f]; ok {
-		return l
-	}
-	return f
-}
-
 // roleLabel names the role of an input file in Vietnamese.
 func roleLabel(role string) string {
 	switch role {
 	case "input":
-		return "Tệp đầu vào"
+		return rloc("Tệp đầu vào")
 	case "left":
-		return "Danh sách thứ nhất"
+		return rloc("Danh sách thứ nhất")
 	case "right":
-		return "Danh sách thứ hai"
+		return rloc("Danh sách thứ hai")
 	case "registry":
-		return "Danh sách dân cư"
+		return rloc("Danh sách dân cư")
 	case "ehr":
-		return "Hồ sơ sức khỏe"
+		return rloc("Hồ sơ sức khỏe")
 	case "bhyt":
-		return "Danh sách BHYT"
+		return rloc("Danh sách BHYT")
 	}
 	return role
 }
@@ -445,14 +443,14 @@ func roleLabel(role string) string {
 // inputQuality charts the completeness and validity of each field of in,
 // both over all its rows.
 func inputQuality(in *inputSummary) reportSection {
-	s := reportSection{Title: "Chất lượng thông tin: " + roleLabel(in.Role),
-		Intro: "Tỷ lệ tính trên tổng số " + viInt(in.Rows) + " dòng: có ghi thông tin, và thông tin ghi đúng dạng."}
+	s := reportSection{Title: rlocf("Chất lượng thông tin: %s", roleLabel(in.Role)),
+		Intro: rlocf("Tỷ lệ tính trên tổng số %s dòng: có ghi thông tin, và thông tin ghi đúng dạng.", viInt(in.Rows))}
 	if len(in.Fields) == 0 {
-		s.Intro = "Không tìm thấy cột thông tin nào."
+		s.Intro = rloc("Không tìm thấy cột thông tin nào.")
 		return s
 	}
-	c := barChart{Title: "Tỷ lệ dòng có thông tin và có thông tin hợp lệ, theo trường", Max: 1, AxisPct: true,
-		Series: []barSeries{{"Có thông tin", colorPresent}, {"Hợp lệ", colorMain}}}
+	c := barChart{Title: rloc("Tỷ lệ dòng có thông tin và có thông tin hợp lệ, theo trường"), Max: 1, AxisPct: true,
+		Series: []barSeries{{rloc("Có thông tin"), colorPresent}, {rloc("Hợp lệ"), colorMain}}}
 	for _, f := range in.Fields {
 		valid := share(f.Valid, in.Rows)
 		c.Rows = append(c.Rows, barRow{Label: fieldLabel(f.Field), Values: []float64{f.PresentShare, valid},
@@ -464,21 +462,21 @@ func inputQuality(in *inputSummary) reportSection {
 
 // inputTechnical lists how in was read: its columns and counts.
 func inputTechnical(in *inputSummary) reportSection {
-	s := reportSection{Title: "Cách đọc tệp: " + roleLabel(in.Role)}
-	bom := "không"
+	s := reportSection{Title: rlocf("Cách đọc tệp: %s", roleLabel(in.Role))}
+	bom := rloc("không")
 	if in.BOM {
-		bom = "có"
+		bom = rloc("có")
 	}
-	s.Tables = append(s.Tables, reportTable{Head: []string{"Thông số", "Giá trị"}, NumFrom: 1, Rows: [][]string{
-		{"Số dòng", viInt(in.Rows)},
-		{"Dấu phân cách", in.Delimiter},
-		{"Dấu BOM UTF-8", bom},
-		{"Dòng sai số ô", viInt(in.RaggedRows)},
-		{"Dòng không dùng để ghép", viInt(in.UnusableRows)},
-		{"Tổng số lỗi", viInt(len(in.Issues))},
+	s.Tables = append(s.Tables, reportTable{Head: []string{rloc("Thông số"), rloc("Giá trị")}, NumFrom: 1, Rows: [][]string{
+		{rloc("Số dòng"), viInt(in.Rows)},
+		{rloc("Dấu phân cách"), in.Delimiter},
+		{rloc("Dấu BOM UTF-8"), bom},
+		{rloc("Dòng sai số ô"), viInt(in.RaggedRows)},
+		{rloc("Dòng không dùng để ghép"), viInt(in.UnusableRows)},
+		{rloc("Tổng số lỗi"), viInt(len(in.Issues))},
 	}})
-	t := reportTable{Caption: "Cột đã đọc", Head: []string{"Trường", "Cột trong tệp", "Có thông tin", "Hợp lệ", "Có lỗi",
-		"Tỷ lệ có", "Tỷ lệ hợp lệ (trên số có)"}, NumFrom: 2}
+	t := reportTable{Caption: rloc("Cột đã đọc"), Head: []string{rloc("Trường"), rloc("Cột trong tệp"), rloc("Có thông tin"), rloc("Hợp lệ"), rloc("Có lỗi"),
+		rloc("Tỷ lệ có"), rloc("Tỷ lệ hợp lệ (trên số có)")}, NumFrom: 2}
 	for _, f := range in.Fields {
 		t.Rows = append(t.Rows, []string{f.Field, f.Column, viInt(f.Present), viInt(f.Valid), viInt(f.Issues),
 			viPct(f.PresentShare), viPct(f.ValidShare)})
@@ -490,24 +488,24 @@ func inputTechnical(in *inputSummary) reportSection {
 // weightSection draws the histogram of the match weights of the pairs.
 func weightSection(h *weightHistogram) reportSection {
 	hist := histogram{
-		Title:          "Số cặp theo trọng số ghép",
-		XLabel:         "Trọng số ghép (bit): càng lớn càng chắc là cùng người",
+		Title:          rloc("Số cặp theo trọng số ghép"),
+		XLabel:         rloc("Trọng số ghép (bit): càng lớn càng chắc là cùng người"),
 		Bins:           h.Bins,
 		Threshold:      h.Threshold,
-		ThresholdLabel: "Ngưỡng " + viFloat(h.Threshold, 1) + " bit",
+		ThresholdLabel: rlocf("Ngưỡng %s bit", viFloat(h.Threshold, 1)),
 	}
-	return reportSection{Title: "Độ chắc chắn của các cặp",
-		Intro:  "Các cặp từ ngưỡng trở lên (màu đậm) được coi là cùng người.",
+	return reportSection{Title: rloc("Độ chắc chắn của các cặp"),
+		Intro:  rloc("Các cặp từ ngưỡng trở lên (màu đậm) được coi là cùng người."),
 		Charts: []template.HTML{hist.SVG()}}
 }
 
 // modelSection lists the model: the prior and, for each comparison level,
 // m, u and the weight log2(m/u) in bits, written for people.
 func modelSection(m *htmlModel) reportSection {
-	s := reportSection{Title: "Mô hình ghép (Fellegi–Sunter)",
-		Intro: "Mỗi mức so sánh cộng log2(m/u) bit vào trọng số của một cặp. m: tỷ lệ gặp mức này ở các cặp cùng người; " +
-			"u: ở các cặp khác người. Xác suất tiên nghiệm λ = " + viProb(m.Prior) + "."}
-	t := reportTable{Head: []string{"So sánh", "Mức", "m", "u", "Trọng số (bit)"}, NumFrom: 2}
+	s := reportSection{Title: rloc("Mô hình ghép (Fellegi–Sunter)"),
+		Intro: rlocf("Mỗi mức so sánh cộng log2(m/u) bit vào trọng số của một cặp. m: tỷ lệ gặp mức này ở các cặp cùng người; "+
+			"u: ở các cặp khác người. Xác suất tiên nghiệm λ = %s.", viProb(m.Prior))}
+	t := reportTable{Head: []string{rloc("So sánh"), rloc("Mức"), "m", "u", rloc("Trọng số (bit)")}, NumFrom: 2}
 	for _, c := range m.Comparisons {
 		for _, l := range c.Levels {
 			t.Rows = append(t.Rows, []string{c.Name, l.Label, viProb(l.M), viProb(l.U), weightBits(l.M, l.U)})

@@ -98,6 +98,7 @@ func contains(list []string, v string) bool {
 }
 
 func TestReconcileReport(t *testing.T) {
+	vietnamese(t)
 	r := newReportRun(t)
 	rs := r.sum.Reconcile
 	f := &rs.Metrics.Overall
@@ -146,7 +147,7 @@ func TestReconcileReport(t *testing.T) {
 			assert.Contains(t, page, "Số dòng của từng danh sách việc cần làm")
 			assert.Contains(t, page, "<td>"+fileMissing+"</td><td>"+viInt(rs.Lists[fileMissing])+"</td>")
 			assert.Contains(t, page, "Tỷ lệ hồ sơ có thông tin và có thông tin hợp lệ, theo trường")
-			assert.Contains(t, page, ">"+fieldLabels["birth_date"]+"<")
+			assert.Contains(t, page, ">"+fieldLabel("birth_date")+"<")
 			assert.Contains(t, page, "Độ bao phủ theo thôn, tổ dân phố")
 			for _, h := range rs.Metrics.Hamlets {
 				name := h.Hamlet
@@ -168,6 +169,7 @@ func TestReconcileReport(t *testing.T) {
 }
 
 func TestDedupeAndLinkReports(t *testing.T) {
+	vietnamese(t)
 	r := newReportRun(t)
 	page := filepath.Join(r.dir, "report.html")
 	out := filepath.Join(r.dir, "out.csv")
@@ -210,6 +212,7 @@ func TestDedupeAndLinkReports(t *testing.T) {
 }
 
 func TestReportWeightHistogram(t *testing.T) {
+	vietnamese(t)
 	var pairs []linkage.ScoredPair
 	for i := range 200 {
 		pairs = append(pairs, linkage.ScoredPair{Weight: float64(i%30) - 8.5})
@@ -227,6 +230,7 @@ func TestReportWeightHistogram(t *testing.T) {
 }
 
 func TestReportModelNumbers(t *testing.T) {
+	vietnamese(t)
 	model := `{"prior":0.000012,"threshold":9,"comparisons":[{"name":"cccd","levels":[` +
 		`{"label":"exact","m":0.93,"u":1.152e-11},{"label":"else","m":0.07,"u":0.99999}]}],` +
 		`"term_frequencies":{"name":{"values":{"NGUYENVANQUANG":3}}}}`

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -75,7 +74,7 @@ func cleanUpOnSignal() {
 		if s == syscall.SIGTERM {
 			code = 143
 		}
-		fmt.Fprintln(os.Stderr, "vnlink: đã dừng; các tệp đang ghi dở đã được xoá")
+		say(os.Stderr, "vnlink: stopped; the files being written were deleted\n")
 		os.Exit(code)
 	}()
 }
@@ -86,7 +85,7 @@ func cleanUpOnSignal() {
 func writeFileAtomic(name string, write func(io.Writer) error) error {
 	if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() {
 		if st.IsDir() {
-			return fmt.Errorf("%s là một thư mục, không phải tệp", name)
+			return errorf("%s is a folder, not a file", name)
 		}
 		return writeInPlace(name, write)
 	}

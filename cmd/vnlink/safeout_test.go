@@ -87,7 +87,7 @@ func TestFailedSummaryNamesWhatWasWritten(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, dir, "in.csv", safeInput)
 	out := filepath.Join(dir, "out.csv")
-	code, log := runCLI("clean", "-in", in, "-out", out, "-json", filepath.Join(dir, "no-such-folder", "s.json"), "-q")
+	code, log := runCLI("clean", "-in", in, "-out", out, "-json", filepath.Join(dir, "no-such-folder", "s.json"), "-q", "-lang", "vi")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, log, "đã ghi xong "+out)
 	assert.FileExists(t, out)

@@ -11,7 +11,12 @@ import (
 // no external file. Every label is escaped; every number is written the
 // Vietnamese way (12.345 and 88,2%).
 
-// viInt writes n with "." between thousands: 12345 -> "12.345".
+// numbersEnglish makes viInt, viFloat and viProb write numbers the English
+// way (12,345 and 88.2%) while an English report is written.
+var numbersEnglish bool
+
+// viInt writes n with "." between thousands: 12345 -> "12.345" (English:
+// "12,345").
 func viInt(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
@@ -24,7 +29,7 @@ func viInt(n int) string {
 	}
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
+			b.WriteByte(thousandsMark())
 		}
 		b.WriteRune(c)
 	}
@@ -42,7 +47,7 @@ func viFloat(x float64, prec int) string {
 	n, _ := strconv.Atoi(whole)
 	out := viInt(n)
 	if frac != "" {
-		out += "," + frac
+		out += string(decimalMark()) + frac
 	}
 	if x < 0 && strings.Trim(s, "0.") != "" {
 		out = "−" + out
@@ -60,9 +65,9 @@ func viProb(p float64) string {
 	case math.IsNaN(p):
 		return "–"
 	case p < 0.0001:
-		return "< 0,0001"
+		return "< " + viFloat(0.0001, 4)
 	case p > 0.9999:
-		return "> 0,9999"
+		return "> " + viFloat(0.9999, 4)
 	}
 	return viFloat(p, 4)
 }
@@ -261,4 +266,20 @@ func (h *histogram) SVG() template.HTML {
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// thousandsMark is the mark between thousands of viInt.
+func thousandsMark() byte {
+	if numbersEnglish {
+		return ','
+	}
+	return '.'
+}
+
+// decimalMark is the decimal mark of viFloat.
+func decimalMark() byte {
+	if numbersEnglish {
+		return '.'
+	}
+	return ','
 }

@@ -4,8 +4,6 @@ import (
 	"archive/zip"
 	"compress/flate"
 	"encoding/csv"
-	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
@@ -113,9 +111,9 @@ func (o *onlySheet) Close() error {
 
 // The sheet names of the workbooks of clean, dedupe and link.
 const (
-	sheetClean  = "Dữ liệu chuẩn hóa"
-	sheetDedupe = "Hồ sơ trùng"
-	sheetLink   = "Ghép hai danh sách"
+	sheetClean  = "sheet.clean"
+	sheetDedupe = "sheet.dedupe"
+	sheetLink   = "sheet.link"
 )
 
 // outputIsWorkbook says whether the -out file name of clean, dedupe or
@@ -130,7 +128,7 @@ func outputIsWorkbook(name string) (bool, error) {
 		return true, nil
 	case ".xls", ".xlsm", ".xlsb", ".xlt", ".xltx", ".xltm", ".ods", ".fods", ".numbers",
 		".json", ".html", ".htm", ".xml", ".pdf", ".doc", ".docx", ".zip":
-		return false, fmt.Errorf("-out: không ghi được tệp %s; hãy đặt tên tệp kết thúc bằng .xlsx (bảng tính Excel) hoặc .csv", ext)
+		return false, errorf("-out: cannot write a %s file; give a file name ending in .xlsx (an Excel workbook) or .csv", ext)
 	}
 	return false, nil
 }
@@ -148,7 +146,7 @@ const (
 )
 
 // errSheetFull is returned when a list has more rows than a sheet holds.
-var errSheetFull = fmt.Errorf("danh sách có hơn %d dòng, quá sức chứa của một trang tính Excel: hãy ghi ra tệp .csv", maxSheetRows-1)
+var errSheetFull = newLazyError("the list has more than %d rows, more than an Excel sheet holds: write a .csv file", maxSheetRows-1)
 
 // A workbook writes an Excel workbook (.xlsx) of one or more sheets, one
 // after the other, with excelize's StreamWriter: a sheet's rows go to a
@@ -199,9 +197,9 @@ func newWorkbook(out io.Writer) (*workbook, error) {
 func checkSheetName(name string) error {
 	switch {
 	case name == "" || utf8.RuneCountInString(name) > excelize.MaxSheetNameLength:
-		return fmt.Errorf("tên trang tính %q: cần từ 1 đến %d ký tự", name, excelize.MaxSheetNameLength)
+		return errorf("sheet name %q: 1 to %d characters", name, excelize.MaxSheetNameLength)
 	case strings.ContainsAny(name, `[]:*?/\`), strings.HasPrefix(name, "'"), strings.HasSuffix(name, "'"):
-		return fmt.Errorf("tên trang tính %q: không được có các ký tự [ ] : * ? / \\ hay dấu ' ở đầu, cuối", name)
+		return errorf("sheet name %q: no [ ] : * ? / \\ and no ' at its start or end", name)
 	}
 	return nil
 }
@@ -210,7 +208,7 @@ func checkSheetName(name string) error {
 // row. The sheet before it must be closed.
 func (b *workbook) sheet(name string, header []string) (*xlsxSheet, error) {
 	if b.current != nil {
-		return nil, errors.New("workbook: the previous sheet is not closed")
+		return nil, errorf("workbook: the previous sheet is not closed")
 	}
 	if err := checkSheetName(name); err != nil {
 		return nil, err
@@ -244,10 +242,10 @@ func (b *workbook) Close() error {
 	b.closed = true
 	defer b.f.Close()
 	if b.current != nil {
-		return errors.New("workbook: a sheet is not closed")
+		return errorf("workbook: a sheet is not closed")
 	}
 	if b.sheets == 0 {
-		return errors.New("workbook: no sheet")
+		return errorf("workbook: no sheet")
 	}
 	// The first sheet is the active one already: it is the workbook's
 	// first sheet, renamed, which excelize creates selected. SetActiveSheet
@@ -301,7 +299,7 @@ type xlsxSheet struct {
 // Write adds one row to the sheet.
 func (s *xlsxSheet) Write(cells []string) error {
 	if s.b.current != s {
-		return errors.New("workbook: write to a closed sheet")
+		return errorf("workbook: write to a closed sheet")
 	}
 	s.ncol = max(s.ncol, len(cells))
 	if !s.started {

@@ -55,7 +55,7 @@ func BenchmarkWorkbook(b *testing.B) {
 		b.Run(strconv.Itoa(n)+"rows", func(b *testing.B) {
 			for b.Loop() {
 				gen := benchRows{r: rand.New(rand.NewPCG(1, 2))}
-				cw, err := openList(workbookFile{io.Discard}, nil, benchHeader, sheetClean)
+				cw, err := openList(workbookFile{io.Discard}, nil, benchHeader, tr(sheetClean))
 				if err != nil {
 					b.Fatal(err)
 				}

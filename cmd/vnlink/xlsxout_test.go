@@ -194,7 +194,7 @@ func TestCheckSheetName(t *testing.T) {
 	} {
 		assert.Equal(t, tc.ok, checkSheetName(tc.name) == nil, "%q", tc.name)
 	}
-	for _, name := range []string{sheetClean, sheetDedupe, sheetLink, sheetHeadline} {
+	for _, name := range []string{tr(sheetClean), tr(sheetDedupe), tr(sheetLink), sheetHeadline} {
 		assert.NoError(t, checkSheetName(name))
 	}
 }
@@ -229,7 +229,7 @@ func TestOutputExtension(t *testing.T) {
 			assert.Equal(t, tc.workbook, wb)
 			for _, cmd := range []string{"clean", "dedupe"} {
 				out := filepath.Join(dir, cmd+"-"+tc.out)
-				code, log := runCLI(cmd, "-in", in, "-out", out, "-today", today, "-q")
+				code, log := runCLI(cmd, "-in", in, "-out", out, "-today", today, "-q", "-lang", "vi")
 				if !tc.ok {
 					assert.Equal(t, 2, code, log)
 					assert.Contains(t, log, "hãy đặt tên tệp kết thúc bằng .xlsx")
@@ -258,9 +258,9 @@ func TestCleanDedupeLinkWorkbook(t *testing.T) {
 		cmd, sheet string
 		args       []string
 	}{
-		{"clean", sheetClean, []string{"-in", in}},
-		{"dedupe", sheetDedupe, []string{"-in", in}},
-		{"link", sheetLink, []string{"-left", in, "-right", reg}},
+		{"clean", tr(sheetClean), []string{"-in", in}},
+		{"dedupe", tr(sheetDedupe), []string{"-in", in}},
+		{"link", tr(sheetLink), []string{"-left", in, "-right", reg}},
 	} {
 		t.Run(tc.cmd, func(t *testing.T) {
 			csvOut, xlsxOut := filepath.Join(dir, tc.cmd+".csv"), filepath.Join(dir, tc.cmd+".xlsx")
@@ -313,7 +313,7 @@ func TestReconcileWorkbook(t *testing.T) {
 	}
 	out := filepath.Join(dir, "ket-qua")
 	code, log := runCLI("reconcile", "-registry", filepath.Join(dir, "registry.csv"), "-ehr", filepath.Join(dir, "ehr.csv"),
-		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", out, "-today", today, "-workers", "1", "-q")
+		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", out, "-today", today, "-workers", "1", "-q", "-lang", "vi")
 	require.Equal(t, 0, code, log)
 
 	xf, err := os.Open(filepath.Join(out, fileWorkbook))
@@ -354,7 +354,7 @@ func TestReconcileWorkbook(t *testing.T) {
 	// -xlsx=false writes the same CSV files and no workbook.
 	csvOnly := filepath.Join(dir, "chi-csv")
 	code, log = runCLI("reconcile", "-registry", filepath.Join(dir, "registry.csv"), "-ehr", filepath.Join(dir, "ehr.csv"),
-		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", csvOnly, "-today", today, "-workers", "1", "-q", "-xlsx=false")
+		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", csvOnly, "-today", today, "-workers", "1", "-q", "-xlsx=false", "-lang", "vi")
 	require.Equal(t, 0, code, log)
 	assert.NoFileExists(t, filepath.Join(csvOnly, fileWorkbook))
 	for _, l := range lists {
