@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"io"
 	"slices"
 	"strconv"
@@ -42,21 +41,4 @@ func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 		}
 	}
 	return sum, cw.Close()
-}
-
-// newCSVWriter starts an output CSV file like the input t: the same
-// delimiter, a UTF-8 byte-order mark when t had one (Excel needs it to read
-// Vietnamese text), and the header row.
-func newCSVWriter(out io.Writer, t *table, header []string) (*csv.Writer, error) {
-	if t.BOM {
-		if _, err := io.WriteString(out, "\ufeff"); err != nil {
-			return nil, err
-		}
-	}
-	cw := csv.NewWriter(out)
-	cw.Comma = t.Delim
-	if err := cw.Write(header); err != nil {
-		return nil, err
-	}
-	return cw, nil
 }

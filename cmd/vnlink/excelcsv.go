@@ -12,20 +12,26 @@ import (
 // a formula — one starting with "=", "+", "-", "@", a tab or a carriage
 // return, and not a plain number — neutralised by a leading apostrophe, so
 // that a value typed into a health record can never execute on the clerk's
-// machine. It is the rowWriter of reconcile's CSV files; their sheets in
-// danh-sach.xlsx need no apostrophe (see workbook).
+// machine. It writes every CSV file of the command: reconcile's lists with
+// commas, and clean, dedupe and link with the delimiter of their input
+// (the one the station's Excel wrote). Sheets of a workbook need no
+// apostrophe (see workbook).
 type excelCSV struct {
 	w   *csv.Writer
 	buf []string
 }
 
-// newExcelCSV writes the byte-order mark and the header row to out.
-func newExcelCSV(out io.Writer, header []string) (*excelCSV, error) {
+// newExcelCSV writes the byte-order mark and the header row to out, with
+// delim between cells (0: a comma).
+func newExcelCSV(out io.Writer, header []string, delim rune) (*excelCSV, error) {
 	if _, err := io.WriteString(out, "\ufeff"); err != nil {
 		return nil, err
 	}
 	e := &excelCSV{w: csv.NewWriter(out)}
 	e.w.UseCRLF = true
+	if delim != 0 {
+		e.w.Comma = delim
+	}
 	if err := e.Write(header); err != nil {
 		return nil, err
 	}

@@ -195,7 +195,8 @@ func TestLanguageEndToEnd(t *testing.T) {
 				require.Equal(t, 0, run(args, &stdout, &log), log.String())
 				data, err := os.ReadFile(out)
 				require.NoError(t, err)
-				header, _, _ := strings.Cut(string(data), "\n")
+				header, _, _ := strings.Cut(strings.TrimPrefix(string(data), "\ufeff"), "\n")
+				header = strings.TrimSuffix(header, "\r")
 				if tc.en {
 					assert.Contains(t, log.String(), "Date of birth")
 					assert.Contains(t, log.String(), "wrote ")

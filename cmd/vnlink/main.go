@@ -99,6 +99,10 @@ keep their leading zeros; nothing is run as a formula). .csv, .txt, .tsv or
 no extension: CSV; .xls, .xlsm, .ods, .json, .html and the like are refused.
 reconcile writes danh-sach.xlsx, a workbook of the headline figures and of
 every list, next to its CSV files.
+Every CSV file starts with the UTF-8 byte-order mark Excel needs to show
+Vietnamese text, and a cell that Excel would run as a formula (starting
+with =, +, -, @) gets an apostrophe in front; clean, dedupe and link keep
+the delimiter of their input.
 
 Row numbers count the data rows from 1: row 1 is the first row under the
 header (the issues also give the line or the Excel row). Empty rows are

@@ -1319,6 +1319,9 @@ nguyên số 0 ở đầu; không ô nào chạy như công thức). .csv, .txt,
 không có đuôi: CSV; .xls, .xlsm, .ods, .json, .html và các đuôi tương tự bị
 từ chối. reconcile ghi thêm danh-sach.xlsx, bảng tính gồm số liệu chính và
 mọi danh sách, cạnh các tệp CSV.
+Mọi tệp CSV đều bắt đầu bằng dấu BOM UTF-8 để Excel hiện đúng tiếng Việt;
+ô nào Excel có thể chạy như công thức (bắt đầu bằng =, +, -, @) được thêm
+dấu nháy đơn ở đầu; clean, dedupe và link giữ dấu phân cách của tệp đầu vào.
 
 Số dòng đếm các dòng dữ liệu từ 1: dòng 1 là dòng ngay dưới dòng tên cột
 (các lỗi còn ghi cả số dòng trong tệp hoặc số hàng Excel). Dòng trống được

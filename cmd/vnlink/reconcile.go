@@ -267,7 +267,7 @@ func (l *worklist) write(dir string, b *workbook) (int, error) {
 		return n, write(nil)
 	}
 	err := writeFileAtomic(filepath.Join(dir, l.name), func(out io.Writer) error {
-		cw, err := newExcelCSV(out, locAll(l.header))
+		cw, err := newExcelCSV(out, locAll(l.header), 0)
 		if err != nil {
 			return err
 		}

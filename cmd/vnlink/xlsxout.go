@@ -3,7 +3,6 @@ package main
 import (
 	"archive/zip"
 	"compress/flate"
-	"encoding/csv"
 	"io"
 	"path/filepath"
 	"slices"
@@ -15,7 +14,7 @@ import (
 )
 
 // A rowWriter receives one list, row by row, header first: a CSV file
-// (excelCSV, plainCSV) or a sheet of a workbook (xlsxSheet). Each list is
+// (excelCSV) or a sheet of a workbook (xlsxSheet). Each list is
 // rendered once and written to whichever the user asked for. A rowWriter may
 // keep the cells slice only until Write returns.
 type rowWriter interface {
@@ -47,16 +46,6 @@ func (t teeRows) Close() error {
 	return first
 }
 
-// A plainCSV writes a CSV file like the input of clean, dedupe or link:
-// the same delimiter and byte-order mark, the cells as they are.
-type plainCSV struct{ *csv.Writer }
-
-// Close flushes the rows and returns the first write error.
-func (p plainCSV) Close() error {
-	p.Flush()
-	return p.Error()
-}
-
 // A workbookFile marks the output of clean, dedupe or link as an Excel
 // workbook (-out ending in .xlsx) rather than a CSV file; it writes the
 // workbook to its Writer when the list is closed.
@@ -64,7 +53,7 @@ type workbookFile struct{ io.Writer }
 
 // openList starts the output of one list with its header row: a workbook of
 // one sheet named sheet when out is a workbookFile, otherwise a CSV file
-// like the input t.
+// with the delimiter of the input t (see excelCSV).
 func openList(out io.Writer, t *table, header []string, sheet string) (rowWriter, error) {
 	if wf, ok := out.(workbookFile); ok {
 		b, err := newWorkbook(wf.Writer)
@@ -78,11 +67,7 @@ func openList(out io.Writer, t *table, header []string, sheet string) (rowWriter
 		}
 		return &onlySheet{s, b}, nil
 	}
-	cw, err := newCSVWriter(out, t, header)
-	if err != nil {
-		return nil, err
-	}
-	return plainCSV{cw}, nil
+	return newExcelCSV(out, header, t.Delim)
 }
 
 // abortList drops what w has not written yet: a workbook's temporary files

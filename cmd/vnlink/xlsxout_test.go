@@ -278,6 +278,11 @@ func TestCleanDedupeLinkWorkbook(t *testing.T) {
 			f := openWorkbook(t, xf)
 			require.Equal(t, []string{tc.sheet}, f.GetSheetList())
 			got := sheetRows(t, f, tc.sheet, len(want[0]))
+			for _, r := range got {
+				for i, c := range r {
+					r[i] = neutralizeCell(c) // the CSV file neutralises formula-like cells
+				}
+			}
 			require.Equal(t, want, got)
 			panes, err := f.GetPanes(tc.sheet)
 			require.NoError(t, err)
