@@ -750,6 +750,9 @@ var messages = []msgEntry{
 	// Vietnamese (rloc).
 	{id: "rep:(địa chỉ không ghi thôn/tổ)", en: "(address without a hamlet)",
 		vi: "(địa chỉ không ghi thôn/tổ)"},
+	{id: "rep:Biểu đồ chỉ gồm các thôn, tổ dân phố có người trong danh sách dân cư; %s tên thôn/tổ chỉ có trong hồ sơ sức khỏe được ghi ở bảng, không có độ bao phủ.",
+		en: "The chart shows the hamlets with people on the population list; %s hamlet names found only in the health records are in the table, without a coverage.",
+		vi: "Biểu đồ chỉ gồm các thôn, tổ dân phố có người trong danh sách dân cư; %s tên thôn/tổ chỉ có trong hồ sơ sức khỏe được ghi ở bảng, không có độ bao phủ."},
 	{id: "rep:Báo cáo chất lượng dữ liệu", en: "Data quality report",
 		vi: "Báo cáo chất lượng dữ liệu"},
 	{id: "rep:Báo cáo ghép nối hai danh sách", en: "Report on linking two lists",

@@ -300,14 +300,26 @@ func (v *reportView) reconcile(r *reconcileSummary) {
 				viInt(f.EHRRows), viInt(f.Verified), viInt(f.ExtraRows), viPct(f.DuplicateRowRate), viInt(f.Unmatched),
 				viInt(f.RowsToCorrect), viInt(f.PoliceNoID + f.PoliceMalformedID + f.PoliceIDDiffers)}
 		}
+		outside := 0
 		for i := range r.Metrics.Hamlets {
 			hf := &r.Metrics.Hamlets[i]
 			name := hf.Hamlet
 			if name == "" {
 				name = rloc("(địa chỉ không ghi thôn/tổ)")
 			}
-			c.Rows = append(c.Rows, barRow{Label: name, Values: []float64{hf.Coverage}, Texts: []string{viPct(hf.Coverage)}})
-			t.Rows = append(t.Rows, row(name, &hf.Figures))
+			cells := row(name, &hf.Figures)
+			if hf.RegistryPeople == 0 {
+				// A hamlet no registry person lives in (a name the list
+				// does not know) has records but no coverage.
+				outside++
+				cells[3] = "–"
+			} else {
+				c.Rows = append(c.Rows, barRow{Label: name, Values: []float64{hf.Coverage}, Texts: []string{viPct(hf.Coverage)}})
+			}
+			t.Rows = append(t.Rows, cells)
+		}
+		if outside > 0 {
+			h.Intro = rlocf("Biểu đồ chỉ gồm các thôn, tổ dân phố có người trong danh sách dân cư; %s tên thôn/tổ chỉ có trong hồ sơ sức khỏe được ghi ở bảng, không có độ bao phủ.", viInt(outside))
 		}
 		t.Rows = append(t.Rows, row(rloc("Toàn xã"), f))
 		h.Charts = append(h.Charts, c.SVG())
