@@ -98,15 +98,6 @@ func TestReadInputTable(t *testing.T) {
 	}
 }
 
-// utf16LE encodes ASCII s as UTF-16 LE with a byte-order mark.
-func utf16LE(s string) string {
-	b := []byte{0xff, 0xfe}
-	for i := range len(s) {
-		b = append(b, s[i], 0)
-	}
-	return string(b)
-}
-
 // TestReadInputTableErrors checks the errors of files that cannot be read
 // at all: each says what to do, without a value.
 func TestReadInputTableErrors(t *testing.T) {
