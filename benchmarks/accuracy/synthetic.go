@@ -1,11 +1,13 @@
 package accuracy
 
 import (
+	"os"
 	"time"
 
 	"github.com/vnlink/vnlink/benchmarks/synth"
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/linkage/vnperson"
+	"github.com/vnlink/vnlink/normalize"
 )
 
 // Today is the date the synthetic files are read on: after synth.RefYear, so
@@ -61,7 +63,11 @@ func GenerateCommune(cfg synth.Config) (*Commune, error) {
 // Options returns the vnperson options the harness uses: the defaults, with
 // Today fixed.
 func Options() vnperson.Options {
-	return vnperson.Options{Prepare: vnperson.PrepareOptions{Today: Today}}
+	o := vnperson.Options{Prepare: vnperson.PrepareOptions{Today: Today}}
+	if os.Getenv("VNLINK_RESOLVER") == "1" {
+		o.Prepare.Resolver = normalize.DefaultResolver()
+	}
+	return o
 }
 
 // DedupeEHR deduplicates the EHR extract of c with default settings and
