@@ -126,7 +126,7 @@ type PlanRule struct {
 // name rules gave 700,603 and 940,619 pairs, for 0.99950 and 0.99968.
 // Dedupe's pairwise F1 is 0.99799 (0.99749 before) and Link's F1 0.99937
 // (0.99942); on 1,000,000 people in 20 communes the candidate pairs fall
-// from 137 to 15 million in dedupe and from 257 to 25 million in link (see
+// from 137 to 15 million in dedupe and from 257 to 27 million in link (see
 // benchmarks/README.md, "City scale").
 func DefaultPlan() []PlanRule {
 	return []PlanRule{
@@ -145,11 +145,11 @@ func DefaultPlan() []PlanRule {
 		},
 		{
 			Rule:   blocking.Exact(RuleGivenBirthYear, givenBirthYearKeys).SplitBy(familyOrMonth),
-			Agrees: []string{CompareName, CompareBirthDate}, Train: true,
+			Agrees: []string{CompareName, CompareBirthDate, CompareAddress}, Train: true,
 		},
 		{
 			Rule:   blocking.Exact(RuleGivenYearPlace, givenYearPlaceKeys).SplitBy(familyOrMonth),
-			Agrees: []string{CompareName, CompareBirthDate},
+			Agrees: []string{CompareName, CompareBirthDate, CompareAddress},
 		},
 		{
 			Rule:   blocking.Exact(RuleGivenBirthDate, givenBirthDateKeys).SplitBy(familyKey),
