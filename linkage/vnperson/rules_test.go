@@ -60,8 +60,18 @@ func TestDefaultPlanIsConsistent(t *testing.T) {
 	assert.Equal(t, []round{
 		{vnperson.RuleNationalID, []string{vnperson.CompareNationalID}},
 		{vnperson.RuleBHXH, []string{vnperson.CompareBHXH}},
-		{vnperson.RuleGivenBirthYear, []string{vnperson.CompareName, vnperson.CompareBirthDate}},
+		{vnperson.RuleGivenBirthYear, []string{vnperson.CompareName, vnperson.CompareBirthDate, vnperson.CompareAddress}},
 	}, rounds(vnperson.PlanTraining(plan)))
+	// Every comparison is estimated in at least two training rounds.
+	for name := range comparisons {
+		in := 0
+		for _, tr := range vnperson.PlanTraining(plan) {
+			if !slices.Contains(tr.Exclude, name) {
+				in++
+			}
+		}
+		assert.GreaterOrEqual(t, in, 2, "comparison %s", name)
+	}
 }
 
 // sharedCCCD returns the people of community(n, seed) all written with one
@@ -319,8 +329,8 @@ func ExampleDefaultPlan() {
 	// national_id [national_id] true true
 	// bhxh [bhxh] true false
 	// birth_year_ward [birth_date address] false false
-	// given_phonetic_birth_year_ward [name birth_date] true false
-	// given_phonetic_birth_year_place [name birth_date] false false
+	// given_phonetic_birth_year_ward [name birth_date address] true false
+	// given_phonetic_birth_year_place [name birth_date address] false false
 	// given_phonetic_birth_date [name birth_date] false false
 	// given_phonetic_month_day_place [name] false false
 	// phone_given_initial [phone] false false
