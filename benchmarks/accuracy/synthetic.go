@@ -61,7 +61,10 @@ func GenerateCommune(cfg synth.Config) (*Commune, error) {
 }
 
 // Options returns the vnperson options the harness uses: the defaults, with
-// Today fixed.
+// Today fixed. With VNLINK_RESOLVER=1 in the environment the records are
+// prepared with the built-in administrative units
+// (normalize.DefaultResolver, as the vnlink command does), so that ward
+// keys of old and new commune names agree where the units say so.
 func Options() vnperson.Options {
 	o := vnperson.Options{Prepare: vnperson.PrepareOptions{Today: Today}}
 	if os.Getenv("VNLINK_RESOLVER") == "1" {

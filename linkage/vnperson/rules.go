@@ -114,20 +114,23 @@ type PlanRule struct {
 // and with the others through the place and city-wide rules.
 //
 // The EM training rounds are national_id, bhxh and
-// given_phonetic_birth_year_ward; national_id is the prior's rule. A
+// given_phonetic_birth_year_ward; national_id is the prior's rule. The
+// last round leaves out the address with the name and the birth date: its
+// pairs all share the ward, and kept in they inflated the address m (on
+// the 50,000-person commune link F1 fell from 0.99942 to 0.99937). A
 // birth_year_ward round would add millions of pairs and, at city scale,
 // converge on "same sex, similar name, different IDs" as its match class;
-// the three rounds already leave every comparison in at least two of them.
+// the three rounds leave every comparison in at least two of them.
 //
 // On the default 50,000-person synthetic commune the plan gives 382,185
 // candidate pairs in the EHR extract (49,038 records; reduction ratio
 // 0.99968, pairs completeness 0.99950) and 295,950 from the EHR to the
-// registry (pairs completeness 0.99962); the plan with the city-wide given
-// name rules gave 700,603 and 940,619 pairs, for 0.99950 and 0.99968.
-// Dedupe's pairwise F1 is 0.99799 (0.99749 before) and Link's F1 0.99937
-// (0.99942); on 1,000,000 people in 20 communes the candidate pairs fall
-// from 137 to 15 million in dedupe and from 257 to 27 million in link (see
-// benchmarks/README.md, "City scale").
+// registry (pairs completeness 0.99962); the plan with city-wide given name
+// rules gave 700,603 and 940,619 pairs, for 0.99950 and 0.99968, and the
+// same F1 (Dedupe 0.99749, Link 0.99942, Reconcile 0.99887 and 0.99943).
+// On 1,000,000 people in 20 communes the candidate pairs (sum over rules)
+// fall from 137 to 15 million in dedupe and from 257 to 27 million in
+// link, at equal F1 (see benchmarks/README.md, "City scale").
 func DefaultPlan() []PlanRule {
 	return []PlanRule{
 		{
