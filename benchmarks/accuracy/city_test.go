@@ -103,6 +103,20 @@ func cityRun(t *testing.T, cfg synth.Config, stages map[string]bool) {
 					mode, r.Name, r.Blocks, r.Comparisons, r.CumulativeBound)
 			}
 			t.Logf("blocking %s: %d oversized blocks", mode, len(cands.Oversized()))
+			// Oversized blocks of each rule (sub-blocks of a split block
+			// left out) and the largest, to show which rules stay bounded.
+			over := map[string][2]int{}
+			for _, o := range cands.Oversized() {
+				if !o.SubBlock {
+					n := over[o.RuleName]
+					over[o.RuleName] = [2]int{n[0] + 1, max(n[1], o.Size)}
+				}
+			}
+			for _, r := range cands.Counts() {
+				if n := over[r.Name]; n[0] > 0 {
+					t.Logf("blocking %s: rule %-31s oversized blocks %6d, largest %7d records", mode, r.Name, n[0], n[1])
+				}
+			}
 			if os.Getenv("VNLINK_CITY_DIAGNOSE") == "1" {
 				opts := blocking.DiagnoseOptions{Labels: diagLabels(c.EHRTruth)}
 				if mode == "link" {

@@ -1,11 +1,13 @@
 package accuracy
 
 import (
+	"os"
 	"time"
 
 	"github.com/vnlink/vnlink/benchmarks/synth"
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/linkage/vnperson"
+	"github.com/vnlink/vnlink/normalize"
 )
 
 // Today is the date the synthetic files are read on: after synth.RefYear, so
@@ -59,9 +61,16 @@ func GenerateCommune(cfg synth.Config) (*Commune, error) {
 }
 
 // Options returns the vnperson options the harness uses: the defaults, with
-// Today fixed.
+// Today fixed. With VNLINK_RESOLVER=1 in the environment the records are
+// prepared with the built-in administrative units
+// (normalize.DefaultResolver, as the vnlink command does), so that ward
+// keys of old and new commune names agree where the units say so.
 func Options() vnperson.Options {
-	return vnperson.Options{Prepare: vnperson.PrepareOptions{Today: Today}}
+	o := vnperson.Options{Prepare: vnperson.PrepareOptions{Today: Today}}
+	if os.Getenv("VNLINK_RESOLVER") == "1" {
+		o.Prepare.Resolver = normalize.DefaultResolver()
+	}
+	return o
 }
 
 // DedupeEHR deduplicates the EHR extract of c with default settings and

@@ -85,7 +85,7 @@ func ExampleResult_Explain() {
 	// bhxh        null              +0.0
 	// name        missing_marks     +10.4
 	// birth_date  day_month_swapped +9.9
-	// sex         name_hint_agrees  -2.8
+	// sex         name_hint_agrees  -2.7
 	// phone       null              +0.0
 	// address     null              +0.0
 	// ethnicity   null              +0.0

@@ -7,14 +7,17 @@ import (
 
 // Blocking rule names of the default plan, in order.
 const (
-	RuleNationalID       = "national_id"
-	RuleBHXH             = "bhxh"
-	RuleBirthYearWard    = "birth_year_ward"
-	RuleGivenBirthYear   = "given_phonetic_birth_year"
-	RuleGivenMonthDay    = "given_phonetic_month_day"
-	RulePhoneGivenInit   = "phone_given_initial"
-	RuleBirthDatePlace   = "birth_date_place"
-	RuleFamilyGivenPlace = "family_given_place"
+	RuleNationalID     = "national_id"
+	RuleBHXH           = "bhxh"
+	RuleBirthYearWard  = "birth_year_ward"
+	RuleGivenBirthYear = "given_phonetic_birth_year_ward"
+	RuleGivenYearPlace = "given_phonetic_birth_year_place"
+	RuleGivenBirthDate = "given_phonetic_birth_date"
+	RuleGivenMonthDay  = "given_phonetic_month_day_place"
+	RulePhoneGivenInit = "phone_given_initial"
+	RuleBirthDatePlace = "birth_date_place"
+	RuleNamePlace      = "name_phonetic_place"
+	RuleNameBirthYear  = "name_phonetic_birth_year"
 )
 
 // BirthYearWardMaxBlock is the birth_year_ward rule's own block cap. The
@@ -59,20 +62,27 @@ type PlanRule struct {
 // blocks above the cap (blocking.DefaultMaxBlockSize records unless
 // Options.MaxBlockSize says otherwise):
 //
-//	rule                       pairs records with the same    split by
-//	national_id                CCCD, or CMND                  (skipped)
-//	bhxh                       BHXH number                    (skipped)
-//	birth_year_ward            birth year and ward            family name and given initial; birth month
-//	given_phonetic_birth_year  loose phonetic given name,     family name; birth month
-//	                           birth year
-//	given_phonetic_month_day   loose phonetic given name,     family name; birth year
-//	                           birth month and day
-//	phone_given_initial        phone, first letter of the     birth year
-//	                           folded given name
-//	birth_date_place           full birth date, place         given initial
-//	                           (hamlet or street)
-//	family_given_place         folded family and given        birth year; birth month and day
-//	                           names, place
+//	rule                             pairs records with the same      split by
+//	national_id                      CCCD, or CMND                    (skipped)
+//	bhxh                             BHXH number                      (skipped)
+//	birth_year_ward                  birth year and ward              family name and given initial; birth month
+//	given_phonetic_birth_year_ward   loose phonetic given name,       family name; birth month
+//	                                 birth year, ward
+//	given_phonetic_birth_year_place  loose phonetic given name,       family name; birth month
+//	                                 birth year, place
+//	given_phonetic_birth_date        loose phonetic given name,       family name
+//	                                 full birth date
+//	given_phonetic_month_day_place   loose phonetic given name,       family name; birth year
+//	                                 birth month and day, place
+//	phone_given_initial              phone, first letter of the       birth year
+//	                                 folded given name
+//	birth_date_place                 full birth date, place           given initial
+//	name_phonetic_place              loose phonetic full name, place  birth year; birth month and day
+//	name_phonetic_birth_year         loose phonetic full name,        birth month
+//	                                 birth year
+//
+// The ward is the commune-level unit of the address (Record.Ward), the
+// place the name of its hamlet or street (Record.Place).
 //
 // A split by "a; b" keeps the pairs that agree on a or on b; a clinic's
 // phone number written on every patient is split by birth year. The ID
@@ -87,20 +97,40 @@ type PlanRule struct {
 // birth_year_ward has its own, tighter cap (BirthYearWardMaxBlock): its
 // blocks are split from 31 records on.
 //
+// No rule pairs a loose name key city-wide without a specific second field:
+// the name rules are scoped by the ward or by the place, and the city-wide
+// ones ask for the full birth date (given_phonetic_birth_date: a person
+// whose rows sit in two communes, moved or registered at two stations) or
+// the full name and the birth year (name_phonetic_birth_year). A city-wide
+// given name and birth year rule gave 100 million of the 137 million
+// pairs of a 1,000,000-person city of 20 communes, growing with the square
+// of the city. Scoping by the place and not only the ward matters: with no
+// administrative-unit data (PrepareOptions.Resolver) an address written
+// before the 2025 merger gets the old commune's ward key, and even with
+// the built-in units part of an old commune can resolve to a neighbour,
+// while the hamlet keeps its name; a place name such as "Thôn 1" repeats
+// across communes, so place blocks still meet a few communes' people.
+// Records without a ward (Ward 0) pair among themselves in the ward rules
+// and with the others through the place and city-wide rules.
+//
 // The EM training rounds are national_id, bhxh and
-// given_phonetic_birth_year; national_id is the prior's rule. A
+// given_phonetic_birth_year_ward; national_id is the prior's rule. The
+// last round leaves out the address with the name and the birth date: its
+// pairs all share the ward, and kept in they inflated the address m (on
+// the 50,000-person commune link F1 fell from 0.99942 to 0.99937). A
 // birth_year_ward round would add millions of pairs and, at city scale,
 // converge on "same sex, similar name, different IDs" as its match class;
-// the three rounds already leave every comparison in at least two of them.
-// The rules after the first four catch pairs whose birth year is mistyped
-// or missing and whose ID numbers are missing or mistyped. On the default
-// 50,000-person synthetic commune they give 700,603 candidate pairs in the
-// EHR extract (49,038 records; reduction ratio 0.99942, pairs completeness
-// 0.99950) and 940,619 from the EHR to the registry (pairs completeness
-// 0.99968); with birth_year_ward uncapped and a training round they gave
-// 3.3 and 6.5 million, for 0.99975 and 0.99975. Reconcile's EHR duplicate
-// pairwise F1 is 0.99862 (0.99849 before) and its link F1 0.99941
-// (0.99942), in 40% less time (see benchmarks/accuracy).
+// the three rounds leave every comparison in at least two of them.
+//
+// On the default 50,000-person synthetic commune the plan gives 382,185
+// candidate pairs in the EHR extract (49,038 records; reduction ratio
+// 0.99968, pairs completeness 0.99950) and 295,950 from the EHR to the
+// registry (pairs completeness 0.99962); the plan with city-wide given name
+// rules gave 700,603 and 940,619 pairs, for 0.99950 and 0.99968, and the
+// same F1 (Dedupe 0.99749, Link 0.99942, Reconcile 0.99887 and 0.99943).
+// On 1,000,000 people in 20 communes the candidate pairs (sum over rules)
+// fall from 137 to 15 million in dedupe and from 257 to 27 million in
+// link, at equal F1 (see benchmarks/README.md, "City scale").
 func DefaultPlan() []PlanRule {
 	return []PlanRule{
 		{
@@ -118,7 +148,15 @@ func DefaultPlan() []PlanRule {
 		},
 		{
 			Rule:   blocking.Exact(RuleGivenBirthYear, givenBirthYearKeys).SplitBy(familyOrMonth),
-			Agrees: []string{CompareName, CompareBirthDate}, Train: true,
+			Agrees: []string{CompareName, CompareBirthDate, CompareAddress}, Train: true,
+		},
+		{
+			Rule:   blocking.Exact(RuleGivenYearPlace, givenYearPlaceKeys).SplitBy(familyOrMonth),
+			Agrees: []string{CompareName, CompareBirthDate, CompareAddress},
+		},
+		{
+			Rule:   blocking.Exact(RuleGivenBirthDate, givenBirthDateKeys).SplitBy(familyKey),
+			Agrees: []string{CompareName, CompareBirthDate},
 		},
 		{
 			Rule:   blocking.Exact(RuleGivenMonthDay, givenMonthDayKeys).SplitBy(familyOrYear),
@@ -133,8 +171,12 @@ func DefaultPlan() []PlanRule {
 			Agrees: []string{CompareBirthDate, CompareAddress},
 		},
 		{
-			Rule:   blocking.Exact(RuleFamilyGivenPlace, familyGivenPlaceKeys).SplitBy(yearOrMonthDay),
+			Rule:   blocking.Exact(RuleNamePlace, namePlaceKeys).SplitBy(yearOrMonthDay),
 			Agrees: []string{CompareName, CompareAddress},
+		},
+		{
+			Rule:   blocking.Exact(RuleNameBirthYear, nameBirthYearKeys).SplitBy(monthKey),
+			Agrees: []string{CompareName},
 		},
 	}
 }
@@ -202,12 +244,45 @@ func birthYearWardKeys(r *Record, dst []blocking.Key) []blocking.Key {
 	return dst
 }
 
+// Scoping. A loose name key alone (given name and birth year) pairs
+// people across the whole city, and its pairs grow with the square of the
+// population; the name rules below are scoped by the ward (Record.Ward) or
+// by the place (Record.Place, the hamlet or street) instead. The ward key
+// is written with ward 0 for a record without a ward, so such records pair
+// among themselves; with a record that has a ward, and across wards, they
+// pair through the city-wide rules (the ID rules, phone_given_initial,
+// given_phonetic_birth_date and name_phonetic_birth_year).
+
 func givenBirthYearKeys(r *Record, dst []blocking.Key) []blocking.Key {
 	if y := r.BirthYear(); y != 0 && r.Name.GivenFoldedPhonetic() != "" {
 		var h blocking.Hasher
 		h.WriteString(r.Name.GivenFoldedPhonetic())
 		h.WriteInt(int64(y))
+		h.WriteInt(int64(r.Ward))
 		dst = append(dst, h.Key())
+	}
+	return dst
+}
+
+func givenYearPlaceKeys(r *Record, dst []blocking.Key) []blocking.Key {
+	if y := r.BirthYear(); y != 0 && r.Place != 0 && r.Name.GivenFoldedPhonetic() != "" {
+		var h blocking.Hasher
+		h.WriteString(r.Name.GivenFoldedPhonetic())
+		h.WriteInt(int64(y))
+		h.WriteInt(int64(r.Place))
+		dst = append(dst, h.Key())
+	}
+	return dst
+}
+
+func givenBirthDateKeys(r *Record, dst []blocking.Key) []blocking.Key {
+	if g := r.Name.GivenFoldedPhonetic(); g != "" {
+		if d, ok := r.Birth.DaysSinceEpoch(); ok {
+			var h blocking.Hasher
+			h.WriteString(g)
+			h.WriteInt(int64(d))
+			dst = append(dst, h.Key())
+		}
 	}
 	return dst
 }
@@ -217,6 +292,7 @@ func givenMonthDayKeys(r *Record, dst []blocking.Key) []blocking.Key {
 		var h blocking.Hasher
 		h.WriteString(g)
 		h.WriteInt(int64(r.Birth.Month()*100 + r.Birth.Day()))
+		h.WriteInt(int64(r.Place))
 		dst = append(dst, h.Key())
 	}
 	return dst
@@ -239,15 +315,28 @@ func birthDatePlaceKeys(r *Record, dst []blocking.Key) []blocking.Key {
 	return dst
 }
 
-func familyGivenPlaceKeys(r *Record, dst []blocking.Key) []blocking.Key {
-	if g := r.Name.GivenFold(); g != "" && r.Place != 0 {
+func namePlaceKeys(r *Record, dst []blocking.Key) []blocking.Key {
+	if n := r.Name.FoldedPhonetic(); n != "" && r.Place != 0 {
 		var h blocking.Hasher
-		h.WriteString(r.Name.FamilyFold())
-		h.WriteString(g)
+		h.WriteString(n)
 		h.WriteInt(int64(r.Place))
 		dst = append(dst, h.Key())
 	}
 	return dst
+}
+
+func nameBirthYearKeys(r *Record, dst []blocking.Key) []blocking.Key {
+	if n := r.Name.FoldedPhonetic(); n != "" && r.BirthYear() != 0 {
+		var h blocking.Hasher
+		h.WriteString(n)
+		h.WriteInt(int64(r.BirthYear()))
+		dst = append(dst, h.Key())
+	}
+	return dst
+}
+
+func monthKey(r *Record, dst []blocking.Key) []blocking.Key {
+	return appendMonth(r, dst)
 }
 
 // Secondary (split) keys. Each appends nothing for a missing field, so the
@@ -293,6 +382,10 @@ func appendMonth(r *Record, dst []blocking.Key) []blocking.Key {
 
 func familyGivenInitialOrMonth(r *Record, dst []blocking.Key) []blocking.Key {
 	return appendMonth(r, appendFamily(r, dst, true))
+}
+
+func familyKey(r *Record, dst []blocking.Key) []blocking.Key {
+	return appendFamily(r, dst, false)
 }
 
 func familyOrMonth(r *Record, dst []blocking.Key) []blocking.Key {

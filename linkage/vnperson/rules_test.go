@@ -33,8 +33,9 @@ func TestDefaultPlanIsConsistent(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{vnperson.RuleNationalID, vnperson.RuleBHXH, vnperson.RuleBirthYearWard,
-		vnperson.RuleGivenBirthYear, vnperson.RuleGivenMonthDay, vnperson.RulePhoneGivenInit,
-		vnperson.RuleBirthDatePlace, vnperson.RuleFamilyGivenPlace}, names)
+		vnperson.RuleGivenBirthYear, vnperson.RuleGivenYearPlace, vnperson.RuleGivenBirthDate,
+		vnperson.RuleGivenMonthDay, vnperson.RulePhoneGivenInit, vnperson.RuleBirthDatePlace,
+		vnperson.RuleNamePlace, vnperson.RuleNameBirthYear}, names)
 	assert.Equal(t, []string{vnperson.RuleNationalID, vnperson.RuleBHXH, vnperson.RuleGivenBirthYear}, train)
 	assert.Equal(t, []string{vnperson.RuleNationalID}, prior)
 
@@ -59,8 +60,18 @@ func TestDefaultPlanIsConsistent(t *testing.T) {
 	assert.Equal(t, []round{
 		{vnperson.RuleNationalID, []string{vnperson.CompareNationalID}},
 		{vnperson.RuleBHXH, []string{vnperson.CompareBHXH}},
-		{vnperson.RuleGivenBirthYear, []string{vnperson.CompareName, vnperson.CompareBirthDate}},
+		{vnperson.RuleGivenBirthYear, []string{vnperson.CompareName, vnperson.CompareBirthDate, vnperson.CompareAddress}},
 	}, rounds(vnperson.PlanTraining(plan)))
+	// Every comparison is estimated in at least two training rounds.
+	for name := range comparisons {
+		in := 0
+		for _, tr := range vnperson.PlanTraining(plan) {
+			if !slices.Contains(tr.Exclude, name) {
+				in++
+			}
+		}
+		assert.GreaterOrEqual(t, in, 2, "comparison %s", name)
+	}
 }
 
 // sharedCCCD returns the people of community(n, seed) all written with one
@@ -192,6 +203,124 @@ func TestDedupeSharedCCCD(t *testing.T) {
 	assert.Greater(t, len(sizes), n/2)
 }
 
+// planRule returns the rule of DefaultPlan named name.
+func planRule(t *testing.T, name string) blocking.Rule[vnperson.Record] {
+	t.Helper()
+	for _, p := range vnperson.DefaultPlan() {
+		if p.Rule.Name() == name {
+			return p.Rule
+		}
+	}
+	t.Fatalf("no rule %s in DefaultPlan", name)
+	return blocking.Rule[vnperson.Record]{}
+}
+
+// rulePairs returns the pairs (as record positions, lower first) one rule
+// gives on recs on their own.
+func rulePairs(t *testing.T, rule blocking.Rule[vnperson.Record], recs []vnperson.Record) map[[2]int32]bool {
+	t.Helper()
+	b, err := blocking.New(blocking.Options{}, rule)
+	require.NoError(t, err)
+	c, err := b.Dedupe(recs)
+	require.NoError(t, err)
+	out := map[[2]int32]bool{}
+	for p := range c.Pairs() {
+		out[[2]int32{min(p.A, p.B), max(p.A, p.B)}] = true
+	}
+	return out
+}
+
+// TestWardScopedRules checks which rules pair two records of one person
+// written in two wards, or without a ward: the ward-scoped name rules pair
+// records of one ward only (ward 0, no ward, is a ward of its own), the
+// city-wide given_phonetic_birth_date pairs them across wards and with a
+// record without a ward, and so do the place rules when the hamlet is the
+// same.
+func TestWardScopedRules(t *testing.T) {
+	base := prepare(t, vnperson.Person{ID: "1", FullName: "Nguyễn Thị Lan", BirthDate: "03/04/1990",
+		Address: "Thôn Đoài, xã Ngọc Hồi, thành phố Hà Nội"})[0]
+	require.NotZero(t, base.Ward)
+	require.NotZero(t, base.Place)
+	tests := []struct {
+		name         string
+		wardA, wardB uint64
+		scoped       bool // the ward-scoped rules pair them
+	}{
+		{"same ward", base.Ward, base.Ward, true},
+		{"two wards", base.Ward, base.Ward + 1, false},
+		{"both without a ward", 0, 0, true},
+		{"one without a ward", base.Ward, 0, false},
+	}
+	scoped := []string{vnperson.RuleGivenBirthYear}
+	// The place rules pair the two records: they share the hamlet.
+	cityWide := []string{vnperson.RuleGivenBirthDate, vnperson.RuleGivenYearPlace, vnperson.RuleGivenMonthDay,
+		vnperson.RuleNameBirthYear,
+		vnperson.RuleBirthDatePlace, vnperson.RuleNamePlace}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs := []vnperson.Record{base, base}
+			recs[0].Ward, recs[1].Ward = tt.wardA, tt.wardB
+			recs[1].Row = 1
+			for _, name := range scoped {
+				got := rulePairs(t, planRule(t, name), recs)
+				assert.Equal(t, tt.scoped, got[[2]int32{0, 1}], "rule %s", name)
+			}
+			for _, name := range cityWide {
+				got := rulePairs(t, planRule(t, name), recs)
+				assert.True(t, got[[2]int32{0, 1}], "rule %s", name)
+			}
+		})
+	}
+}
+
+// TestWardScopedPairsGrowWithTheCommune builds a city of k communes, each
+// a copy of one commune's records under its own ward key and hamlet
+// names, and checks that the ward- and place-scoped name rules give k
+// times the pairs of one commune: they grow with the city, not with its
+// square, as the city-wide given name and birth year key did.
+func TestWardScopedPairsGrowWithTheCommune(t *testing.T) {
+	people, _ := community(2000, 11)
+	one := prepare(t, people...)
+	city := func(k int) []vnperson.Record {
+		var out []vnperson.Record
+		for c := range k {
+			for _, r := range one {
+				r.Ward = uint64(1000 + c)
+				if r.Place != 0 {
+					r.Place = r.Place*31 + uint64(c) // hamlets of another commune
+				}
+				r.Row = int32(len(out))
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	count := func(rule blocking.Rule[vnperson.Record], recs []vnperson.Record) int64 {
+		b, err := blocking.New(blocking.Options{MaxBlockSize: blocking.NoBlockCap}, rule)
+		require.NoError(t, err)
+		c, err := b.Dedupe(recs)
+		require.NoError(t, err)
+		var n int64
+		for _, rc := range c.Counts() {
+			n += rc.Comparisons
+		}
+		return n
+	}
+	const k = 4
+	for _, name := range []string{vnperson.RuleGivenBirthYear, vnperson.RuleGivenYearPlace,
+		vnperson.RuleGivenMonthDay, vnperson.RuleBirthDatePlace, vnperson.RuleNamePlace} {
+		rule := planRule(t, name)
+		n1, nk := count(rule, one), count(rule, city(k))
+		require.Positive(t, n1, "rule %s", name)
+		assert.Equal(t, k*n1, nk, "rule %s", name)
+	}
+	// The strict city-wide rule pairs every copy with the k-1 others (the
+	// same person in k communes) and grows with k² only through them.
+	strict := planRule(t, vnperson.RuleGivenBirthDate)
+	n1, nk := count(strict, one), count(strict, city(k))
+	assert.LessOrEqual(t, nk, int64(k*k)*n1+int64(k*(k-1)/2*len(one)))
+}
+
 func ExampleDefaultPlan() {
 	for _, p := range vnperson.DefaultPlan() {
 		fmt.Println(p.Rule.Name(), p.Agrees, p.Train, p.Prior)
@@ -200,11 +329,14 @@ func ExampleDefaultPlan() {
 	// national_id [national_id] true true
 	// bhxh [bhxh] true false
 	// birth_year_ward [birth_date address] false false
-	// given_phonetic_birth_year [name birth_date] true false
-	// given_phonetic_month_day [name] false false
+	// given_phonetic_birth_year_ward [name birth_date address] true false
+	// given_phonetic_birth_year_place [name birth_date address] false false
+	// given_phonetic_birth_date [name birth_date] false false
+	// given_phonetic_month_day_place [name] false false
 	// phone_given_initial [phone] false false
 	// birth_date_place [birth_date address] false false
-	// family_given_place [name address] false false
+	// name_phonetic_place [name address] false false
+	// name_phonetic_birth_year [name] false false
 }
 
 func ExamplePlanTraining() {
