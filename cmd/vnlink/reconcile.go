@@ -241,10 +241,15 @@ type worklist struct {
 	rows        func(emit func(...string) error) error
 }
 
+// A sheetMaker starts the sheets of a workbook (an asyncBook).
+type sheetMaker interface {
+	sheet(name string, header []string) (rowWriter, error)
+}
+
 // write writes l into its sheet of b (unless b is nil: -xlsx=false) and,
 // unless its name is empty, into dir through a temporary file; it returns
 // the number of data rows.
-func (l *worklist) write(dir string, b *workbook) (int, error) {
+func (l *worklist) write(dir string, b sheetMaker) (int, error) {
 	n := 0
 	write := func(csv rowWriter) error {
 		var to teeRows
@@ -677,19 +682,27 @@ func writeWorkbookAndLists(f *cliFlags, rs *reconcileSummary, res *vnperson.Reco
 			return err
 		}
 		defer b.abort()
+		// The sheets are written on a goroutine of their own while the
+		// CSV files are written here (see asyncBook).
+		ab := newAsyncBook(b)
 		head := worklist{"", sheetHeadline, headlineHeader, func(emit func(...string) error) error {
 			return headline(emit, rs, res, in.bhyt != nil)
 		}}
-		if _, err := head.write("", b); err != nil {
+		if _, err := head.write("", ab); err != nil {
+			ab.finish()
 			return err
 		}
 		for _, l := range lists {
-			n, err := l.write(f.out, b)
+			n, err := l.write(f.out, ab)
 			if err != nil {
+				ab.finish()
 				*listErr = wrap(err, "%s", l.name)
 				return *listErr
 			}
 			rs.Lists[l.name] = n
+		}
+		if err := ab.finish(); err != nil {
+			return err
 		}
 		return b.Close()
 	})
