@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"io"
 	"os"
 	"path/filepath"
@@ -188,7 +190,7 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 		{fileDuplicates, "2 Hồ sơ trùng", duplicatesHeader, w.duplicates},
 		{fileCorrections, "3 Sửa thông tin", correctionsHeader, w.corrections},
 		{fileUnmatched, "4 Không khớp DS dân cư", unmatchedHeader, w.unmatched},
-		{fileReview, "5 Cần xem xét", reviewHeader, w.review},
+		{fileReview, sheetReview, reviewHeader, w.review},
 		{filePolice, "6 Công an xác minh", policeHeader, w.police},
 	}
 	if in.bhyt != nil {
@@ -280,6 +282,10 @@ func (l *worklist) write(dir string, b sheetMaker) (int, error) {
 	})
 	return n, err
 }
+
+// sheetReview is the workbook's sheet of the review list, which
+// -decisions reads back.
+const sheetReview = "5 Cần xem xét"
 
 // sheetHeadline is the first sheet of the workbook: the headline figures.
 const sheetHeadline = "Tổng hợp"
@@ -560,12 +566,7 @@ func (w *worklistWriter) rows(emit func(...string) error) error {
 // marks, becomes a must-link or cannot-link decision. Other rows are
 // skipped; a decision that cannot be read is an error naming its row.
 func readDecisions(name string) ([]vnperson.Decision, error) {
-	r, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	t, err := readInputTable(r, readOptions{})
+	t, err := readDecisionTable(name)
 	if err != nil {
 		return nil, err
 	}
@@ -617,6 +618,43 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 	}
 	return out, nil
 }
+
+// readDecisionTable reads the review list a clerk filled in: the CSV file
+// 5-can-xem-xet.csv, or the workbook danh-sach.xlsx, whose review sheet
+// (in either language) is read instead of its first sheet.
+func readDecisionTable(name string) (*table, error) {
+	if !strings.HasSuffix(strings.ToLower(name), ".xlsx") {
+		r, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer r.Close()
+		return readInputTable(r, readOptions{})
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	var first error
+	for _, sheet := range []string{sheetReview, locEnglish(sheetReview), ""} {
+		t, err := readInputTable(namedReader{bytes.NewReader(data), name}, readOptions{Sheet: sheet})
+		if err == nil {
+			return t, nil
+		}
+		first = cmp.Or(first, err)
+	}
+	return nil, first
+}
+
+// namedReader is a reader with the name of its file, so that readInputTable
+// knows a workbook by its extension.
+type namedReader struct {
+	io.Reader
+	name string
+}
+
+// Name returns the file's name.
+func (n namedReader) Name() string { return n.name }
 
 // printReconcile writes the campaign figures to log in words, with the
 // file that holds each list.

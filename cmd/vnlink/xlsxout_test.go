@@ -309,7 +309,7 @@ func TestCleanDedupeLinkWorkbook(t *testing.T) {
 func TestReconcileWorkbook(t *testing.T) {
 	dir := t.TempDir()
 	cfg := synth.DefaultConfig()
-	cfg.People, cfg.Seed = 400, 5
+	cfg.People, cfg.Seed = 800, 3 // a commune with pairs to review
 	files := map[string]*bytes.Buffer{"registry": {}, "ehr": {}, "bhyt": {}}
 	_, err := synth.WriteCSV(cfg, synth.Outputs{Registry: files["registry"], EHR: files["ehr"], BHYT: files["bhyt"]})
 	require.NoError(t, err)
@@ -355,6 +355,26 @@ func TestReconcileWorkbook(t *testing.T) {
 	assert.Equal(t, fmt.Sprint(len(rows)-1), figures["Dòng đầu vào"])
 	assert.Equal(t, fmt.Sprint(len(readOutCSV(t, filepath.Join(out, fileMissing)))-1), figures["Cần tạo hồ sơ (người)"])
 	assert.Regexp(t, `^\d+,\d%$`, figures["Độ bao phủ"])
+
+	// A clerk marks a pair in the workbook's review sheet and passes the
+	// workbook back: -decisions reads that sheet, not the first one.
+	if review := sheetRows(t, f, "5 Cần xem xét", len(readOutCSV(t, filepath.Join(out, fileReview))[0])); len(review) > 1 {
+		wb, err := excelize.OpenFile(filepath.Join(out, fileWorkbook))
+		require.NoError(t, err)
+		cell, err := excelize.CoordinatesToCellName(len(review[0]), 2)
+		require.NoError(t, err)
+		require.NoError(t, wb.SetCellValue("5 Cần xem xét", cell, reviewDifferent))
+		decided := filepath.Join(dir, "quyet-dinh.xlsx")
+		require.NoError(t, wb.SaveAs(decided))
+		require.NoError(t, wb.Close())
+		code, log := runCLI("reconcile", "-registry", filepath.Join(dir, "registry.csv"), "-ehr", filepath.Join(dir, "ehr.csv"),
+			"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", filepath.Join(dir, "lan-2"), "-today", today, "-workers", "1",
+			"-decisions", decided, "-lang", "vi")
+		require.Equal(t, 0, code, log)
+		assert.Contains(t, log, "quyết định đã áp dụng: 1")
+	} else {
+		t.Log("no pair to review in this commune: the workbook's decisions are not tried")
+	}
 
 	// -xlsx=false writes the same CSV files and no workbook.
 	csvOnly := filepath.Join(dir, "chi-csv")
