@@ -68,6 +68,10 @@ type Options struct {
 	Comma rune
 	// Sheet names the worksheet of a workbook; "" reads the first sheet.
 	Sheet string
+	// TmpDir is the folder excelize may write a large sheet of a workbook
+	// into while it reads it (the cells are personal data): "" means the
+	// system's temporary folder. The file is removed when Read returns.
+	TmpDir string
 	// HeaderRow is the 1-based row of the header: the physical line of
 	// text input, the Excel row number of a sheet. 0 finds it: the first
 	// row, among the first 30, with at least two filled cells of which at

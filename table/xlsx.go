@@ -19,6 +19,7 @@ func readXLSX(data []byte, opts Options) (*Table, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:   opts.MaxBytes,
 		ShortDatePattern: "yyyy-mm-dd",
+		TmpDir:           opts.TmpDir,
 	})
 	if err != nil {
 		if errors.Is(err, excelize.ErrOptionsUnzipSizeLimit) || isUnzipLimit(err) {

@@ -201,6 +201,7 @@ var errXLS = newLazyError(`the file is an Excel 97-2003 workbook (.xls); save it
 func readInputTable(r io.Reader, ro readOptions) (*table, error) {
 	opts := ro.limits
 	opts.Sheet, opts.HeaderRow = ro.Sheet, ro.HeaderRow
+	opts.TmpDir = privateTmp()
 	if n, ok := r.(interface{ Name() string }); ok && strings.HasSuffix(strings.ToLower(n.Name()), ".xlsx") {
 		opts.Format = tbl.XLSX
 	}

@@ -23,7 +23,9 @@ import (
 func TestMain(m *testing.M) {
 	getenv = fakeEnv(map[string]string{"LANG": "en_US.UTF-8"})
 	setLanguage(langEN)
-	os.Exit(m.Run())
+	code := m.Run()
+	removePrivateTmp() // tests that read or write workbooks without run
+	os.Exit(code)
 }
 
 // fakeEnv returns a getenv that reads env.

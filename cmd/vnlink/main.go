@@ -136,6 +136,7 @@ func main() {
 // messages to log, and returns the exit status. Neither ever receives a
 // personal value.
 func run(args []string, stdout, log io.Writer) int {
+	defer removePrivateTmp()
 	tag, err := chooseLanguage(langFlag(args))
 	defer setLanguage(lang) // the language before the run
 	setLanguage(tag)

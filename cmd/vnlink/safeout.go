@@ -23,18 +23,45 @@ import (
 //     symbolic link to it or a hard link: compared as files, not as path
 //     strings) is refused before anything is read;
 //   - on SIGINT or SIGTERM the temporary files are removed before the
-//     program exits (status 130 or 143). After SIGKILL or a power cut a
+//     program exits (status 130 or 143), and so is the private folder in
+//     which excelize writes the large sheets of a workbook it reads or
+//     writes (privateTmp). After SIGKILL or a power cut a
 //     hidden ".NAME.*.tmp" file may remain next to NAME: delete it.
 
-// temps are the temporary files being written, removed on a signal.
+// temps are the temporary files being written, removed on a signal, and
+// the private folder excelize spills large sheets into (tmpDir).
 var temps struct {
 	sync.Mutex
-	names map[string]bool
+	names    map[string]bool
+	tmpDir   string
+	stopping bool
+}
+
+// privateTmp returns the run's private temporary folder, created on first
+// use: excelize writes a large sheet of a workbook there while it reads or
+// writes it, and those rows are personal data. The folder goes with
+// removeTemps, at the end of a run and on SIGINT/SIGTERM. "" (the system's
+// folder) when it cannot be created.
+func privateTmp() string {
+	temps.Lock()
+	defer temps.Unlock()
+	if temps.tmpDir == "" {
+		if d, err := os.MkdirTemp("", "vnlink-"); err == nil {
+			temps.tmpDir = d
+		}
+	}
+	return temps.tmpDir
 }
 
 func addTemp(name string) {
 	temps.Lock()
 	defer temps.Unlock()
+	if temps.stopping {
+		// A signal came: remove the new file at once (the process is
+		// exiting).
+		os.Remove(name)
+		return
+	}
 	if temps.names == nil {
 		temps.names = map[string]bool{}
 	}
@@ -47,8 +74,19 @@ func dropTemp(name string) {
 	delete(temps.names, name)
 }
 
-// removeTemps removes every temporary file still being written and
-// returns how many it removed.
+// removePrivateTmp removes the run's private temporary folder (privateTmp),
+// at the end of a run.
+func removePrivateTmp() {
+	temps.Lock()
+	defer temps.Unlock()
+	if temps.tmpDir != "" {
+		os.RemoveAll(temps.tmpDir)
+		temps.tmpDir = ""
+	}
+}
+
+// removeTemps removes every temporary file still being written and the
+// private temporary folder, and returns how many files it removed.
 func removeTemps() int {
 	temps.Lock()
 	defer temps.Unlock()
@@ -58,6 +96,10 @@ func removeTemps() int {
 			n++
 		}
 		delete(temps.names, name)
+	}
+	if temps.tmpDir != "" {
+		os.RemoveAll(temps.tmpDir)
+		temps.tmpDir = ""
 	}
 	return n
 }
@@ -69,6 +111,9 @@ func cleanUpOnSignal() {
 	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		s := <-c
+		temps.Lock()
+		temps.stopping = true
+		temps.Unlock()
 		removeTemps()
 		code := 130
 		if s == syscall.SIGTERM {

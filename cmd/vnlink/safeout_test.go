@@ -92,3 +92,18 @@ func TestFailedSummaryNamesWhatWasWritten(t *testing.T) {
 	assert.Contains(t, log, "đã ghi xong "+out)
 	assert.FileExists(t, out)
 }
+
+func TestPrivateTmpRemoved(t *testing.T) {
+	d := privateTmp()
+	require.NotEmpty(t, d)
+	require.NoError(t, os.WriteFile(filepath.Join(d, "excelize-sheet"), []byte("rows"), 0o600))
+	assert.Equal(t, d, privateTmp(), "one folder per run")
+	removeTemps()
+	_, err := os.Stat(d)
+	assert.True(t, os.IsNotExist(err), "the private folder is removed with the temporary files")
+
+	d = privateTmp()
+	removePrivateTmp()
+	_, err = os.Stat(d)
+	assert.True(t, os.IsNotExist(err))
+}

@@ -164,7 +164,7 @@ type workbook struct {
 
 // newWorkbook starts a workbook written to out by Close.
 func newWorkbook(out io.Writer) (*workbook, error) {
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: privateTmp()})
 	b := &workbook{f: f, out: out}
 	var err error
 	if b.body, err = f.NewStyle(&excelize.Style{NumFmt: 49}); err != nil {
