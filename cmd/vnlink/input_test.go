@@ -338,3 +338,25 @@ func TestDamagedExitStatus(t *testing.T) {
 		})
 	}
 }
+
+// TestReconcileAcceptDamaged: a damaged row of a reconcile input gives exit
+// status 3, and 0 with -accept-damaged, which still counts it in
+// summary.json.
+func TestReconcileAcceptDamaged(t *testing.T) {
+	dir := t.TempDir()
+	body := strings.TrimPrefix(registryFixture, strings.SplitN(registryFixture, "\n", 2)[0]+"\n")
+	ehr := writeFile(t, dir, "ehr.csv", strings.SplitN(registryFixture, "\n", 2)[0]+"\n"+body+"R9,\"Lê Văn Tí,01/01/1990,Nam\n")
+	reg := writeFile(t, dir, "registry.csv", registryFixture)
+	args := []string{"reconcile", "-registry", reg, "-ehr", ehr, "-today", today, "-q", "-xlsx=false"}
+	code, log := runCLI(append(args, "-out", filepath.Join(dir, "a"))...)
+	assert.Equal(t, 3, code, log)
+	code, log = runCLI(append(args, "-out", filepath.Join(dir, "b"), "-accept-damaged")...)
+	assert.Equal(t, 0, code, log)
+	var sum struct {
+		Reconcile struct {
+			RowsNotWhole int `json:"rows_not_whole"`
+		} `json:"reconcile"`
+	}
+	readJSON(t, filepath.Join(dir, "b", fileSummary), &sum)
+	assert.Equal(t, 1, sum.Reconcile.RowsNotWhole)
+}

@@ -167,6 +167,7 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 	rs := &reconcileSummary{Metrics: res.Metrics, Lists: map[string]int{}, Threshold: res.Threshold,
 		OversizedBlocks: len(res.Oversized), RowsPlaced: len(res.Rows),
 		DecisionsApplied: len(ro.Decisions) - res.UnresolvedDecisions, DecisionsUnused: res.UnresolvedDecisions}
+	accepted := 0
 	for _, s := range sources {
 		if s.in == nil {
 			continue
@@ -175,6 +176,11 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 		sum.Inputs = append(sum.Inputs, is)
 		rs.RowsIn += is.Rows
 		rs.RowsNotWhole += is.UnusableRows
+		if f.acceptDamaged {
+			// -accept-damaged: damaged rows do not make the exit status 3;
+			// they stay counted in rows_not_whole.
+			accepted += min(is.DamagedRows, is.UnusableRows)
+		}
 	}
 	if sum.Model, err = modelJSON(res.Model); err != nil {
 		return nil, err
@@ -229,7 +235,7 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 	if rs.RowsPlaced != rs.RowsIn {
 		return sum, errorf("%d of %d input rows have no status", rs.RowsIn-rs.RowsPlaced, rs.RowsIn)
 	}
-	if rs.RowsNotWhole > 0 {
+	if rs.RowsNotWhole > accepted {
 		return sum, errRowsNotWhole
 	}
 	return sum, nil
