@@ -21,6 +21,7 @@ const (
 	// (about 0.05 bit of weight).
 	DefaultMinCount = 1000
 
+	// MaxSamplePairs is the largest SampleOptions.Pairs (and MinCount)
 	// accepted.
 	MaxSamplePairs = 1 << 30
 	// SampleChunk is the number of random pairs drawn from one generator:

@@ -8,7 +8,7 @@ import (
 
 func TestHamletSpeller(t *testing.T) {
 	var res Reconciliation
-	for _, h := range []string{"thôn Cầu", "thôn Cầu 2", "thôn Hạ", "thôn Giữa 2", "thôn Đình", "Tổ dân phố 5", "xóm Mới", "thôn Mới"} {
+	for _, h := range []string{"thôn Cầu", "thôn Cầu 2", "thôn Hạ", "thôn Giữa 2", "thôn Đình", "Tổ dân phố 5", "xóm Mới", "thôn Mới", "thôn Tân"} {
 		res.Registry.Display = append(res.Registry.Display, Display{Hamlet: h})
 	}
 	hs := res.newHamletSpeller()
@@ -19,7 +19,10 @@ func TestHamletSpeller(t *testing.T) {
 		{"Hôn Hạ", "thôn Hạ"},
 		{"thôn Giuia 2", "thôn Giữa 2"}, // one slip in the name
 		{"Thn Đình", "thôn Đình"},
-		{"thôn Inh", "thôn Đình"},
+		{"thôn Inh", "thôn Inh"}, // short: only an exact key
+		{"thôn Giuaa 2", "thôn Giữa 2"},
+		{"thôn Tây", "thôn Tây"}, // not the registry's Tân
+		{"thôn Hạa", "thôn Hạa"},
 		{"thôn Cầu 3", "thôn Cầu 3"}, // another number: not Cầu 2
 		{"thôn Cầu 12", "thôn Cầu 12"},
 		{"thôn Mới", "thôn Mới"},

@@ -192,9 +192,10 @@ func (res *Reconciliation) hamletOf(g *PersonGroup, hs *hamletSpeller) string {
 // its own, with no registry people, in the per-hamlet figures. A name is
 // given the registry's spelling when, folded and without its type word
 // (also a type word one slip away: "thcn", "hon"), it is the key of
-// exactly one registry hamlet, or else one edit away (two from 7
-// characters on) from exactly one nearest key with the same numbers ("Cầu
-// 3" never becomes "Cầu 2"). Other names stay as typed.
+// exactly one registry hamlet, or else, for a key of at least 5 letters,
+// one edit away (two from 7 characters on) from exactly one nearest key
+// with the same numbers ("Cầu 3" never becomes "Cầu 2"; "Tây" never
+// becomes "Tân"). Other names stay as typed.
 type hamletSpeller struct {
 	exact map[string]string // key -> the registry's spelling; "" when two hamlets share the key
 	keys  []string          // the keys with one spelling, sorted
@@ -252,6 +253,11 @@ func (hs *hamletSpeller) spell(h string) string {
 // nearest returns the spelling of the one registry key nearest to k within
 // the edit limit and with the same digits, or "".
 func (hs *hamletSpeller) nearest(k string) string {
+	// A short name one edit from another is often another place (Tây,
+	// Tân; Đông, Đồng): names of fewer than 5 letters must match exactly.
+	if len(digitsOf(k)) == len(k) || len(k)-len(digitsOf(k)) < 5 {
+		return ""
+	}
 	limit := 1
 	if len(k) >= 7 {
 		limit = 2
