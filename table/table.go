@@ -111,6 +111,9 @@ var (
 	ErrLimit = errors.New("table: limit exceeded")
 	// ErrFormat: the input is not in a format the package reads.
 	ErrFormat = errors.New("table: unsupported format")
+	// ErrNoSheet: the workbook has no sheet of the name Options.Sheet
+	// gives.
+	ErrNoSheet = errors.New("table: no such sheet")
 )
 
 // Table is a table read into memory.

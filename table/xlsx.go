@@ -36,11 +36,11 @@ func readXLSX(data []byte, opts Options) (*Table, error) {
 		}
 		sheet = list[0]
 	} else if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
-		return nil, fmt.Errorf("table: the workbook has no sheet %q", sheet)
+		return nil, fmt.Errorf("%w: %q", ErrNoSheet, sheet)
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("table: sheet %q: %v", sheet, err)
+		return nil, fmt.Errorf("%w: sheet %q cannot be read: %v", ErrFormat, sheet, err)
 	}
 	defer rows.Close()
 	c := newCollector(XLSX, opts)
@@ -48,7 +48,7 @@ func readXLSX(data []byte, opts Options) (*Table, error) {
 	for line := 1; rows.Next(); line++ {
 		cells, err := rows.Columns()
 		if err != nil {
-			return nil, fmt.Errorf("table: sheet %q, row %d: %v", sheet, line, err)
+			return nil, fmt.Errorf("%w: sheet %q, row %d cannot be read: %v", ErrFormat, sheet, line, err)
 		}
 		for i, s := range cells {
 			if len(s) > opts.MaxCellBytes {
@@ -69,7 +69,7 @@ func readXLSX(data []byte, opts Options) (*Table, error) {
 		}
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("table: sheet %q: %v", sheet, err)
+		return nil, fmt.Errorf("%w: sheet %q cannot be read: %v", ErrFormat, sheet, err)
 	}
 	return c.finish()
 }

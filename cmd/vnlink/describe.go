@@ -79,10 +79,13 @@ func describeError(err error) string {
 			return tr("no permission to open %s", pathErr.Path)
 		}
 		return tr("cannot open or write %s", pathErr.Path)
+	case errors.Is(err, tbl.ErrNoSheet):
+		return tr("the workbook has no sheet of the name -sheet gives")
 	case errors.Is(err, tbl.ErrLimit), errors.Is(err, tbl.ErrFormat), errors.Is(err, tbl.ErrNoHeader):
 		return tableError(err)
 	}
-	return tr("unexpected error: %s", err.Error())
+	// The text of an error of unknown kind may quote the file: not shown.
+	return tr("unexpected error (its details are not shown: they may hold values of the file)")
 }
 
 // reasonOf returns a field issue of the given kind in words: the reason

@@ -76,3 +76,16 @@ func TestInputForms(t *testing.T) {
 		})
 	}
 }
+
+func TestMissingSheet(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"Họ và tên", "Ngày sinh"}))
+	p := filepath.Join(dir, "ds.xlsx")
+	require.NoError(t, f.SaveAs(p))
+	require.NoError(t, f.Close())
+	code, log := runCLI("clean", "-in", p, "-out", filepath.Join(dir, "o.csv"), "-sheet", "Khong co", "-lang", "vi")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, log, "bảng tính không có trang nào mang tên ghi ở -sheet")
+	assert.NotContains(t, log, "table:")
+}
