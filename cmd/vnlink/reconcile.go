@@ -190,6 +190,24 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return nil, err
 	}
+	// A list an earlier run wrote and this one does not (the workbook with
+	// -xlsx=false, the BHYT list without -bhyt) would disagree with the
+	// others and still hold personal data: remove it.
+	var stale []string
+	if f.noWorkbook {
+		stale = append(stale, fileWorkbook)
+	}
+	if in.bhyt == nil {
+		stale = append(stale, fileNewFromBHYT)
+	}
+	for _, name := range stale {
+		p := filepath.Join(f.out, name)
+		if st, err := os.Lstat(p); err == nil && st.Mode().IsRegular() {
+			if err := os.Remove(p); err != nil {
+				return nil, err
+			}
+		}
+	}
 	w := &worklistWriter{res: res, in: in}
 	lists := []worklist{
 		{fileMissing, "1 Thiếu hồ sơ", w.missingHeader(), w.missing},

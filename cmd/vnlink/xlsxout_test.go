@@ -376,8 +376,19 @@ func TestReconcileWorkbook(t *testing.T) {
 		t.Log("no pair to review in this commune: the workbook's decisions are not tried")
 	}
 
-	// -xlsx=false writes the same CSV files and no workbook.
+	// -xlsx=false writes the same CSV files and no workbook; run in a
+	// folder that holds an earlier run's workbook and BHYT list, without
+	// -bhyt, it removes both.
 	csvOnly := filepath.Join(dir, "chi-csv")
+	require.NoError(t, os.MkdirAll(csvOnly, 0o755))
+	for _, name := range []string{fileWorkbook, fileNewFromBHYT} {
+		require.NoError(t, os.WriteFile(filepath.Join(csvOnly, name), []byte("old"), 0o600))
+	}
+	code, log = runCLI("reconcile", "-registry", filepath.Join(dir, "registry.csv"), "-ehr", filepath.Join(dir, "ehr.csv"),
+		"-out", csvOnly, "-today", today, "-workers", "1", "-q", "-xlsx=false")
+	require.Equal(t, 0, code, log)
+	assert.NoFileExists(t, filepath.Join(csvOnly, fileWorkbook))
+	assert.NoFileExists(t, filepath.Join(csvOnly, fileNewFromBHYT))
 	code, log = runCLI("reconcile", "-registry", filepath.Join(dir, "registry.csv"), "-ehr", filepath.Join(dir, "ehr.csv"),
 		"-bhyt", filepath.Join(dir, "bhyt.csv"), "-out", csvOnly, "-today", today, "-workers", "1", "-q", "-xlsx=false", "-lang", "vi")
 	require.Equal(t, 0, code, log)
