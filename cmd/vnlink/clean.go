@@ -11,9 +11,9 @@ import (
 // runClean reads a CSV file from in and writes it to out with the canonical
 // form of every field next to the original columns, and an issues column
 // listing the fields that did not parse (never their values). Every input
-// row gives one output row, in order. The output keeps the delimiter and
-// byte-order mark of the input, or is a workbook when out is a
-// workbookFile (see openList).
+// row gives one output row, in order. The output keeps the delimiter of
+// the input and starts with a byte-order mark (excelCSV), or is a workbook
+// when out is a workbookFile (see openList).
 func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	inp, err := loadInput("input", in, opts.Map, nil, opts.Read)
 	if err != nil {

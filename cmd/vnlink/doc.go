@@ -15,12 +15,22 @@
 //
 // # Commands
 //
-//	vnlink clean  -in FILE -out FILE [-json FILE]
-//	vnlink dedupe -in FILE -out FILE [-json FILE]
-//	vnlink link   -left FILE -right FILE -out FILE [-json FILE]
+//	vnlink clean     -in FILE -out FILE [-json FILE] [-html FILE]
+//	vnlink dedupe    -in FILE -out FILE [-json FILE] [-html FILE]
+//	vnlink link      -left FILE -right FILE -out FILE [-json FILE] [-html FILE]
+//	vnlink reconcile -registry FILE -ehr FILE [-bhyt FILE] -out FOLDER
+//	vnlink train     (-in FILE | -left FILE -right FILE | -registry FILE -ehr FILE) -out MODEL.json
+//	vnlink explain   -in FILE -pair A,B  |  -left FILE -right FILE -pair A,B
+//	vnlink version
+//
+// reconcile is the campaign job: the population list is the authority; it
+// writes the station's worklists into FOLDER as CSV files and one workbook
+// (danh-sach.xlsx; -xlsx=false for CSV only), summary.json and the report
+// bao-cao.html (see the usage text). train saves the model that -model
+// reuses in dedupe, link, reconcile and explain.
 //
 // clean writes every input row with the canonical form of each field
-// (normalize and vnname: display name, ISO date at its precision, Nam/Nữ,
+// (vnperson's display forms: name, date dd/mm/yyyy at its precision, Nam/Nữ,
 // CCCD/CMND digits, BHYT card and BHXH number, national phone form, address,
 // current ward, ethnic group) in clean_* columns after the original ones, and
 // an issues column naming the fields that could not be read.
@@ -60,7 +70,8 @@
 // but left out of matching; a cell that is not valid UTF-8 is treated as
 // missing. Each of these is an issue with its row number and column, as are
 // the field issues of vnperson.Prepare; a damaged row makes the exit status 3
-// unless -accept-damaged is given. An old .xls file is refused with a message
+// unless -accept-damaged is given (reconcile too: its rows_not_whole still
+// counts them). An old .xls file is refused with a message
 // asking for .xlsx or CSV UTF-8. Limits of package table (64 KiB a cell,
 // 1024 columns, 1 GiB of input or of expanded workbook cells) are errors.
 //
@@ -75,11 +86,15 @@
 //
 // # Options
 //
-// -units DIR loads the administrative-unit lists (normalize.LoadAdminUnits)
-// so that an old commune name maps to its unit after the 1 July 2025 reform;
-// -province names the province assumed when an address has none; -today fixes
-// the date birth dates are checked against, for reproducible runs; -threshold,
-// -seed and -workers tune the matching, and -max-block skips candidate blocks
-// larger than a cap (counted in the summary) to bound the time on large files. Output files are written through a
-// temporary file, readable only by the user, and renamed at the end.
+// The administrative units before and after the 1 July 2025 reform are
+// built in, so an old commune name maps to its unit today; -units DIR
+// replaces them with other lists (normalize.LoadAdminUnits). -province names
+// the province assumed when an address has none; -today fixes the date birth
+// dates are checked against, for reproducible runs; -threshold, -seed and
+// -workers tune the matching; -max-block caps the rows of a candidate block
+// (default 1000: larger blocks are split by a second key, or skipped, and
+// counted in the summary); -model reuses a saved model. Output files are
+// written through a temporary file, readable only by the user, and renamed
+// at the end (devices and pipes in place); see safeout.go for what happens
+// on a signal.
 package main

@@ -146,9 +146,8 @@ type table struct {
 	// Delim is the delimiter of text input: ',', ';' or '\t'; ',' for a
 	// workbook or an XML1 file, which are written back as CSV.
 	Delim rune
-	// BOM reports whether the file is written back with a UTF-8
-	// byte-order mark: text input that had one (or was UTF-16), and every
-	// workbook and XML1 file.
+	// BOM reports whether the input had a byte-order mark (UTF-8, or the
+	// one of UTF-16 text); the outputs always start with one (excelCSV).
 	BOM bool
 	// HeaderRow is the line (Excel row) of the header; 0 for XML1.
 	HeaderRow int
@@ -287,7 +286,7 @@ func fromTable(tt *tbl.Table, bom bool) *table {
 	t := &table{Header: tt.Header, Format: tt.Format, Delim: tt.Comma, BOM: bom, HeaderRow: tt.HeaderRow,
 		Warnings: translated(tt.Warnings), Rows: make([]inRow, len(tt.Rows))}
 	if t.Delim == 0 || tt.Format != tbl.Text {
-		t.Delim, t.BOM = ',', true
+		t.Delim, t.BOM = ',', false // a workbook or XML1 file has no byte-order mark
 	}
 	n := len(tt.Header)
 	byLine := make(map[int]int, len(tt.Rows))

@@ -52,8 +52,9 @@ var linkColumns = []string{
 // right row of the same person (its best link at or above the threshold)
 // and writes to out one row per left row, in order (status linked or
 // left_only), then one row per right row that no left row links to (status
-// right_only). The output uses the delimiter and byte-order mark of the
-// left file, or is a workbook when out is a workbookFile (see openList).
+// right_only). The output uses the delimiter of the left file and starts
+// with a byte-order mark (excelCSV), or is a workbook when out is a
+// workbookFile (see openList).
 func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, error) {
 	lin, err := loadInput("left", left, opts.Map, requiredForMatching, opts.Read)
 	if err != nil {
