@@ -126,7 +126,7 @@ var messages = []msgEntry{
 	{en: "same person",
 		vi: "cùng một người"},
 	{en: "rows %d and %d: weight %s, probability %s: %s (threshold %s); same cluster: %s\n",
-		vi: "dòng %d và %d: trọng số %s, xác suất %s: %s (ngưỡng %s); đã gộp là cùng một người: %s\n"},
+		vi: "dòng %d và %d: trọng số %s, xác suất %s: %s (ngưỡng %s); được xếp là cùng một người: %s\n"},
 	{en: "left row %d and right row %d: weight %s, probability %s: %s (threshold %s)\n",
 		vi: "dòng %d tệp trái và dòng %d tệp phải: trọng số %s, xác suất %s: %s (ngưỡng %s)\n"},
 	{en: "comparison",
@@ -136,7 +136,7 @@ var messages = []msgEntry{
 	{en: "weight",
 		vi: "trọng số"},
 	{en: "prior",
-		vi: "ban đầu"},
+		vi: "tiên nghiệm"},
 	{en: "total",
 		vi: "tổng"},
 	{en: "%s",
@@ -160,7 +160,7 @@ var messages = []msgEntry{
 	{en: "%d empty rows between the data rows were skipped",
 		vi: "đã bỏ qua %d dòng trống xen giữa các dòng dữ liệu"},
 	{en: "%d rows whose quotes could not be read were split as written (rows %s)",
-		vi: "%d dòng có dấu ngoặc kép không đọc được đã được tách theo dấu phân cách như đang ghi (các dòng %s)"},
+		vi: "%d dòng có dấu ngoặc kép không đọc được đã được tách theo dấu phân cách đúng như trong tệp (dòng: %s)"},
 	{en: "... %d more",
 		vi: "... và %d nữa"},
 	{en: "%d rows repeat the record id of an earlier row (%s): rows %s",
@@ -170,7 +170,7 @@ var messages = []msgEntry{
 	{en: "some rows had quotes that could not be read",
 		vi: "một số dòng có dấu ngoặc kép không đọc được"},
 	{en: "%s: %d rows were split on the delimiter as written and left out of matching; they are in the output: check them in the file (row numbers in the summary), or pass -accept-damaged",
-		vi: "%s: %d dòng đã được tách theo dấu phân cách như đang ghi và không được đưa vào đối chiếu; các dòng này vẫn có trong tệp kết quả: hãy kiểm tra lại trong tệp (số dòng có trong phần tóm tắt), hoặc dùng -accept-damaged"},
+		vi: "%s: %d dòng đã được tách theo dấu phân cách đúng như trong tệp và không được đưa vào đối chiếu; các dòng này vẫn có trong tệp kết quả: hãy kiểm tra lại trong tệp (số dòng có trong phần tóm tắt), hoặc dùng -accept-damaged"},
 	{en: "warning: %s\n",
 		vi: "lưu ý: %s\n"},
 	{en: "-map: %q is not field=column",
@@ -268,7 +268,7 @@ var messages = []msgEntry{
 	{en: "`row` of the column names: the line of a CSV file, the Excel row of a sheet (default: found, skipping title rows)",
 		vi: "`dòng` tên cột: số dòng trong tệp CSV, số hàng Excel trong trang tính (mặc định: tự tìm, bỏ qua các dòng tiêu đề)"},
 	{en: "exit with status 0, not 3, when some rows had quotes that could not be read (they are in the output, split as written)",
-		vi: "trả mã thoát 0 thay vì 3 khi có dòng có dấu ngoặc kép không đọc được (các dòng này vẫn có trong tệp kết quả, tách như đang ghi)"},
+		vi: "trả mã thoát 0 thay vì 3 khi có dòng có dấu ngoặc kép không đọc được (các dòng này vẫn có trong tệp kết quả, tách đúng như trong tệp)"},
 	{en: "match `probability` at or above which two rows are the same person (default 0.5)",
 		vi: "`xác suất` từ mức này trở lên thì hai dòng được coi là cùng một người (mặc định 0.5)"},
 	{en: "random `seed` of the model training (the same seed gives the same result)",
@@ -334,7 +334,7 @@ var messages = []msgEntry{
 	{en: "  records to create: %d people                          -> %s\n",
 		vi: "  cần tạo hồ sơ: %d người                              -> %s\n"},
 	{en: "  duplicate records: %d people have 2 or more records, %d extra records to merge (%s of records; %s of people) -> %s\n",
-		vi: "  hồ sơ trùng: %d người có từ 2 hồ sơ, %d hồ sơ thừa cần gộp (%s số hồ sơ; %s số người) -> %s\n"},
+		vi: "  hồ sơ trùng: %d người có từ 2 hồ sơ, %d hồ sơ thừa cần gộp (chiếm %s tổng số hồ sơ; %s tổng số người) -> %s\n"},
 	{en: "  records matched to the population list: %d (%s)\n",
 		vi: "  hồ sơ đã đối chiếu với DS dân cư: %d (%s)\n"},
 	{en: "  details to correct: %d records; %d fields wrong, %d missing, %d out of date (%d only written differently) -> %s\n",
@@ -654,7 +654,7 @@ var messages = []msgEntry{
 	{id: "rec:Ngày sinh B", en: "Date of birth B",
 		vi: "Ngày sinh B"},
 	{id: "rec:Lần chạy này coi là", en: "This run takes them as",
-		vi: "Lần chạy này coi là"},
+		vi: "Kết quả lần chạy này"},
 	{id: "rec:Việc cần xác minh", en: "To verify",
 		vi: "Việc cần xác minh"},
 	{id: "rec:Số CCCD/CMND trong HSSK", en: "CCCD/CMND number in the health record",
@@ -1104,7 +1104,7 @@ var messages = []msgEntry{
 	{en: "not valid UTF-8",
 		vi: "không phải văn bản UTF-8 hợp lệ"},
 	{en: "quotes do not close or shift the cells; the line was split on the delimiter as written",
-		vi: "dấu ngoặc kép không đóng hoặc làm lệch các ô; dòng đã được tách theo dấu phân cách như đang ghi"},
+		vi: "dấu ngoặc kép không đóng hoặc làm lệch các ô; dòng đã được tách theo dấu phân cách đúng như trong tệp"},
 	{en: "TONG_HOP element not readable",
 		vi: "không đọc được thẻ TONG_HOP"},
 	{en: "the file is UTF-16 text; it was read as such",
@@ -1289,9 +1289,9 @@ LC_ALL, LC_MESSAGES, LANG; mọi giá trị khác: tiếng Việt.
 
 Tệp đầu vào: CSV dạng UTF-8 (có hoặc không có dấu BOM do Excel ghi) hoặc
 UTF-16 ("Unicode text" của Excel), phân cách bằng dấu phẩy, chấm phẩy hoặc
-tab (dòng "sep=;" đầu tệp của Excel được tôn trọng); bảng tính Excel (.xlsx:
-trang đầu tiên, hoặc trang ghi ở -sheet; ô được đọc như Excel hiển thị, ngày
-đọc là ngày); hoặc tệp XML1 dữ liệu khám chữa bệnh (QĐ 4750/QĐ-BYT). Dòng tên
+tab (dòng "sep=;" đầu tệp của Excel được làm theo); bảng tính Excel (.xlsx:
+trang đầu tiên, hoặc trang ghi ở -sheet; ô được đọc đúng như Excel hiển thị, ô
+ngày tháng được đọc thành ngày); hoặc tệp XML1 dữ liệu khám chữa bệnh (QĐ 4750/QĐ-BYT). Dòng tên
 cột được tự tìm: các dòng tiêu đề phía trên được bỏ qua và đếm; nếu không
 tìm được, hãy ghi -header-row N (N: số dòng, hoặc số hàng Excel). Tệp có dòng
 đầu là số hoặc ngày tháng (xuất ra mà thiếu dòng tên cột) bị từ chối, trừ
@@ -1333,7 +1333,7 @@ Số dòng đếm các dòng dữ liệu từ 1: dòng 1 là dòng ngay dưới 
 bỏ qua và đếm. Mọi dòng khác đều có trong tệp kết quả, dù dòng đó sai thế
 nào: dòng thiếu ô được bù ô trống; dòng có dữ liệu vượt quá cột cuối, hoặc
 có dấu ngoặc kép không đọc được (dòng "hỏng": được tách theo dấu phân cách
-như đang ghi), vẫn được giữ nhưng không đưa vào đối chiếu. Thông báo và bản
+đúng như trong tệp), vẫn được giữ nhưng không đưa vào đối chiếu. Thông báo và bản
 tóm tắt -json nêu các lưu ý về tệp (dòng tiêu đề bị bỏ qua, tên cột hoặc mã
 hồ sơ bị lặp, dòng trống, dòng sai số ô, dòng hỏng) chỉ bằng số đếm và số
 dòng. Tệp không có cột record_id thì mã hồ sơ là "#" và số dòng.
