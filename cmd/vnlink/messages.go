@@ -77,6 +77,8 @@ var messages = []msgEntry{
 		vi: "không mở hoặc không ghi được %s"},
 	{en: "unexpected error (its details are not shown: they may hold values of the file)",
 		vi: "lỗi chưa xác định (không hiện chi tiết vì có thể chứa dữ liệu của tệp)"},
+	{en: "a list has more rows than an Excel sheet holds (%d): %s is not written, the CSV files are\n",
+		vi: "có danh sách dài hơn số dòng một trang Excel chứa được (%d): không ghi %s, chỉ ghi các tệp CSV\n"},
 	{en: "the workbook has no sheet of the name -sheet gives",
 		vi: "bảng tính không có trang nào mang tên ghi ở -sheet"},
 	{en: "empty",

@@ -190,6 +190,15 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return nil, err
 	}
+	// A list longer than an Excel sheet can hold (a city's run) cannot go
+	// into the workbook: the CSV files only, said before anything is
+	// written rather than failing half-way.
+	if !f.noWorkbook && max(len(res.Rows), len(res.Corrections)) > maxSheetRows-1 {
+		f.noWorkbook = true
+		if !f.quiet {
+			say(log, "a list has more rows than an Excel sheet holds (%d): %s is not written, the CSV files are\n", maxSheetRows-1, fileWorkbook)
+		}
+	}
 	// A list an earlier run wrote and this one does not (the workbook with
 	// -xlsx=false, the BHYT list without -bhyt) would disagree with the
 	// others and still hold personal data: remove it.

@@ -34,8 +34,9 @@ type Options struct {
 	// Result.Oversized. 0 means blocking.DefaultMaxBlockSize;
 	// blocking.NoBlockCap turns the cap off.
 	MaxBlockSize int
-	// USamplePairs is the number of random pairs u is estimated from; 0
-	// means DefaultUSamplePairs.
+	// USamplePairs caps the random pairs u is sampled from (sampling stops
+	// earlier when every sampled level has been seen often enough, see
+	// linkage.SampleOptions); 0 means DefaultUSamplePairs.
 	USamplePairs int
 	// Seed seeds the random sampling of u.
 	Seed uint64
