@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"unicode"
@@ -92,6 +93,19 @@ func ParseAddress(s string) (Address, error) {
 	for round := 0; round < 3 && changed && !a.textStable(); round++ {
 		b, _, ok := addrParseOnce(a.String())
 		if !ok {
+			break
+		}
+		a = b
+	}
+	// A segment that became a note is written back in parentheses, where
+	// it no longer ends the address: the canonical form can then read a
+	// part differently ("h.0 sG ,0": district "0 Sg" and a note "0";
+	// written back, "huyện 0 Sg (0)" reads Sg as the province). With notes,
+	// the canonical form is parsed again until it is a fixed point, so
+	// that ParseAddress(a.String()) == a.
+	for round := 0; round < 3 && len(a.Notes) > 0; round++ {
+		b, _, ok := addrParseOnce(a.String())
+		if !ok || reflect.DeepEqual(a, b) {
 			break
 		}
 		a = b
