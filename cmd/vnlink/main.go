@@ -229,8 +229,8 @@ func run(args []string, stdout, log io.Writer) int {
 	fs.StringVar(&f.province, "province", "", tr("province `name` assumed when an address has none, e.g. \"Hà Nội\""))
 	fs.StringVar(&f.today, "today", "", tr("date birth dates are checked against, as `yyyy-mm-dd` (default: today)"))
 	fs.BoolVar(&f.quiet, "q", false, tr("print nothing but errors"))
-	fs.StringVar(&f.sheet, "sheet", "", tr("`name` of the workbook sheet to read (default: the first sheet)"))
-	fs.IntVar(&f.headerRow, "header-row", 0, tr("`row` of the column names: the line of a CSV file, the Excel row of a sheet (default: found, skipping title rows)"))
+	fs.StringVar(&f.sheet, "sheet", "", tr("`name` of the workbook sheet to read, in every input file of the command (default: the first sheet)"))
+	fs.IntVar(&f.headerRow, "header-row", 0, tr("`row` of the column names: the line of a CSV file, the Excel row of a sheet, in every input file of the command (default: found in each file, skipping title rows)"))
 	fs.BoolVar(&f.acceptDamaged, "accept-damaged", false, tr("exit with status 0, not 3, when some rows had quotes that could not be read (they are in the output, split as written)"))
 	if cmd != "clean" {
 		fs.Float64Var(&f.threshold, "threshold", 0, tr("match `probability` at or above which two rows are the same person (default 0.5)"))
