@@ -188,7 +188,7 @@ func run(args []string, stdout, log io.Writer) int {
 		fs.StringVar(&f.mapRegistry, "map-registry", "", tr("columns of the -registry file with other names, like -map (`field=column,...`)"))
 		fs.StringVar(&f.mapBHYT, "map-bhyt", "", tr("columns of the -bhyt file with other names, like -map (`field=column,...`)"))
 		fs.StringVar(&f.out, "out", "", tr("`folder` the lists are written to (created when missing; the files in it are replaced); it holds personal data"))
-		fs.StringVar(&f.decisions, "decisions", "", tr("the review list `file` (%s, or the workbook %s) of an earlier run on the same files, with its last column filled in: %s or %s", fileReview, fileWorkbook, reviewSame, reviewDifferent))
+		fs.StringVar(&f.decisions, "decisions", "", tr("the review list `file` (%s, or the workbook %s) of an earlier run on the same files, with its last column filled in: %s or %s; keep it outside the -out folder", fileReview, fileWorkbook, reviewSame, reviewDifferent))
 		fs.Float64Var(&f.reviewLow, "review-low", 0, tr("lowest match `probability` of a pair sent for review (default 0.2)"))
 		fs.BoolFunc("xlsx", tr("write the Excel workbook %s next to the CSV files (default true; -xlsx=false: CSV files only, about a second faster on 50,000 people)", fileWorkbook), func(v string) error {
 			on, err := strconv.ParseBool(v)
