@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -122,6 +123,17 @@ func loadInput(role string, r io.Reader, explicit map[field]string, required []f
 		t.Warnings = append(t.Warnings, w)
 	}
 	return &input{t: t, cols: cols, people: people}, nil
+}
+
+// loadFile opens the file name and loads it as loadInput does, with the
+// columns dedupe and link need.
+func loadFile(role, name string, mapping map[field]string, ro readOptions) (*input, error) {
+	r, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return loadInput(role, r, mapping, requiredForMatching, ro)
 }
 
 // mergeIssues returns the issues of a and b sorted by row, then field.

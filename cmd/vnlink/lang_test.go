@@ -75,17 +75,9 @@ func TestMessageKeysInTable(t *testing.T) {
 	for _, m := range messages {
 		inTable[m.key()] = true
 	}
-	files, err := filepath.Glob("*.go")
-	require.NoError(t, err)
+	sources := packageSources(t)
 	n := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		require.NoError(t, err)
-		// Join the literals split over lines with +.
-		joined := regexp.MustCompile(`"\s*\+\s*\n\s*"`).ReplaceAllString(string(src), "")
+	for f, joined := range sources {
 		for _, m := range keyCall.FindAllStringSubmatch(joined, -1) {
 			key, err := strconv.Unquote(m[1])
 			require.NoError(t, err, m[1])
@@ -97,13 +89,7 @@ func TestMessageKeysInTable(t *testing.T) {
 	// rloc and loc take the Vietnamese of a message "rep:" or "rec:" + vi.
 	locCall := regexp.MustCompile(`\b(r?loc|rlocf)\(("(?:[^"\\]|\\.)*")[,)]`)
 	m := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		require.NoError(t, err)
-		joined := regexp.MustCompile(`"\s*\+\s*\n\s*"`).ReplaceAllString(string(src), "")
+	for f, joined := range sources {
 		for _, c := range locCall.FindAllStringSubmatch(joined, -1) {
 			vi, err := strconv.Unquote(c[2])
 			require.NoError(t, err)
@@ -337,4 +323,23 @@ func TestReportInEnglish(t *testing.T) {
 	assert.NotContains(t, html, "rep:")
 	assert.NotContains(t, html, "Báo cáo")
 	assert.False(t, numbersEnglish, "the number style is reset after the report")
+}
+
+// packageSources returns the package's non-test Go files by name, with the
+// string literals split over lines with + joined into one.
+func packageSources(t *testing.T) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	join := regexp.MustCompile(`"\s*\+\s*\n\s*"`)
+	out := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		out[f] = join.ReplaceAllString(string(src), "")
+	}
+	return out
 }

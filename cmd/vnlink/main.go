@@ -127,6 +127,21 @@ command line, 3 the outputs are written but some input rows are damaged
 whole (see summary.json).
 `
 
+// mapFlag defines -map-NAME (right, registry or bhyt): the columns of that
+// input file with other names, like -map.
+func mapFlag(fs *flag.FlagSet, v *string, name string) {
+	var help string
+	switch name {
+	case "right":
+		help = tr("columns of the right file with other names, like -map (`field=column,...`)")
+	case "registry":
+		help = tr("columns of the -registry file with other names, like -map (`field=column,...`)")
+	default:
+		help = tr("columns of the -bhyt file with other names, like -map (`field=column,...`)")
+	}
+	fs.StringVar(v, "map-"+name, "", help)
+}
+
 func main() {
 	cleanUpOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -171,7 +186,7 @@ func run(args []string, stdout, log io.Writer) int {
 		fs.StringVar(&f.in, "in", "", tr("input CSV or .xlsx `file`, to explain two rows of one file as dedupe does"))
 		fs.StringVar(&f.left, "left", "", tr("left CSV or .xlsx `file`, to explain a left row and a right row as link does"))
 		fs.StringVar(&f.right, "right", "", tr("right CSV or .xlsx `file`"))
-		fs.StringVar(&f.mapRight, "map-right", "", tr("columns of the right file with other names, like -map (`field=column,...`)"))
+		mapFlag(fs, &f.mapRight, "right")
 		fs.Func("pair", tr("two row `numbers`, e.g. 12,57 (repeat the flag for more pairs)"), func(s string) error {
 			p, err := parsePair(s)
 			f.pairs = append(f.pairs, p)
@@ -180,13 +195,13 @@ func run(args []string, stdout, log io.Writer) int {
 	case "link":
 		fs.StringVar(&f.left, "left", "", tr("left CSV or .xlsx `file`, e.g. the EHR extract (required)"))
 		fs.StringVar(&f.right, "right", "", tr("right CSV or .xlsx `file`, e.g. the population list (required)"))
-		fs.StringVar(&f.mapRight, "map-right", "", tr("columns of the right file with other names, like -map (`field=column,...`)"))
+		mapFlag(fs, &f.mapRight, "right")
 	case "reconcile":
 		fs.StringVar(&f.registry, "registry", "", tr("population list `file` (CCCD / VNeID, from the commune police), CSV or .xlsx (required)"))
 		fs.StringVar(&f.ehr, "ehr", "", tr("health-record `file` (HSSKĐT extract), CSV or .xlsx (required)"))
 		fs.StringVar(&f.bhyt, "bhyt", "", tr("optional BHXH/BHYT list `file`, CSV or .xlsx"))
-		fs.StringVar(&f.mapRegistry, "map-registry", "", tr("columns of the -registry file with other names, like -map (`field=column,...`)"))
-		fs.StringVar(&f.mapBHYT, "map-bhyt", "", tr("columns of the -bhyt file with other names, like -map (`field=column,...`)"))
+		mapFlag(fs, &f.mapRegistry, "registry")
+		mapFlag(fs, &f.mapBHYT, "bhyt")
 		fs.StringVar(&f.out, "out", "", tr("`folder` the lists are written to (created when missing; the files in it are replaced); it holds personal data"))
 		fs.StringVar(&f.decisions, "decisions", "", tr("the review list `file` (%s, or the workbook %s) of an earlier run on the same files, with its last column filled in: %s or %s; keep it outside the -out folder", fileReview, fileWorkbook, reviewSame, reviewDifferent))
 		fs.Float64Var(&f.reviewLow, "review-low", 0, tr("lowest match `probability` of a pair sent for review (default 0.2)"))
@@ -200,12 +215,12 @@ func run(args []string, stdout, log io.Writer) int {
 		fs.StringVar(&f.in, "in", "", tr("train as dedupe does, on this CSV or .xlsx `file`"))
 		fs.StringVar(&f.left, "left", "", tr("train as link does: the left CSV or .xlsx `file`"))
 		fs.StringVar(&f.right, "right", "", tr("the right CSV or .xlsx `file` (with -left)"))
-		fs.StringVar(&f.mapRight, "map-right", "", tr("columns of the right file with other names, like -map (`field=column,...`)"))
+		mapFlag(fs, &f.mapRight, "right")
 		fs.StringVar(&f.registry, "registry", "", tr("train as reconcile does: the population list `file`"))
 		fs.StringVar(&f.ehr, "ehr", "", tr("the health-record `file` (with -registry)"))
 		fs.StringVar(&f.bhyt, "bhyt", "", tr("optional BHXH/BHYT list `file` (with -registry)"))
-		fs.StringVar(&f.mapRegistry, "map-registry", "", tr("columns of the -registry file with other names, like -map (`field=column,...`)"))
-		fs.StringVar(&f.mapBHYT, "map-bhyt", "", tr("columns of the -bhyt file with other names, like -map (`field=column,...`)"))
+		mapFlag(fs, &f.mapRegistry, "registry")
+		mapFlag(fs, &f.mapBHYT, "bhyt")
 		fs.StringVar(&f.out, "out", "", tr("model `file` to write (JSON; counts and weights only, no personal data)"))
 	default:
 		if near := nearestCommand(cmd); near != "" {

@@ -49,12 +49,7 @@ func runTrain(f *cliFlags, opts *options, w io.Writer) (*trainSummary, error) {
 		if name == "" {
 			return nil, nil
 		}
-		r, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer r.Close()
-		in, err := loadInput(role, r, mapping, requiredForMatching, opts.Read)
+		in, err := loadFile(role, name, mapping, opts.Read)
 		if err != nil {
 			return nil, err
 		}

@@ -127,12 +127,7 @@ func runReconcile(f *cliFlags, opts *options, log io.Writer) (*summary, error) {
 	var in reconcileInputs
 	var err error
 	load := func(role, name string, mapping map[field]string) (*input, error) {
-		r, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer r.Close()
-		return loadInput(role, r, mapping, requiredForMatching, opts.Read)
+		return loadFile(role, name, mapping, opts.Read)
 	}
 	if in.registry, err = load("registry", f.registry, opts.MapRegistry); err != nil {
 		return nil, err

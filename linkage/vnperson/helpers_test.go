@@ -53,3 +53,15 @@ func originals(people []vnperson.Person, truth []int32) []vnperson.Person {
 	}
 	return out
 }
+
+// clusterSizes returns the number of records of each cluster label and the
+// size of the largest cluster.
+func clusterSizes(clusters []int32) (map[int32]int, int) {
+	sizes := map[int32]int{}
+	largest := 0
+	for _, l := range clusters {
+		sizes[l]++
+		largest = max(largest, sizes[l])
+	}
+	return sizes, largest
+}

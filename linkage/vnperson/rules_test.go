@@ -190,12 +190,7 @@ func TestDedupeSharedCCCD(t *testing.T) {
 
 	res, err := vnperson.Dedupe(people, testOptions())
 	require.NoError(t, err)
-	sizes := map[int32]int{}
-	largest := 0
-	for _, l := range res.Clusters {
-		sizes[l]++
-		largest = max(largest, sizes[l])
-	}
+	sizes, largest := clusterSizes(res.Clusters)
 	m, err := linkage.EvaluateClusters(res.Clusters, truth)
 	require.NoError(t, err)
 	t.Logf("%d clusters, largest %d records, pairwise %+v", len(sizes), largest, m.Pairwise)

@@ -43,12 +43,7 @@ func TestDedupeSharedPhone(t *testing.T) {
 
 	res, err := vnperson.Dedupe(people, testOptions())
 	require.NoError(t, err)
-	sizes := map[int32]int{}
-	largest := 0
-	for _, l := range res.Clusters {
-		sizes[l]++
-		largest = max(largest, sizes[l])
-	}
+	sizes, largest := clusterSizes(res.Clusters)
 	m, err := linkage.EvaluateClusters(res.Clusters, truth)
 	require.NoError(t, err)
 	t.Logf("%d records, %d candidate pairs, %d clusters, largest %d, pairwise %+v", n, pairs, len(sizes), largest, m.Pairwise)

@@ -255,7 +255,8 @@ func (hs *hamletSpeller) spell(h string) string {
 func (hs *hamletSpeller) nearest(k string) string {
 	// A short name one edit from another is often another place (Tây,
 	// Tân; Đông, Đồng): names of fewer than 5 letters must match exactly.
-	if len(digitsOf(k)) == len(k) || len(k)-len(digitsOf(k)) < 5 {
+	digits := digitsOf(k)
+	if len(k)-len(digits) < 5 {
 		return ""
 	}
 	limit := 1
@@ -264,7 +265,7 @@ func (hs *hamletSpeller) nearest(k string) string {
 	}
 	best, bestD, ties := "", limit+1, 0
 	for _, c := range hs.keys {
-		if digitsOf(c) != digitsOf(k) {
+		if digitsOf(c) != digits {
 			continue
 		}
 		switch d := strsim.OSAWithin(k, c, limit); {
