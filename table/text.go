@@ -137,7 +137,8 @@ func sniffComma(lines [][]byte) rune {
 // parser reads delimited records.
 type parser struct {
 	comma byte
-	buf   []byte
+	buf   []byte // the unquoted text of the record's cells, one after another
+	ends  []int  // where each cell ends in buf
 }
 
 // record parses the record starting at lines[0]: RFC 4180 quoting, where a
@@ -146,14 +147,17 @@ type parser struct {
 // doubled nor followed by the delimiter or the line end is text too. A
 // quoted field may span at most maxQuotedLines lines; ok is false when it
 // does not close within them. n is the number of lines used.
+//
+// The cells are substrings of one string per record, so that a table of a
+// million rows holds a million strings, not ten million.
 func (p *parser) record(lines [][]byte) (cells []string, n int, ok bool) {
 	line := lines[0]
 	n = 1
 	i := 0
+	p.buf, p.ends = p.buf[:0], p.ends[:0]
 	for {
 		// At the start of a field.
 		if i < len(line) && line[i] == '"' {
-			p.buf = p.buf[:0]
 			i++
 			for {
 				j := bytes.IndexByte(line[i:], '"')
@@ -181,21 +185,35 @@ func (p *parser) record(lines [][]byte) (cells []string, n int, ok bool) {
 				}
 				break
 			}
-			cells = append(cells, string(p.buf))
+			p.ends = append(p.ends, len(p.buf))
 			if i == len(line) {
-				return cells, n, true
+				return p.cells(), n, true
 			}
 			i++ // the delimiter
 			continue
 		}
 		j := bytes.IndexByte(line[i:], p.comma)
 		if j < 0 {
-			cells = append(cells, string(line[i:]))
-			return cells, n, true
+			p.buf = append(p.buf, line[i:]...)
+			p.ends = append(p.ends, len(p.buf))
+			return p.cells(), n, true
 		}
-		cells = append(cells, string(line[i:i+j]))
+		p.buf = append(p.buf, line[i:i+j]...)
+		p.ends = append(p.ends, len(p.buf))
 		i += j + 1
 	}
+}
+
+// cells returns the cells gathered in p.buf and p.ends.
+func (p *parser) cells() []string {
+	s := string(p.buf)
+	cells := make([]string, len(p.ends))
+	from := 0
+	for k, e := range p.ends {
+		cells[k] = s[from:e]
+		from = e
+	}
+	return cells
 }
 
 // raw splits one physical line on the delimiter as written.

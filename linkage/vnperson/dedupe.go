@@ -72,9 +72,9 @@ func Dedupe(people []Person, opts Options) (*Result, error) {
 		return nil, err
 	}
 	opts.fill()
-	recs, disp, issues := prepare(people, opts.Prepare, opts.Display)
+	recs, disp, issues := prepare(opts.Prepare, opts.Display, people)
 	res := &Result{Records: recs, Display: disp, Issues: issues}
-	work := canonicalBy(make([]Record, 0, len(recs)), recs, people, 0)
+	work := toCanonical(recs, people, 0) // back in input order below
 	sc, err := trainAndScore(work, nil, false, opts)
 	if err != nil {
 		return nil, err
@@ -90,6 +90,7 @@ func Dedupe(people []Person, opts Options) (*Result, error) {
 	res.Clusters = relabel(labels, work)
 	reporter(opts.Progress).stage(StageCluster, true)
 	res.Links = toInput(links, work, work)
+	toInputOrder(recs, 0)
 	return res, nil
 }
 
@@ -104,10 +105,7 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 		return nil, err
 	}
 	opts.fill()
-	all := make([]Person, 0, len(left)+len(right))
-	all = append(all, left...)
-	all = append(all, right...)
-	recs, disp, issues := prepare(all, opts.Prepare, opts.Display)
+	recs, disp, issues := prepare(opts.Prepare, opts.Display, left, right)
 	res := &Result{Records: recs[:len(left):len(left)], Right: recs[len(left):]}
 	if disp != nil {
 		res.Display, res.RightDisplay = disp[:len(left):len(left)], disp[len(left):]
@@ -117,8 +115,8 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 	}
 	res.Issues = issuesOfRows(issues, 0, len(left))
 	res.RightIssues = issuesOfRows(issues, len(left), len(right))
-	wl := canonicalBy(make([]Record, 0, len(left)), res.Records, left, 0)
-	wr := canonicalBy(make([]Record, 0, len(right)), res.Right, right, 0)
+	wl := toCanonical(res.Records, left, 0) // both back in input order below
+	wr := toCanonical(res.Right, right, 0)
 	sc, err := trainAndScore(wl, wr, true, opts)
 	if err != nil {
 		return nil, err
@@ -129,6 +127,8 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 		links = bestPerLeft(links)
 	}
 	res.Links = toInput(links, wl, wr)
+	toInputOrder(res.Records, 0)
+	toInputOrder(res.Right, 0)
 	// Cluster in input numbering: left i is i, right j is len(left)+j.
 	joined := make([]linkage.ScoredPair, len(res.Links))
 	for i, l := range res.Links {

@@ -47,7 +47,7 @@ type PrepareOptions struct {
 // The name frequencies (Record.NameFrequency) are computed over the people
 // given, so prepare the records to be linked together in one call.
 func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.RecordError) {
-	records, _, issues := prepare(people, opts, false)
+	records, _, issues := prepare(opts, false, people)
 	return records, issues
 }
 
@@ -55,20 +55,36 @@ func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.Recor
 // field of every person (see Display), from the same single parse: the
 // outputs render these and never parse a field again.
 func PrepareDisplay(people []Person, opts PrepareOptions) ([]Record, []Display, []*normalize.RecordError) {
-	return prepare(people, opts, true)
+	return prepare(opts, true, people)
 }
 
-func prepare(people []Person, opts PrepareOptions, display bool) ([]Record, []Display, []*normalize.RecordError) {
-	records := make([]Record, len(people))
+// prepare prepares the people of sources, one after another, as one input
+// (rows numbered across them), without concatenating them.
+func prepare(opts PrepareOptions, display bool, sources ...[]Person) ([]Record, []Display, []*normalize.RecordError) {
+	total := 0
+	for _, src := range sources {
+		total += len(src)
+	}
+	// person returns the i-th person of the concatenation.
+	person := func(i int) *Person {
+		for _, src := range sources {
+			if i < len(src) {
+				return &src[i]
+			}
+			i -= len(src)
+		}
+		panic("vnperson: person index out of range")
+	}
+	records := make([]Record, total)
 	var displays []Display
 	if display {
-		displays = make([]Display, len(people))
+		displays = make([]Display, total)
 	}
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	chunk := (len(people) + workers - 1) / workers
+	chunk := (total + workers - 1) / workers
 	if chunk < 256 {
 		chunk = 256
 	}
@@ -77,12 +93,12 @@ func prepare(people []Person, opts PrepareOptions, display bool) ([]Record, []Di
 		resolver = &normalize.Resolver{}
 	}
 	// One issue list per chunk, allocated before the goroutines start.
-	issues := make([][]*normalize.RecordError, (len(people)+chunk-1)/chunk)
+	issues := make([][]*normalize.RecordError, (total+chunk-1)/chunk)
 	var done atomic.Int64
-	stop := reporter(opts.Progress).counter(StagePrepare, int64(len(people)), &done)
+	stop := reporter(opts.Progress).counter(StagePrepare, int64(total), &done)
 	var wg sync.WaitGroup
-	for start := 0; start < len(people); start += chunk {
-		end := min(start+chunk, len(people))
+	for start := 0; start < total; start += chunk {
+		end := min(start+chunk, total)
 		slot := &issues[start/chunk]
 		wg.Go(func() {
 			p := preparer{dates: normalize.DateParser{Now: opts.Today}, resolver: resolver, groups: map[string]string{},
@@ -92,7 +108,7 @@ func prepare(people []Person, opts PrepareOptions, display bool) ([]Record, []Di
 				if displays != nil {
 					d = &displays[i]
 				}
-				*slot = p.prepare(&records[i], d, &people[i], i, *slot)
+				*slot = p.prepare(&records[i], d, person(i), i, *slot)
 				if (i-start)%256 == 255 {
 					done.Add(256)
 				}

@@ -428,21 +428,20 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 	if int64(nr)+int64(ne)+int64(nb) > math.MaxInt32 {
 		return nil, &linkage.Error{Op: "vnperson.Reconcile", Reason: "too many rows for 32-bit indices", Err: linkage.ErrInvalid}
 	}
-	all := make([]Person, 0, nr+ne+nb)
-	all = append(all, registry...)
-	all = append(all, ehr...)
-	all = append(all, bhyt...)
-	recs, disp, issues := PrepareDisplay(all, opts.Prepare)
+	recs, disp, issues := prepare(opts.Prepare, true, registry, ehr, bhyt)
 	res := &Reconciliation{}
 	res.Registry = splitSource(registry, recs, disp, issues, 0)
 	res.EHR = splitSource(ehr, recs, disp, issues, nr)
 	res.BHYT = splitSource(bhyt, recs, disp, issues, nr+ne)
 
 	// Canonical order: registry on the right; health records then BHYT
-	// rows on the left. Record.Row keeps the index in all.
-	right := canonicalBy(make([]Record, 0, nr), recs[:nr], registry, 0)
-	left := canonicalBy(make([]Record, 0, ne+nb), recs[nr:nr+ne], ehr, nr)
-	left = canonicalBy(left, recs[nr+ne:], bhyt, nr+ne)
+	// rows on the left. Record.Row keeps the index across the three sources.
+	// The records are sorted in place and put back in input order once
+	// scored (toInputOrder below): until then res's sources are not read.
+	right := toCanonical(recs[:nr:nr], registry, 0)
+	toCanonical(recs[nr:nr+ne], ehr, nr)
+	toCanonical(recs[nr+ne:], bhyt, nr+ne)
+	left := recs[nr:]
 	roleOf := func(row int32) (Role, int) {
 		switch {
 		case int(row) < nr:
@@ -507,9 +506,8 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 		}
 	}
 	rep.scoreEnd(done, total)
-	// From here on a node is reached through its row in recs: the
-	// canonical copies left and right, as large as recs, are no longer
-	// needed and can be collected while the people and worklists are built.
+	// From here on a node is reached through its row in recs, back in
+	// input order.
 	n := len(left) + len(right)
 	rowOf := make([]int32, n)
 	for i := range left {
@@ -519,6 +517,7 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 		rowOf[len(left)+j] = right[j].Row
 	}
 	left, right = nil, nil
+	toInputOrder(recs, 0)
 	node := func(i int32) *Record { return &recs[rowOf[i]] }
 	nodeOf := make(map[RowRef]int32, n)
 	for i := range int32(n) {
@@ -607,14 +606,14 @@ func issuesOfRows(issues []*normalize.RecordError, offset, n int) []*normalize.R
 	return out
 }
 
-// canonicalBy appends to dst the records recs (whose people are people,
-// and whose Row is offset + index) in an order that depends only on
-// content: by id (a positional "#N" id counts as none), then by every
-// field of the person. Rows equal in id and
-// content are interchangeable, so their relative order cannot change a
-// partition. It sorts indices, not the large records, and copies each
-// record once.
-func canonicalBy(dst, recs []Record, people []Person, offset int) []Record {
+// toCanonical puts recs (whose people are people, and whose Row is offset
+// + index) in place into an order that depends only on content: by id (a
+// positional "#N" id counts as none), then by every field of the person.
+// Rows equal in id and content are interchangeable, so their relative order
+// cannot change a partition. It sorts indices and moves each record along
+// its cycle of the permutation, so no second copy of the records is made;
+// toInputOrder undoes it.
+func toCanonical(recs []Record, people []Person, offset int) []Record {
 	type keyed struct {
 		id string
 		i  int32
@@ -630,10 +629,29 @@ func canonicalBy(dst, recs []Record, people []Person, offset int) []Record {
 		ra, rb := &recs[a.i], &recs[b.i]
 		return cmp.Or(comparePeople(&people[int(ra.Row)-offset], &people[int(rb.Row)-offset]), cmp.Compare(ra.Row, rb.Row))
 	})
-	for _, k := range order {
-		dst = append(dst, recs[k.i])
+	// dest[i] is where the record now at i goes.
+	dest := make([]int32, len(recs))
+	for k, o := range order {
+		dest[o.i] = int32(k)
 	}
-	return dst
+	order = nil
+	for i := range recs {
+		for d := dest[i]; int(d) != i; d = dest[i] {
+			recs[i], recs[d] = recs[d], recs[i]
+			dest[i], dest[d] = dest[d], d
+		}
+	}
+	return recs
+}
+
+// toInputOrder puts the records of recs back at their input positions,
+// Row - offset, in place.
+func toInputOrder(recs []Record, offset int) {
+	for i := range recs {
+		for d := int(recs[i].Row) - offset; d != i; d = int(recs[i].Row) - offset {
+			recs[i], recs[d] = recs[d], recs[i]
+		}
+	}
 }
 
 // comparePeople orders people by their fields, as written.
