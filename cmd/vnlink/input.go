@@ -82,6 +82,42 @@ type input struct {
 	t      *table
 	cols   columnMap
 	people []vnperson.Person
+	// rows is the number of data rows; present has one mask per row: bit
+	// f set when the cell of field f holds more than spaces, bit unusable
+	// when the row is unusable. The summary reads these, not the cells,
+	// so that a command can release the cells (release).
+	rows    int
+	present []uint16
+}
+
+// unusable is the bit of input.present that marks an unusable row.
+const unusable = 1 << 15
+
+// The field bits of input.present stay below unusable.
+const _ uint = 15 - uint(numFields)
+
+// release lets the cells and the people of in be collected, for a command
+// that writes none of the input's cells (link): the records prepared from
+// them hold what the output needs.
+func (in *input) release() {
+	in.t.Rows, in.people = nil, nil
+}
+
+// presence returns the masks of input.present for the rows of t.
+func presence(t *table, cols columnMap) []uint16 {
+	out := make([]uint16, len(t.Rows))
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		if r.Unusable {
+			out[i] |= unusable
+		}
+		for f := range numFields {
+			if c := cols[f]; c >= 0 && strings.TrimSpace(r.Cells[c]) != "" {
+				out[i] |= 1 << f
+			}
+		}
+	}
+	return out
 }
 
 // requiredForMatching are the columns dedupe and link cannot do without.
@@ -122,7 +158,7 @@ func loadInput(role string, r io.Reader, explicit map[field]string, required []f
 	if w := repeatedIDs(t, cols); w != "" {
 		t.Warnings = append(t.Warnings, w)
 	}
-	return &input{t: t, cols: cols, people: people}, nil
+	return &input{t: t, cols: cols, people: people, rows: len(t.Rows), present: presence(t, cols)}, nil
 }
 
 // loadFile opens the file name and loads it as loadInput does, with the

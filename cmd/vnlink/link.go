@@ -64,7 +64,12 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 	if err != nil {
 		return nil, err
 	}
-	res, err := link(lin.people, rin.people, opts)
+	// The output writes no input cell: let the tables and people go once
+	// prepared (Record.ID is the id).
+	lp, rp := lin.people, rin.people
+	lin.release()
+	rin.release()
+	res, err := link(lp, rp, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +82,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 		return nil, err
 	}
 
-	nl, nr := len(lin.people), len(rin.people)
+	nl, nr := len(res.Records), len(res.Right)
 	best := make([]int, nl) // index into res.Links, -1 for none
 	for i := range best {
 		best[i] = -1
@@ -127,16 +132,16 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 		return nil, err
 	}
 	defer abortList(cw)
-	side := func(row int, p *vnperson.Person, d *vnperson.Display, is *inputSummary) linkSide {
+	side := func(row int, p *vnperson.Record, d *vnperson.Display, is *inputSummary) linkSide {
 		return linkSide{row: strconv.Itoa(row + 1), id: p.ID, name: d.FullName, birth: d.BirthDate, issues: is.issuesOf(row)}
 	}
 	rec := make([]string, 0, len(linkColumns))
 	for i := range nl {
-		r := linkRow{status: statusLeftOnly, left: side(i, &lin.people[i], &res.Display[i], ls)}
+		r := linkRow{status: statusLeftOnly, left: side(i, &res.Records[i], &res.Display[i], ls)}
 		if k := best[i]; k >= 0 {
 			l := res.Links[k]
 			r.status, r.weight = statusLinked, l.Weight
-			r.right = side(int(l.B), &rin.people[l.B], &res.RightDisplay[l.B], rs)
+			r.right = side(int(l.B), &res.Right[l.B], &res.RightDisplay[l.B], rs)
 		}
 		if err := cw.Write(r.appendTo(rec[:0])); err != nil {
 			return nil, err
@@ -146,7 +151,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 		if linkedFrom[j] > 0 {
 			continue
 		}
-		r := linkRow{status: statusRightOnly, right: side(j, &rin.people[j], &res.RightDisplay[j], rs)}
+		r := linkRow{status: statusRightOnly, right: side(j, &res.Right[j], &res.RightDisplay[j], rs)}
 		if err := cw.Write(r.appendTo(rec[:0])); err != nil {
 			return nil, err
 		}

@@ -131,15 +131,15 @@ func summarizeInput(role string, in *input, issues []*normalize.RecordError) *in
 		RaggedRows:  in.t.Ragged,
 		DamagedRows: in.t.Damaged,
 		Warnings:    in.t.Warnings,
-		Rows:        len(in.t.Rows),
+		Rows:        in.rows,
 		Delimiter:   string(in.t.Delim),
 		BOM:         in.t.BOM,
 		Columns:     map[string]string{},
 		IssueCount:  map[string]int{},
 		issueRows:   map[int][]string{},
 	}
-	for _, r := range in.t.Rows {
-		if r.Unusable {
+	for _, m := range in.present {
+		if m&unusable != 0 {
 			s.UnusableRows++
 		}
 	}
@@ -168,12 +168,12 @@ func summarizeInput(role string, in *input, issues []*normalize.RecordError) *in
 			continue
 		}
 		fs := fieldSummary{Field: f.String(), Column: in.t.Header[c]}
-		for i := range in.t.Rows {
-			if strings.TrimSpace(in.t.Rows[i].Cells[c]) == "" {
+		for i, m := range in.present {
+			if m&(1<<f) == 0 {
 				continue
 			}
 			fs.Present++
-			if perField[f.String()][i+1] || in.t.Rows[i].Unusable {
+			if perField[f.String()][i+1] || m&unusable != 0 {
 				fs.Issues++
 			} else {
 				fs.Valid++

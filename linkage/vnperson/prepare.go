@@ -178,7 +178,9 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 		}
 	}
 	r.Row = int32(i)
-	r.ID, r.Source = p.ID, p.Source
+	// A copy of the id, so that a record does not keep the caller's input
+	// (the whole row an id may be a substring of) from being collected.
+	r.ID, r.Source = strings.Clone(p.ID), p.Source
 
 	if p.FullName != "" {
 		pn, ok := pr.names[p.FullName]
