@@ -13,6 +13,15 @@
 // starts with "en", Vietnamese for anything else). The column and status
 // names below are the English ones; messages.go holds both languages.
 //
+// # Memory
+//
+// Unless GOMEMLIMIT is set, vnlink sets the Go runtime's soft memory limit
+// (runtime/debug.SetMemoryLimit) to 3/4 of the machine's memory, or of the
+// cgroup's limit when lower (Linux; no limit elsewhere): near it the
+// collector runs more often instead of letting the heap grow to twice the
+// live data, so a city-sized run whose data fits finishes instead of being
+// killed. Figures per input size are in benchmarks/README.md.
+//
 // # Commands
 //
 //	vnlink clean     -in FILE -out FILE [-json FILE] [-html FILE]

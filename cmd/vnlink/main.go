@@ -144,6 +144,7 @@ func mapFlag(fs *flag.FlagSet, v *string, name string) {
 
 func main() {
 	cleanUpOnSignal()
+	limitMemory()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+)
+
+// memoryShare is the share of the machine's memory (or of the cgroup's
+// limit, when lower) that vnlink sets as the Go runtime's soft memory limit
+// when GOMEMLIMIT is not set: as the heap nears it the collector runs more
+// often instead of letting the heap double (GOGC=100), so a run whose live
+// data fits in memory finishes instead of being killed. It does not lower
+// the memory a small run uses.
+const memoryShare = 0.75
+
+// limitMemory sets the soft memory limit from the machine's size, unless
+// the user set GOMEMLIMIT (which the runtime then applies) or the size
+// cannot be read (other systems than Linux: no limit, as before). It returns
+// the limit set, 0 for none.
+func limitMemory() int64 {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return 0
+	}
+	meminfo, _ := os.ReadFile("/proc/meminfo")
+	v2, _ := os.ReadFile("/sys/fs/cgroup/memory.max")
+	v1, _ := os.ReadFile("/sys/fs/cgroup/memory/memory.limit_in_bytes")
+	limit := memoryLimit(string(meminfo), string(v2), string(v1))
+	if limit > 0 {
+		debug.SetMemoryLimit(limit)
+	}
+	return limit
+}
+
+// memoryLimit returns memoryShare of the smallest of the machine's memory
+// (MemTotal of /proc/meminfo) and the cgroup v2 and v1 limits given as the
+// contents of their files; 0 when the machine's memory is unknown.
+func memoryLimit(meminfo, cgroupV2, cgroupV1 string) int64 {
+	var total int64
+	for line := range strings.Lines(meminfo) {
+		rest, ok := strings.CutPrefix(line, "MemTotal:")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(rest)
+		if len(f) == 2 && f[1] == "kB" {
+			if kb, err := strconv.ParseInt(f[0], 10, 64); err == nil && kb > 0 && kb < 1<<53 {
+				total = kb << 10
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	for _, c := range []string{cgroupV2, cgroupV1} {
+		// "max", an empty file or v1's huge "no limit" value leave total.
+		if n, err := strconv.ParseInt(strings.TrimSpace(c), 10, 64); err == nil && n > 0 && n < total {
+			total = n
+		}
+	}
+	return int64(float64(total) * memoryShare)
+}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestMemoryLimit(t *testing.T) {
+	const meminfo = "MemTotal:       24000000 kB\nMemFree:        20000000 kB\n"
+	const total = 24000000 << 10
+	for _, tc := range []struct {
+		name, meminfo, v2, v1 string
+		want                  int64
+	}{
+		{"machine", meminfo, "", "", total * 3 / 4},
+		{"cgroup v2 without limit", meminfo, "max\n", "", total * 3 / 4},
+		{"cgroup v2 limit", meminfo, "8589934592\n", "", 8589934592 * 3 / 4},
+		{"cgroup v1 limit", meminfo, "", "4294967296\n", 4294967296 * 3 / 4},
+		{"cgroup v1 no limit", meminfo, "", "9223372036854771712\n", total * 3 / 4},
+		{"limit above the machine", meminfo, "99999999999999\n", "", total * 3 / 4},
+		{"no meminfo", "", "8589934592", "", 0},
+		{"bad meminfo", "MemTotal: lots\n", "", "", 0},
+		{"meminfo without unit", "MemTotal: 1000\n", "", "", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, memoryLimit(tc.meminfo, tc.v2, tc.v1))
+		})
+	}
+}
+
+func TestLimitMemoryLeavesGOMEMLIMIT(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	assert.Zero(t, limitMemory())
+}
