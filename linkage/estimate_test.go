@@ -323,3 +323,42 @@ func TestSampleOptionsValidate(t *testing.T) {
 		})
 	}
 }
+
+func TestEstimateUDefaultPairsScaleWithInput(t *testing.T) {
+	assert.Equal(t, linkage.MinDefaultSamplePairs, linkage.DefaultPairs(10))
+	assert.Equal(t, 16*10_000, linkage.DefaultPairs(10_000))
+	assert.Equal(t, linkage.DefaultSamplePairs, linkage.DefaultPairs(10_000_000))
+
+	// Names that never agree exactly and never stop the sampling early
+	// (MinCount above the cap): the default draws the cap for the records.
+	rng := rand.New(rand.NewPCG(1, 2))
+	name := func() cityRecord {
+		b := make([]byte, 8)
+		for i := range b {
+			b[i] = byte('a' + rng.IntN(26))
+		}
+		return cityRecord{string(b)}
+	}
+	m, err := linkage.NewModel(linkage.JaroWinklerLevels("name", func(r *cityRecord) string { return r.City }, 0.9))
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		left, right int
+		want        int64
+	}{
+		{5_000, 0, 5_000 * linkage.SamplePairsPerRecord},
+		{3_000, 4_000, 7_000 * linkage.SamplePairsPerRecord},
+		{1_000, 1_000, linkage.MinDefaultSamplePairs},
+	} {
+		var left, right []cityRecord
+		for range tc.left {
+			left = append(left, name())
+		}
+		for range tc.right {
+			right = append(right, name())
+		}
+		s, err := m.EstimateUSample(left, right, linkage.SampleOptions{MinCount: linkage.MaxSamplePairs})
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, s.Pairs, "left %d right %d", tc.left, tc.right)
+		assert.False(t, s.Exhaustive)
+	}
+}

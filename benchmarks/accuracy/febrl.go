@@ -168,7 +168,7 @@ func trainFEBRL(left, right []FEBRLRecord) (*linkage.Model[FEBRLRecord], error) 
 	if err := m.SetParams(p); err != nil {
 		return nil, err
 	}
-	if err := m.EstimateU(left, right, linkage.SampleOptions{Pairs: 1_000_000, Seed: 1}); err != nil {
+	if err := m.EstimateU(left, right, linkage.SampleOptions{Seed: 1}); err != nil {
 		return nil, err
 	}
 	rules := FEBRLRules()
