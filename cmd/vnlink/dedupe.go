@@ -50,7 +50,11 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := dedupe(inp.people, opts)
+	// The output writes the input's cells and the records' display forms:
+	// the people may go once prepared.
+	people := inp.people
+	inp.people = nil
+	res, err := dedupe(people, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +66,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 		return nil, err
 	}
 
-	n := len(inp.people)
+	n := inp.rows
 	size := make([]int, n)
 	for _, c := range res.Clusters {
 		size[c]++

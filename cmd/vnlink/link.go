@@ -132,16 +132,16 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 		return nil, err
 	}
 	defer abortList(cw)
-	side := func(row int, p *vnperson.Record, d *vnperson.Display, is *inputSummary) linkSide {
-		return linkSide{row: strconv.Itoa(row + 1), id: p.ID, name: d.FullName, birth: d.BirthDate, issues: is.issuesOf(row)}
+	side := func(row int, r *vnperson.Record, is *inputSummary) linkSide {
+		return linkSide{row: strconv.Itoa(row + 1), id: r.ID, name: r.FullName(), birth: r.BirthDate(), issues: is.issuesOf(row)}
 	}
 	rec := make([]string, 0, len(linkColumns))
 	for i := range nl {
-		r := linkRow{status: statusLeftOnly, left: side(i, &res.Records[i], &res.Display[i], ls)}
+		r := linkRow{status: statusLeftOnly, left: side(i, &res.Records[i], ls)}
 		if k := best[i]; k >= 0 {
 			l := res.Links[k]
 			r.status, r.weight = statusLinked, l.Weight
-			r.right = side(int(l.B), &res.Right[l.B], &res.RightDisplay[l.B], rs)
+			r.right = side(int(l.B), &res.Right[l.B], rs)
 		}
 		if err := cw.Write(r.appendTo(rec[:0])); err != nil {
 			return nil, err
@@ -151,7 +151,7 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 		if linkedFrom[j] > 0 {
 			continue
 		}
-		r := linkRow{status: statusRightOnly, right: side(j, &res.Right[j], &res.RightDisplay[j], rs)}
+		r := linkRow{status: statusRightOnly, right: side(j, &res.Right[j], rs)}
 		if err := cw.Write(r.appendTo(rec[:0])); err != nil {
 			return nil, err
 		}
@@ -160,14 +160,19 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 }
 
 // link runs vnperson.Link; when a side is empty there is nothing to pair or
-// train on, and no row links.
+// train on, and no row links. Its outputs render the records' names and
+// birth dates (Record.FullName, Record.BirthDate), so it asks for no
+// Display forms: a city's link then holds one Record per row, not two
+// structs.
 func link(left, right []vnperson.Person, opts *options) (*vnperson.Result, error) {
+	lo := opts.linkOptions()
+	lo.Display = false
 	if len(left) > 0 && len(right) > 0 {
-		return vnperson.Link(left, right, opts.linkOptions())
+		return vnperson.Link(left, right, lo)
 	}
 	res := &vnperson.Result{}
-	res.Records, res.Display, res.Issues = vnperson.PrepareDisplay(left, opts.prepareOptions())
-	res.Right, res.RightDisplay, res.RightIssues = vnperson.PrepareDisplay(right, opts.prepareOptions())
+	res.Records, res.Issues = vnperson.Prepare(left, lo.Prepare)
+	res.Right, res.RightIssues = vnperson.Prepare(right, lo.Prepare)
 	return res, nil
 }
 

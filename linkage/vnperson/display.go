@@ -53,10 +53,7 @@ type Display struct {
 // fill completes d from the prepared record r: the fields that Prepare
 // keeps in r in a form that prints without parsing again.
 func (d *Display) fill(r *Record) {
-	if !r.Name.IsZero() {
-		d.FullName = r.Name.String()
-	}
-	d.BirthDate = FormatDate(r.Birth)
+	d.FullName, d.BirthDate = r.FullName(), r.BirthDate()
 	if r.Sex != normalize.SexUnknown {
 		d.Sex = r.Sex.String()
 	}

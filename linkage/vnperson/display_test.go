@@ -112,3 +112,22 @@ func TestResultDisplay(t *testing.T) {
 	assert.Equal(t, "Trần Thị Bình", res.RightDisplay[1].FullName)
 	assert.Equal(t, "0912345678", res.Display[0].Phone)
 }
+
+func TestRecordRendersItsDisplayNameAndDate(t *testing.T) {
+	people := []vnperson.Person{
+		{FullName: "nguyen thi  THUY", BirthDate: "3/4/1990"},
+		{FullName: "Trần Văn Nam", BirthDate: "1985"},
+		{FullName: "Lê Hoa", BirthDate: "04/1990"},
+		{FullName: "", BirthDate: ""},
+		{FullName: "12345", BirthDate: "not a date"},
+	}
+	recs, disp, _ := vnperson.PrepareDisplay(people, vnperson.PrepareOptions{})
+	for i := range recs {
+		assert.Equal(t, disp[i].FullName, recs[i].FullName(), "row %d", i+1)
+		assert.Equal(t, disp[i].BirthDate, recs[i].BirthDate(), "row %d", i+1)
+	}
+	assert.Equal(t, "03/04/1990", recs[0].BirthDate())
+	assert.Equal(t, "1985", recs[1].BirthDate())
+	assert.Empty(t, recs[3].FullName())
+	assert.Empty(t, recs[4].BirthDate())
+}

@@ -106,8 +106,26 @@ type Record struct {
 
 	// Name is the parsed full name; the zero Name when missing.
 	Name vnname.Name
-	// ID and Source are copied from the Person.
+	// ID and Source are copied from the Person (ID as a copy of its own,
+	// so that a record does not keep the caller's input alive).
 	ID, Source string
+}
+
+// FullName returns the display form of the name (Display.FullName): the
+// canonical spelling, "" when missing. It renders the parsed name; nothing
+// is parsed again.
+func (r *Record) FullName() string {
+	if r.Name.IsZero() {
+		return ""
+	}
+	return r.Name.String()
+}
+
+// BirthDate returns the display form of the date of birth
+// (Display.BirthDate): dd/mm/yyyy, mm/yyyy or yyyy as precise as known, ""
+// when missing.
+func (r *Record) BirthDate() string {
+	return FormatDate(r.Birth)
 }
 
 // BirthYear returns the year of birth, or 0 when unknown.

@@ -178,8 +178,8 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 		}
 	}
 	r.Row = int32(i)
-	// A copy of the id, so that a record does not keep the caller's input
-	// (the whole row an id may be a substring of) from being collected.
+	// A copy of the id (see Record.ID): an id may be a substring of the
+	// whole row.
 	r.ID, r.Source = strings.Clone(p.ID), p.Source
 
 	if p.FullName != "" {
