@@ -82,7 +82,10 @@
 // unless -accept-damaged is given (reconcile too: its rows_not_whole still
 // counts them). An old .xls file is refused with a message
 // asking for .xlsx or CSV UTF-8. Limits of package table (64 KiB a cell,
-// 1024 columns, 1 GiB of input or of expanded workbook cells) are errors.
+// 1024 columns, 1 GiB of input or of expanded workbook cells) are errors;
+// the input limit grows with the machine (its memory limit, see Memory,
+// divided by 12, which is about what a run holds per byte of input: 1.4
+// GiB on a machine of 24 GB).
 //
 // # Summary
 //

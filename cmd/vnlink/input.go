@@ -252,7 +252,8 @@ func readInputTable(r io.Reader, ro readOptions) (*table, error) {
 	if n, ok := r.(interface{ Name() string }); ok && strings.HasSuffix(strings.ToLower(n.Name()), ".xlsx") {
 		opts.Format = tbl.XLSX
 	}
-	maxBytes := cmp.Or(opts.MaxBytes, tbl.DefaultMaxBytes)
+	maxBytes := cmp.Or(opts.MaxBytes, inputLimit)
+	opts.MaxBytes = maxBytes
 	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
 	if err != nil {
 		return nil, err

@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+
+	tbl "github.com/vnlink/vnlink/table"
 )
 
 // memoryShare is the share of the machine's memory (or of the cgroup's
@@ -14,6 +16,16 @@ import (
 // data fits in memory finishes instead of being killed. It does not lower
 // the memory a small run uses.
 const memoryShare = 0.75
+
+// bytesPerInputByte is about what a run holds per byte of its largest
+// input: measured 15 for dedupe and link of a million-person city CSV
+// (benchmarks/README.md); 12 leaves the input limit a little generous.
+const bytesPerInputByte = 12
+
+// inputLimit is the most bytes an input file may have: DefaultMaxBytes of
+// package table (1 GiB), or more on a machine whose memory holds a larger
+// input (set by limitMemory: the memory limit / bytesPerInputByte).
+var inputLimit int64 = tbl.DefaultMaxBytes
 
 // limitMemory sets the soft memory limit from the machine's size, unless
 // the user set GOMEMLIMIT (which the runtime then applies) or the size
@@ -29,6 +41,7 @@ func limitMemory() int64 {
 	limit := memoryLimit(string(meminfo), string(v2), string(v1))
 	if limit > 0 {
 		debug.SetMemoryLimit(limit)
+		inputLimit = max(tbl.DefaultMaxBytes, limit/bytesPerInputByte)
 	}
 	return limit
 }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"runtime/debug"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	tbl "github.com/vnlink/vnlink/table"
 )
 
 func TestMemoryLimit(t *testing.T) {
@@ -32,4 +35,16 @@ func TestMemoryLimit(t *testing.T) {
 func TestLimitMemoryLeavesGOMEMLIMIT(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	assert.Zero(t, limitMemory())
+}
+
+func TestLimitMemorySetsInputLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	defer func(old int64) { inputLimit = old }(inputLimit)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	limit := limitMemory()
+	if limit == 0 {
+		t.Skip("the machine's memory cannot be read here")
+	}
+	assert.Equal(t, limit, debug.SetMemoryLimit(-1))
+	assert.Equal(t, max(tbl.DefaultMaxBytes, limit/bytesPerInputByte), inputLimit)
 }
