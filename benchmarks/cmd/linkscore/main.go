@@ -295,20 +295,29 @@ var (
 	rightIDNames  = []string{"Mã hồ sơ tệp phải", "right_record_id"}
 )
 
+// openOutput opens the output file path and finds its columns, one of
+// each list of names; the caller closes f.
+func openOutput(path string, names ...[]string) (f *os.File, cr *csv.Reader, cols []int, err error) {
+	if f, err = os.Open(path); err != nil {
+		return nil, nil, nil, err
+	}
+	if cr, err = newCSV(f); err != nil {
+		f.Close()
+		return nil, nil, nil, fileError(path, 0, err)
+	}
+	if cols, err = header(cr, path, names...); err != nil {
+		f.Close()
+		return nil, nil, nil, err
+	}
+	return f, cr, cols, nil
+}
+
 func scoreDedupe(path string, t *truth) (*dedupeReport, error) {
-	f, err := os.Open(path)
+	f, cr, cols, err := openOutput(path, recordIDNames, clusterNames)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	cr, err := newCSV(f)
-	if err != nil {
-		return nil, fileError(path, 0, err)
-	}
-	cols, err := header(cr, path, recordIDNames, clusterNames)
-	if err != nil {
-		return nil, err
-	}
 	var clusters idTable
 	seen := make([]bool, len(t.ehrLabel))
 	var predicted, actual []int32
@@ -362,19 +371,11 @@ func scoreDedupe(path string, t *truth) (*dedupeReport, error) {
 }
 
 func scoreLink(path string, t *truth) (*linkReport, error) {
-	f, err := os.Open(path)
+	f, cr, cols, err := openOutput(path, leftIDNames, rightIDNames)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	cr, err := newCSV(f)
-	if err != nil {
-		return nil, fileError(path, 0, err)
-	}
-	cols, err := header(cr, path, leftIDNames, rightIDNames)
-	if err != nil {
-		return nil, err
-	}
 	r := &linkReport{}
 	var links []linkage.Pair
 	for {
