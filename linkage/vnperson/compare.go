@@ -53,7 +53,7 @@ const (
 
 // Levels of the address comparison (AddressComparison).
 const (
-	AddressNull         = iota // neither ward nor place on either side
+	AddressNull         = iota // neither ward nor place on either side, or the same phone on both
 	AddressWardAndPlace        // same ward key and same place
 	AddressPlace               // same place (hamlet or street), ward differs or is missing
 	AddressWard                // same ward, place differs or is missing
@@ -313,13 +313,24 @@ func PhoneComparison() linkage.Comparison[Record] {
 // AddressComparison compares the ward key and the smallest named place
 // (hamlet, else street) of the addresses. Levels: ward_and_place, place (the
 // ward differs or is missing, as when one record has the commune's name
-// from before the 2025 reform), ward, different.
+// from before the 2025 reform), ward, different. Two records with the same
+// phone number get the null level (no evidence): a phone belongs to a
+// household, whose members share the address whether they are one person
+// or two (twins, a parent and a child), so counting the address after the
+// phone would count one fact twice (at 1,000,000 people it merged
+// household members; benchmarks/README.md).
 func AddressComparison() linkage.Comparison[Record] {
 	return classified(CompareAddress, addressLevel, "ward_and_place", "place", "ward", "different")
 }
 
 func addressLevel(a, b *Record) int {
 	if (a.Ward == 0 && a.Place == 0) || (b.Ward == 0 && b.Place == 0) {
+		return AddressNull
+	}
+	if a.Phone != 0 && a.Phone == b.Phone {
+		// One phone is one household: records sharing it share the
+		// address whether they are one person or two (twins, a parent and
+		// a child), so the address tells nothing the phone has not told.
 		return AddressNull
 	}
 	sameWard := a.Ward != 0 && a.Ward == b.Ward

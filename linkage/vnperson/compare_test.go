@@ -65,6 +65,10 @@ func TestComparisonLevels(t *testing.T) {
 		{"address", vnperson.Person{Address: "Thôn Đoài, xã Ngọc Hồi, Hà Nội"}, vnperson.Person{Address: "Thôn Đoài, xã Đại Áng, Hà Nội"}, "place"},
 		{"address", vnperson.Person{Address: "Thôn Đoài, xã Ngọc Hồi, Hà Nội"}, vnperson.Person{Address: "Thôn Đông, xã Ngọc Hồi, Hà Nội"}, "ward"},
 		{"address", vnperson.Person{Address: "Thôn Đoài, xã Ngọc Hồi, Hà Nội"}, vnperson.Person{Address: "Thôn Đông, xã Đại Áng, Hà Nội"}, "different"},
+		{"address", vnperson.Person{Address: "Thôn Đoài, xã Ngọc Hồi, Hà Nội", Phone: "0912345678"}, vnperson.Person{Address: "Thôn Đoài, xã Ngọc Hồi, Hà Nội", Phone: "0912345678"}, "null"},
+		{"address", vnperson.Person{Address: "Thôn Đoài, xã Ngọc Hồi, Hà Nội", Phone: "0912345678"}, vnperson.Person{Address: "Thôn Đông, xã Đại Áng, Hà Nội", Phone: "0912345678"}, "null"},
+		{"address", vnperson.Person{Address: "Thôn Đoài, xã Ngọc Hồi, Hà Nội", Phone: "0912345678"}, vnperson.Person{Address: "Thôn Đoài, xã Ngọc Hồi, Hà Nội", Phone: "0912345679"}, "ward_and_place"},
+		{"address", vnperson.Person{Address: "Thôn Đoài, xã Ngọc Hồi, Hà Nội", Phone: "0912345678"}, vnperson.Person{Address: "Thôn Đoài, xã Ngọc Hồi, Hà Nội"}, "ward_and_place"},
 		{"ethnicity", vnperson.Person{Ethnicity: "Kinh"}, vnperson.Person{Ethnicity: "01"}, "exact"},
 		{"ethnicity", vnperson.Person{Ethnicity: "Kinh"}, vnperson.Person{Ethnicity: "Tày"}, "else"},
 	}
