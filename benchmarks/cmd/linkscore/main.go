@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./benchmarks/cmd/linkscore -truth D/truth.csv -dedupe D/dedupe.csv -link D/link.csv [-json]
+//	go run ./benchmarks/cmd/linkscore -truth D/truth.csv -dedupe D/dedupe.csv -link D/link.csv [-cases D/hard_cases.csv] [-json]
 //
 // where D is a synthgen output folder, dedupe.csv is the output of
 // `vnlink dedupe` run on D/ehr.csv and link.csv the output of `vnlink link`
@@ -29,6 +29,12 @@
 //	dedupe clusters predicted 50210 true 50190  pairs predicted 12000 true 11890 correct 11820
 //	link P 0.99120 R 0.98010 F1 0.98562  links 55012
 //	link true 55600 correct 54527  left 61234 right 50000
+//
+// With -cases, one more line per hard case of the ehr records (synthgen's
+// hard_cases.csv: twins, moved households, records at two stations, …):
+// the true pairs touching a record of the case and how many of them share
+// a predicted cluster, the false pairs touching one, and the records of
+// the case linked to their registry person or to another.
 //
 // With -json the last line is also the same figures as one JSON object.
 //
@@ -63,8 +69,8 @@ func main() {
 
 // options are the command-line flags.
 type options struct {
-	Truth, Dedupe, Link string
-	JSON                bool
+	Truth, Dedupe, Link, Cases string
+	JSON                       bool
 }
 
 // run parses args, scores the files and writes the result to stdout and
@@ -76,6 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.Truth, "truth", "", "truth.csv written by synthgen (required)")
 	fs.StringVar(&o.Dedupe, "dedupe", "", "output of vnlink dedupe run on ehr.csv")
 	fs.StringVar(&o.Link, "link", "", "output of vnlink link run with ehr.csv left and registry.csv right")
+	fs.StringVar(&o.Cases, "cases", "", "hard_cases.csv written by synthgen: also score each hard case of the ehr records")
 	fs.BoolVar(&o.JSON, "json", false, "also write the figures as one JSON object, on the last line")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -112,6 +119,8 @@ type report struct {
 	Truth  truthCounts   `json:"truth"`
 	Dedupe *dedupeReport `json:"dedupe,omitempty"`
 	Link   *linkReport   `json:"link,omitempty"`
+	// Cases are the figures per hard case (-cases).
+	Cases []caseFigures `json:"cases,omitempty"`
 }
 
 type truthCounts struct {
@@ -181,6 +190,7 @@ func (r *report) write(w io.Writer, asJSON bool) error {
 			l.TrueLinks, l.CorrectLinks, l.Left, l.Right,
 			l.LeftCorrectlyUnlinked, l.LeftWithoutPartner, l.RightCorrectlyUnlinked, l.RightWithoutPartner)
 	}
+	writeCases(bw, r.Cases, r.Dedupe != nil, r.Link != nil)
 	if asJSON {
 		b, err := json.Marshal(r)
 		if err != nil {
@@ -199,13 +209,20 @@ func score(o *options) (*report, error) {
 		return nil, err
 	}
 	rep := &report{Truth: t.counts}
+	var hc *hardCases
+	if o.Cases != "" {
+		if hc, err = readCases(o.Cases, t); err != nil {
+			return nil, err
+		}
+		rep.Cases = hc.newCaseFigures()
+	}
 	if o.Dedupe != "" {
-		if rep.Dedupe, err = scoreDedupe(o.Dedupe, t); err != nil {
+		if rep.Dedupe, err = scoreDedupe(o.Dedupe, t, hc, rep.Cases); err != nil {
 			return nil, err
 		}
 	}
 	if o.Link != "" {
-		if rep.Link, err = scoreLink(o.Link, t); err != nil {
+		if rep.Link, err = scoreLink(o.Link, t, hc, rep.Cases); err != nil {
 			return nil, err
 		}
 	}
@@ -312,7 +329,9 @@ func openOutput(path string, names ...[]string) (f *os.File, cr *csv.Reader, col
 	return f, cr, cols, nil
 }
 
-func scoreDedupe(path string, t *truth) (*dedupeReport, error) {
+// scoreDedupe scores the dedupe output path; with hc, it adds the figures
+// of each hard case to cases.
+func scoreDedupe(path string, t *truth, hc *hardCases, cases []caseFigures) (*dedupeReport, error) {
 	f, cr, cols, err := openOutput(path, recordIDNames, clusterNames)
 	if err != nil {
 		return nil, err
@@ -320,7 +339,7 @@ func scoreDedupe(path string, t *truth) (*dedupeReport, error) {
 	defer f.Close()
 	var clusters idTable
 	seen := make([]bool, len(t.ehrLabel))
-	var predicted, actual []int32
+	var rows, predicted, actual []int32
 	for {
 		rec, line, err := next(cr, path, cols)
 		if err == io.EOF {
@@ -345,6 +364,7 @@ func scoreDedupe(path string, t *truth) (*dedupeReport, error) {
 		if err != nil {
 			return nil, fileError(path, line, err)
 		}
+		rows = append(rows, i)
 		predicted = append(predicted, c)
 		actual = append(actual, t.ehrLabel[i])
 	}
@@ -354,6 +374,9 @@ func scoreDedupe(path string, t *truth) (*dedupeReport, error) {
 	m, err := linkage.EvaluateClusters(predicted, actual)
 	if err != nil {
 		return nil, fileError(path, 0, err)
+	}
+	if hc != nil {
+		hc.dedupe(cases, rows, predicted, actual)
 	}
 	return &dedupeReport{
 		Rows:                m.Records,
@@ -370,7 +393,9 @@ func scoreDedupe(path string, t *truth) (*dedupeReport, error) {
 	}, nil
 }
 
-func scoreLink(path string, t *truth) (*linkReport, error) {
+// scoreLink scores the link output path; with hc, it adds the figures of
+// each hard case to cases.
+func scoreLink(path string, t *truth, hc *hardCases, cases []caseFigures) (*linkReport, error) {
 	f, cr, cols, err := openOutput(path, leftIDNames, rightIDNames)
 	if err != nil {
 		return nil, err
@@ -401,6 +426,9 @@ func scoreLink(path string, t *truth) (*linkReport, error) {
 	m, err := linkage.EvaluateLinks(links, t.ehrLabel, t.registryLabel)
 	if err != nil {
 		return nil, fileError(path, 0, err)
+	}
+	if hc != nil {
+		hc.link(cases, links, t)
 	}
 	r.PredictedLinks, r.TrueLinks, r.CorrectLinks = m.PredictedLinks, m.TrueLinks, m.CorrectLinks
 	r.Links = newPR(m.Links)

@@ -389,3 +389,36 @@ func TestIDTable(t *testing.T) {
 	require.Equal(t, int32(-1), tab.find("id"))
 	require.Equal(t, int32(-1), tab.find(""))
 }
+
+func TestCases(t *testing.T) {
+	// e1 e2 e3 are A, e4 e5 are B (smallTruth). Clusters {e1 e2} {e3 e4}
+	// {e5}; links e1→r1 (right), e3→r2 (wrong), e4→r2 (right).
+	// Case "twin" on e3: true pairs touching e3: (e1,e3), (e2,e3), none
+	// found; false pair (e3,e4). Case "moved" on e1 and e5: true pairs
+	// (e1,e2) found, (e1,e3) not, (e4,e5) not; no false pair.
+	dir := t.TempDir()
+	cases := writeFile(t, dir, "hard_cases.csv", "file,record_id,hard_case\nregistry,r1,twin\nehr,e3,twin\nehr,e1,moved\nehr,e5,moved\n")
+	o := &options{
+		Truth:  writeFile(t, dir, "truth.csv", smallTruth),
+		Dedupe: writeFile(t, dir, "dedupe.csv", dedupeCSV(false, ",", []string{"e1", "e2", "e3", "e4", "e5"}, []string{"1", "1", "3", "3", "5"})),
+		Link:   writeFile(t, dir, "link.csv", linkCSV(false, [][2]string{{"e1", "r1"}, {"e2", ""}, {"e3", "r2"}, {"e4", "r2"}, {"e5", ""}})),
+		Cases:  cases,
+	}
+	rep, err := score(o)
+	require.NoError(t, err)
+	require.Equal(t, []caseFigures{
+		{Case: "twin", Records: 1, TruePairs: 2, FoundPairs: 0, FalsePairs: 1, PairRecall: 0,
+			WithPartner: 1, LinkedRight: 0, LinkedWrong: 1, LinkRecall: 0},
+		{Case: "moved", Records: 2, TruePairs: 3, FoundPairs: 1, FalsePairs: 0, PairRecall: 1.0 / 3,
+			WithPartner: 2, LinkedRight: 1, LinkedWrong: 0, LinkRecall: 0.5},
+	}, rep.Cases)
+	var out bytes.Buffer
+	require.NoError(t, rep.write(&out, false))
+	require.Contains(t, out.String(), "case moved: ehr records 2  dedupe true pairs 3 found 1 (R 0.33333) false pairs 0  link with partner 2 linked right 1 (R 0.50000) linked wrong 0\n")
+
+	// An ehr id the truth does not have names the line, not the id.
+	o.Cases = writeFile(t, dir, "bad.csv", "file,record_id,hard_case\nehr,e1,twin\nehr,secret-id,twin\n")
+	_, err = score(o)
+	require.ErrorContains(t, err, "bad.csv:3")
+	require.NotContains(t, err.Error(), "secret-id")
+}
