@@ -66,7 +66,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 		return nil, err
 	}
 
-	n := inp.rows
+	n := len(inp.present)
 	size := make([]int, n)
 	for _, c := range res.Clusters {
 		size[c]++

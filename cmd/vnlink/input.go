@@ -82,11 +82,10 @@ type input struct {
 	t      *table
 	cols   columnMap
 	people []vnperson.Person
-	// rows is the number of data rows; present has one mask per row: bit
-	// f set when the cell of field f holds more than spaces, bit unusable
-	// when the row is unusable. The summary reads these, not the cells,
-	// so that a command can release the cells (release).
-	rows    int
+	// present has one mask per data row: bit f set when the cell of field
+	// f holds more than spaces, bit unusable when the row is unusable. The
+	// summary reads these, not the cells, so that a command can release
+	// the cells (release).
 	present []uint16
 }
 
@@ -158,7 +157,7 @@ func loadInput(role string, r io.Reader, explicit map[field]string, required []f
 	if w := repeatedIDs(t, cols); w != "" {
 		t.Warnings = append(t.Warnings, w)
 	}
-	return &input{t: t, cols: cols, people: people, rows: len(t.Rows), present: presence(t, cols)}, nil
+	return &input{t: t, cols: cols, people: people, present: presence(t, cols)}, nil
 }
 
 // loadFile opens the file name and loads it as loadInput does, with the

@@ -17,9 +17,10 @@ import (
 // the memory a small run uses.
 const memoryShare = 0.75
 
-// bytesPerInputByte is about what a run holds per byte of its largest
-// input: measured 15 for dedupe and link of a million-person city CSV
-// (benchmarks/README.md); 12 leaves the input limit a little generous.
+// bytesPerInputByte is about what a run holds per byte of input: peak RSS
+// over input bytes measured 14 for dedupe of a million-person city (2.22 GB
+// for a 158 MB EHR file) and 10 for link (3.21 GB for 307 MB of EHR and
+// registry; benchmarks/README.md).
 const bytesPerInputByte = 12
 
 // inputLimit is the most bytes an input file may have: DefaultMaxBytes of

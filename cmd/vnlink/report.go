@@ -131,7 +131,7 @@ func summarizeInput(role string, in *input, issues []*normalize.RecordError) *in
 		RaggedRows:  in.t.Ragged,
 		DamagedRows: in.t.Damaged,
 		Warnings:    in.t.Warnings,
-		Rows:        in.rows,
+		Rows:        len(in.present),
 		Delimiter:   string(in.t.Delim),
 		BOM:         in.t.BOM,
 		Columns:     map[string]string{},

@@ -328,10 +328,7 @@ func addressLevel(a, b *Record) int {
 		return AddressNull
 	}
 	if a.Phone != 0 && a.Phone == b.Phone {
-		// One phone is one household: records sharing it share the
-		// address whether they are one person or two (twins, a parent and
-		// a child), so the address tells nothing the phone has not told.
-		return AddressNull
+		return AddressNull // one household (see AddressComparison)
 	}
 	sameWard := a.Ward != 0 && a.Ward == b.Ward
 	samePlace := a.Place != 0 && a.Place == b.Place

@@ -20,20 +20,14 @@ type hardCases struct {
 // readCases reads the hard cases of the ehr records; rows of the other
 // files are skipped. An ehr id not in the truth is an error naming the line.
 func readCases(path string, t *truth) (*hardCases, error) {
-	f, cr, cols, err := openOutput(path, []string{"file"}, []string{"record_id"}, []string{"hard_case"})
+	f, cr, cols, err := openCSV(path, []string{"file"}, []string{"record_id"}, []string{"hard_case"})
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	hc := &hardCases{ehr: make([]uint32, len(t.ehrLabel))}
-	for {
-		rec, line, err := next(cr, path, cols)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	var readErr error
+	for rec, line := range dataRows(cr, path, cols, &readErr) {
 		if rec[cols[0]] != "ehr" {
 			continue
 		}
@@ -50,6 +44,9 @@ func readCases(path string, t *truth) (*hardCases, error) {
 			hc.names = append(hc.names, rec[cols[2]])
 		}
 		hc.ehr[i] |= 1 << k
+	}
+	if readErr != nil {
+		return nil, readErr
 	}
 	return hc, nil
 }

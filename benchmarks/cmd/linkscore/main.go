@@ -57,6 +57,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"iter"
 	"math"
 	"os"
 
@@ -241,29 +242,15 @@ type truth struct {
 // readTruth reads the truth file; the registry records are kept only when
 // withRegistry is set (the bhyt ones never).
 func readTruth(path string, withRegistry bool) (*truth, error) {
-	f, err := os.Open(path)
+	f, cr, cols, err := openCSV(path, []string{"file"}, []string{"record_id"}, []string{"person_id"})
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	cr, err := newCSV(f)
-	if err != nil {
-		return nil, fileError(path, 0, err)
-	}
-	cols, err := header(cr, path, []string{"file"}, []string{"record_id"}, []string{"person_id"})
-	if err != nil {
-		return nil, err
-	}
 	t := &truth{}
 	var people idTable
-	for {
-		rec, line, err := next(cr, path, cols)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	var readErr error
+	for rec, line := range dataRows(cr, path, cols, &readErr) {
 		id, person := rec[cols[1]], rec[cols[2]]
 		var tab *idTable
 		var labels *[]int32
@@ -300,6 +287,9 @@ func readTruth(path string, withRegistry bool) (*truth, error) {
 		}
 		*labels = append(*labels, label)
 	}
+	if readErr != nil {
+		return nil, readErr
+	}
 	t.counts.People = people.len()
 	return t, nil
 }
@@ -314,7 +304,7 @@ var (
 
 // openOutput opens the output file path and finds its columns, one of
 // each list of names; the caller closes f.
-func openOutput(path string, names ...[]string) (f *os.File, cr *csv.Reader, cols []int, err error) {
+func openCSV(path string, names ...[]string) (f *os.File, cr *csv.Reader, cols []int, err error) {
 	if f, err = os.Open(path); err != nil {
 		return nil, nil, nil, err
 	}
@@ -332,7 +322,7 @@ func openOutput(path string, names ...[]string) (f *os.File, cr *csv.Reader, col
 // scoreDedupe scores the dedupe output path; with hc, it adds the figures
 // of each hard case to cases.
 func scoreDedupe(path string, t *truth, hc *hardCases, cases []caseFigures) (*dedupeReport, error) {
-	f, cr, cols, err := openOutput(path, recordIDNames, clusterNames)
+	f, cr, cols, err := openCSV(path, recordIDNames, clusterNames)
 	if err != nil {
 		return nil, err
 	}
@@ -340,14 +330,8 @@ func scoreDedupe(path string, t *truth, hc *hardCases, cases []caseFigures) (*de
 	var clusters idTable
 	seen := make([]bool, len(t.ehrLabel))
 	var rows, predicted, actual []int32
-	for {
-		rec, line, err := next(cr, path, cols)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	var readErr error
+	for rec, line := range dataRows(cr, path, cols, &readErr) {
 		id, cluster := rec[cols[0]], rec[cols[1]]
 		if id == "" || cluster == "" {
 			return nil, fileError(path, line, errors.New("empty record id or cluster"))
@@ -367,6 +351,9 @@ func scoreDedupe(path string, t *truth, hc *hardCases, cases []caseFigures) (*de
 		rows = append(rows, i)
 		predicted = append(predicted, c)
 		actual = append(actual, t.ehrLabel[i])
+	}
+	if readErr != nil {
+		return nil, readErr
 	}
 	if len(predicted) == 0 {
 		return nil, fileError(path, 0, errors.New("no data rows"))
@@ -396,21 +383,15 @@ func scoreDedupe(path string, t *truth, hc *hardCases, cases []caseFigures) (*de
 // scoreLink scores the link output path; with hc, it adds the figures of
 // each hard case to cases.
 func scoreLink(path string, t *truth, hc *hardCases, cases []caseFigures) (*linkReport, error) {
-	f, cr, cols, err := openOutput(path, leftIDNames, rightIDNames)
+	f, cr, cols, err := openCSV(path, leftIDNames, rightIDNames)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	r := &linkReport{}
 	var links []linkage.Pair
-	for {
-		rec, line, err := next(cr, path, cols)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	var readErr error
+	for rec, line := range dataRows(cr, path, cols, &readErr) {
 		r.Rows++
 		left, right := rec[cols[0]], rec[cols[1]]
 		if left == "" || right == "" {
@@ -421,6 +402,9 @@ func scoreLink(path string, t *truth, hc *hardCases, cases []caseFigures) (*link
 			return nil, fileError(path, line, errors.New("record id not in the truth (ehr records on the left, registry records on the right)"))
 		}
 		links = append(links, linkage.Pair{A: a, B: b})
+	}
+	if readErr != nil {
+		return nil, readErr
 	}
 	r.LinkRows = len(links)
 	m, err := linkage.EvaluateLinks(links, t.ehrLabel, t.registryLabel)
@@ -526,6 +510,26 @@ func header(cr *csv.Reader, path string, names ...[]string) ([]int, error) {
 
 // next reads the next data row and its 1-based line; it checks that the
 // row has the columns cols. It returns io.EOF at the end.
+// dataRows yields the data rows of cr with their 1-based line; a read error
+// ends the loop and is left in *errp.
+func dataRows(cr *csv.Reader, path string, cols []int, errp *error) iter.Seq2[[]string, int] {
+	return func(yield func([]string, int) bool) {
+		for {
+			rec, line, err := next(cr, path, cols)
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				*errp = err
+				return
+			}
+			if !yield(rec, line) {
+				return
+			}
+		}
+	}
+}
+
 func next(cr *csv.Reader, path string, cols []int) ([]string, int, error) {
 	rec, err := cr.Read()
 	if err == io.EOF {
