@@ -117,6 +117,10 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 	res.RightIssues = issuesOfRows(issues, len(left), len(right))
 	wl := toCanonical(res.Records, left, 0) // both back in input order below
 	wr := toCanonical(res.Right, right, 0)
+	// left and right are not read below (len(left) neither: it would keep
+	// the argument, and so every person of a city, alive while the pairs
+	// are scored); the caller may let its rows go.
+	nl := len(res.Records)
 	sc, err := trainAndScore(wl, wr, true, opts)
 	if err != nil {
 		return nil, err
@@ -133,11 +137,11 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 	joined := make([]linkage.ScoredPair, len(res.Links))
 	for i, l := range res.Links {
 		joined[i] = l
-		joined[i].B += int32(len(left))
+		joined[i].B += int32(nl)
 	}
 	var co linkage.ClusterOptions
 	if !opts.AllowCCCDConflicts {
-		n := int32(len(left))
+		n := int32(nl)
 		at := func(i int32) *Record {
 			if i < n {
 				return &res.Records[i]
@@ -147,7 +151,7 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 		co.Separate = func(a, b int32) bool { return CannotLink(at(a), at(b)) }
 	}
 	reporter(opts.Progress).stage(StageCluster, false)
-	res.Clusters = linkage.Cluster(len(left)+len(right), joined, co)
+	res.Clusters = linkage.Cluster(nl+len(res.Right), joined, co)
 	reporter(opts.Progress).stage(StageCluster, true)
 	return res, nil
 }
