@@ -67,7 +67,9 @@ func explainPairs(lin *input, right io.Reader, pairs []rowPair, w io.Writer, opt
 		}
 		*ins = append(*ins, rin)
 		nr = len(rin.people)
-		res, err = link(lin.people, rin.people, opts)
+		lo := opts.linkOptions()
+		lo.Display = false // an explanation shows labels and numbers only
+		res, err = vnperson.Link(lin.people, rin.people, lo)
 	}
 	if err != nil {
 		return err

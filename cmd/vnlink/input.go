@@ -122,12 +122,23 @@ func presence(t *table, cols columnMap) []uint16 {
 // requiredForMatching are the columns dedupe and link cannot do without.
 var requiredForMatching = []field{fieldFullName, fieldBirthDate}
 
-// loadInput reads a CSV/TSV file, an .xlsx workbook or an XML1 file from r
+// loadInput reads an input as readInput does, and makes each row one person
+// (vnperson.ColumnMap.Person, toPeople), of Source role.
+func loadInput(role string, r io.Reader, explicit map[field]string, required []field, ro readOptions) (*input, error) {
+	in, err := readInput(role, r, explicit, required, ro)
+	if err != nil {
+		return nil, err
+	}
+	in.people = toPeople(in.t, in.cols, role)
+	return in, nil
+}
+
+// readInput reads a CSV/TSV file, an .xlsx workbook or an XML1 file from r
 // with package table (readInputTable) and maps its columns: explicit first,
 // then the known header names (vnperson.MapColumns); each field of required
-// must be found. Each row becomes one person (vnperson.ColumnMap.Person).
-// Errors name the input by role ("input", "left", "right"), never a value.
-func loadInput(role string, r io.Reader, explicit map[field]string, required []field, ro readOptions) (*input, error) {
+// must be found. Errors name the input by role ("input", "left", "right"),
+// never a value. The rows are not yet people (loadInput, prepareInto).
+func readInput(role string, r io.Reader, explicit map[field]string, required []field, ro readOptions) (*input, error) {
 	t, err := readInputTable(r, ro)
 	if err != nil {
 		return nil, wrap(err, "%s", roleName(role))
@@ -153,11 +164,10 @@ func loadInput(role string, r io.Reader, explicit map[field]string, required []f
 			}
 		}
 	}
-	people := toPeople(t, cols, role)
 	if w := repeatedIDs(t, cols); w != "" {
 		t.Warnings = append(t.Warnings, w)
 	}
-	return &input{t: t, cols: cols, people: people, present: presence(t, cols)}, nil
+	return &input{t: t, cols: cols, present: presence(t, cols)}, nil
 }
 
 // loadFile opens the file name and loads it as loadInput does, with the
@@ -480,10 +490,17 @@ func knownName(h string) bool {
 // rows become people with every field missing except the id, so that they
 // still appear in the output; a cell that is not valid UTF-8 is missing.
 func toPeople(t *table, m columnMap, source string) []vnperson.Person {
-	cm := m.vnperson(t.Header)
 	people := make([]vnperson.Person, len(t.Rows))
+	fillPeople(people, t, m, m.vnperson(t.Header), source, 0)
+	return people
+}
+
+// fillPeople sets people to the people of rows first … first+len(people)-1
+// of t, as toPeople does.
+func fillPeople(people []vnperson.Person, t *table, m columnMap, cm vnperson.ColumnMap, source string, first int) {
 	var buf []string
-	for i := range t.Rows {
+	for k := range people {
+		i := first + k
 		r := &t.Rows[i]
 		cells := r.Cells
 		if len(r.Invalid) > 0 {
@@ -493,7 +510,8 @@ func toPeople(t *table, m columnMap, source string) []vnperson.Person {
 			}
 			cells = buf
 		}
-		p := &people[i]
+		p := &people[k]
+		*p = vnperson.Person{}
 		if r.Unusable {
 			if c := m[fieldID]; c >= 0 {
 				p.ID = strings.TrimSpace(cells[c])
@@ -506,7 +524,31 @@ func toPeople(t *table, m columnMap, source string) []vnperson.Person {
 			p.ID = "#" + strconv.Itoa(i+1)
 		}
 	}
-	return people
+}
+
+// preparePart is the number of rows prepareInto turns into people at a
+// time: their people take some 45 MB, and the caches of names and
+// addresses of preparation (within a part) still see most repeats.
+const preparePart = 1 << 18
+
+// prepareInto adds the rows of in to p, a part at a time, and lets each
+// part's cells go once added (release, a part at a time): a command that
+// writes none of the input's cells never holds the people of a whole file.
+func (in *input) prepareInto(p *vnperson.Prepared, source string) {
+	t := in.t
+	cm := in.cols.vnperson(t.Header)
+	p.Grow(len(t.Rows))
+	people := make([]vnperson.Person, min(preparePart, len(t.Rows)))
+	for first := 0; first < len(t.Rows); first += preparePart {
+		part := people[:min(preparePart, len(t.Rows)-first)]
+		fillPeople(part, t, in.cols, cm, source, first)
+		p.Add(part)
+		for i := first; i < first+len(part); i++ {
+			t.Rows[i].Cells, t.Rows[i].Invalid = nil, nil
+		}
+	}
+	clear(people)
+	in.release()
 }
 
 // vnperson returns m as a vnperson.ColumnMap.

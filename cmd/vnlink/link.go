@@ -56,20 +56,21 @@ var linkColumns = []string{
 // with a byte-order mark (excelCSV), or is a workbook when out is a
 // workbookFile (see openList).
 func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, error) {
-	lin, err := loadInput("left", left, opts.Map, requiredForMatching, opts.Read)
+	// Each file is read, standardised and let go before the next is read:
+	// the output writes no input cell, and the records hold what it needs
+	// (Record.ID, the name and birth date).
+	lo := opts.linkOptions()
+	lo.Display = false
+	lp, rp := vnperson.NewPrepared(lo.Prepare, false), vnperson.NewPrepared(lo.Prepare, false)
+	lin, err := loadPrepared("left", left, opts.Map, opts.Read, lp)
 	if err != nil {
 		return nil, err
 	}
-	rin, err := loadInput("right", right, opts.MapRight, requiredForMatching, opts.Read)
+	rin, err := loadPrepared("right", right, opts.MapRight, opts.Read, rp)
 	if err != nil {
 		return nil, err
 	}
-	// The output writes no input cell: let the tables and people go once
-	// prepared (Record.ID is the id).
-	lp, rp := lin.people, rin.people
-	lin.release()
-	rin.release()
-	res, err := link(lp, rp, opts)
+	res, err := vnperson.LinkPrepared(lp, rp, lo)
 	if err != nil {
 		return nil, err
 	}
@@ -159,21 +160,15 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 	return sum, cw.Close()
 }
 
-// link runs vnperson.Link; when a side is empty there is nothing to pair or
-// train on, and no row links. Its outputs render the records' names and
-// birth dates (Record.FullName, Record.BirthDate), so it asks for no
-// Display forms: a city's link then holds one Record per row, not two
-// structs.
-func link(left, right []vnperson.Person, opts *options) (*vnperson.Result, error) {
-	lo := opts.linkOptions()
-	lo.Display = false
-	if len(left) > 0 && len(right) > 0 {
-		return vnperson.Link(left, right, lo)
+// loadPrepared reads one file of link (readInput) and adds its rows to p
+// (prepareInto), letting its cells go.
+func loadPrepared(role string, r io.Reader, mapping map[field]string, ro readOptions, p *vnperson.Prepared) (*input, error) {
+	in, err := readInput(role, r, mapping, requiredForMatching, ro)
+	if err != nil {
+		return nil, err
 	}
-	res := &vnperson.Result{}
-	res.Records, res.Issues = vnperson.Prepare(left, lo.Prepare)
-	res.Right, res.RightIssues = vnperson.Prepare(right, lo.Prepare)
-	return res, nil
+	in.prepareInto(p, role)
+	return in, nil
 }
 
 // A linkSide is what a row of the link output says about one side.

@@ -56,7 +56,8 @@ func isTerminal(w io.Writer) bool {
 // report writes the line for one progress report.
 func (p *progressLine) report(r vnperson.Progress) {
 	now := p.now()
-	if r.Stage != p.stage {
+	// A stage starts again when a second list is standardised (link).
+	if r.Stage != p.stage || (r.Done == 0 && r.Total > 0) {
 		p.stage, p.start = r.Stage, now
 	}
 	p.write(progressText(r, now.Sub(p.start)))

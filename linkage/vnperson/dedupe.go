@@ -3,6 +3,7 @@ package vnperson
 import (
 	"cmp"
 	"slices"
+	"sync/atomic"
 
 	"github.com/vnlink/vnlink/blocking"
 	"github.com/vnlink/vnlink/linkage"
@@ -72,9 +73,33 @@ func Dedupe(people []Person, opts Options) (*Result, error) {
 		return nil, err
 	}
 	opts.fill()
-	recs, disp, issues := prepare(opts.Prepare, opts.Display, people)
-	res := &Result{Records: recs, Display: disp, Issues: issues}
-	work := toCanonical(recs, people, 0) // back in input order below
+	p := NewPrepared(opts.Prepare, opts.Display)
+	p.Add(people)
+	return dedupePrepared(p, opts)
+}
+
+// DedupePrepared is Dedupe of the people added to p (the same result, for
+// rows added in any number of parts). opts.Prepare and opts.Display are not
+// read: p was prepared with its own. p is used up (see Prepared).
+func DedupePrepared(p *Prepared, opts Options) (*Result, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	opts.fill()
+	return dedupePrepared(p, opts)
+}
+
+func dedupePrepared(p *Prepared, opts Options) (*Result, error) {
+	const op = "vnperson.DedupePrepared"
+	if err := p.take(op); err != nil {
+		return nil, err
+	}
+	recs, keys := p.records, p.keys
+	res := &Result{Records: recs, Display: p.displays, Issues: p.issues}
+	*p = Prepared{used: true}
+	setNameFrequencies(recs)
+	work := toCanonical(recs, keys, 0) // back in input order below
+	keys = nil
 	sc, err := trainAndScore(work, nil, false, opts)
 	if err != nil {
 		return nil, err
@@ -99,28 +124,65 @@ func Dedupe(people []Person, opts Options) (*Result, error) {
 // prepared together, the model is trained on the pairs across them, and by
 // default each left record keeps only its best link at or above the
 // threshold. Clusters join linked records of both sides, respecting the
-// cannot-link constraint like Dedupe.
+// cannot-link constraint like Dedupe. When a side is empty there is nothing
+// to pair or train on: no model and no link, every record its own cluster.
 func Link(left, right []Person, opts Options) (*Result, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
 	opts.fill()
-	recs, disp, issues := prepare(opts.Prepare, opts.Display, left, right)
-	res := &Result{Records: recs[:len(left):len(left)], Right: recs[len(left):]}
-	if disp != nil {
-		res.Display, res.RightDisplay = disp[:len(left):len(left)], disp[len(left):]
+	l, r := NewPrepared(opts.Prepare, opts.Display), NewPrepared(opts.Prepare, opts.Display)
+	// One StagePrepare for both lists, as for one input.
+	var done atomic.Int64
+	stop := reporter(opts.Prepare.Progress).counter(StagePrepare, int64(len(left)+len(right)), &done)
+	l.add(left, &done)
+	r.add(right, &done)
+	stop()
+	return linkPrepared(l, r, opts)
+}
+
+// LinkPrepared is Link of the people added to left and right (the same
+// result, for rows added in any number of parts): a caller may read, add
+// and let go one file before it reads the other. opts.Prepare and
+// opts.Display are not read: the lists were prepared with their own. Both
+// are used up (see Prepared).
+func LinkPrepared(left, right *Prepared, opts Options) (*Result, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
 	}
-	for i := range res.Right {
-		res.Right[i].Row -= int32(len(left))
+	opts.fill()
+	return linkPrepared(left, right, opts)
+}
+
+func linkPrepared(left, right *Prepared, opts Options) (*Result, error) {
+	const op = "vnperson.LinkPrepared"
+	if left == right {
+		return nil, &linkage.Error{Op: op, Reason: "left and right are the same Prepared list", Err: linkage.ErrInvalid}
 	}
-	res.Issues = issuesOfRows(issues, 0, len(left))
-	res.RightIssues = issuesOfRows(issues, len(left), len(right))
-	wl := toCanonical(res.Records, left, 0) // both back in input order below
-	wr := toCanonical(res.Right, right, 0)
-	// left and right are not read below (len(left) neither: it would keep
-	// the argument, and so every person of a city, alive while the pairs
-	// are scored); the caller may let its rows go.
+	if err := left.take(op); err != nil {
+		return nil, err
+	}
+	if err := right.take(op); err != nil {
+		return nil, err
+	}
+	res := &Result{Records: left.records, Right: right.records, Display: left.displays, RightDisplay: right.displays,
+		Issues: left.issues, RightIssues: right.issues}
+	lk, rk := left.keys, right.keys
+	*left, *right = Prepared{used: true}, Prepared{used: true}
+	setNameFrequencies(res.Records, res.Right)
 	nl := len(res.Records)
+	if nl == 0 || len(res.Right) == 0 {
+		// Nothing to pair or train on: no model, no link, every record
+		// alone.
+		res.Clusters = make([]int32, nl+len(res.Right))
+		for i := range res.Clusters {
+			res.Clusters[i] = int32(i)
+		}
+		return res, nil
+	}
+	wl := toCanonical(res.Records, lk, 0) // both back in input order below
+	wr := toCanonical(res.Right, rk, 0)
+	lk, rk = nil, nil
 	sc, err := trainAndScore(wl, wr, true, opts)
 	if err != nil {
 		return nil, err
@@ -133,7 +195,7 @@ func Link(left, right []Person, opts Options) (*Result, error) {
 	res.Links = toInput(links, wl, wr)
 	toInputOrder(res.Records, 0)
 	toInputOrder(res.Right, 0)
-	// Cluster in input numbering: left i is i, right j is len(left)+j.
+	// Cluster in input numbering: left i is i, right j is len(Records)+j.
 	joined := make([]linkage.ScoredPair, len(res.Links))
 	for i, l := range res.Links {
 		joined[i] = l

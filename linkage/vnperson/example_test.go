@@ -2,6 +2,7 @@ package vnperson_test
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/vnlink/vnlink/linkage/vnperson"
@@ -131,4 +132,27 @@ func ExampleTrain() {
 	// national_id cccd_exact m>0.5: true
 	// name        exact      m>0.5: true
 	// birth_date  exact      m>0.5: true
+}
+
+// A large file read in parts: each part is prepared and can be let go
+// before the next is read; the result is Link's on the whole lists.
+func ExampleLinkPrepared() {
+	ehr, truth := community(100, 2)
+	register := originals(ehr, truth)
+	opts := testOptions()
+	left, right := vnperson.NewPrepared(opts.Prepare, false), vnperson.NewPrepared(opts.Prepare, false)
+	left.Grow(len(ehr))
+	for part := range slices.Chunk(ehr, 50) {
+		left.Add(part) // part may be reused or dropped now
+	}
+	right.Add(register)
+	res, err := vnperson.LinkPrepared(left, right, opts)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	whole, _ := vnperson.Link(ehr, register, opts)
+	fmt.Printf("%d EHR records, %d register records, %d links (Link: %d)\n", len(res.Records), len(res.Right), len(res.Links), len(whole.Links))
+	// Output:
+	// 118 EHR records, 100 register records, 118 links (Link: 118)
 }

@@ -157,3 +157,21 @@ func orderID(id string) string {
 	}
 	return id
 }
+
+// contentKey is the 64-bit FNV-1a hash of the person as written: its
+// order id (orderID) and its fields, each followed by a zero byte. Two rows
+// with the same key are the same row in all but Source (up to a hash
+// collision). The canonical order (toCanonical) reads it, so it needs no
+// people once they are prepared, and so does the id Reconcile gives a person
+// with no unique id (personID).
+func contentKey(p *Person) uint64 {
+	h := uint64(14695981039346656037)
+	for _, s := range [...]string{orderID(p.ID), p.FullName, p.BirthDate, p.Sex, p.NationalID, p.OldID, p.InsuranceID, p.Phone, p.Address, p.Ethnicity} {
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= 1099511628211
+		}
+		h *= 1099511628211 // the zero byte: h ^= 0 changes nothing
+	}
+	return h
+}

@@ -3,6 +3,7 @@ package vnperson
 import (
 	"errors"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,7 +48,7 @@ type PrepareOptions struct {
 // The name frequencies (Record.NameFrequency) are computed over the people
 // given, so prepare the records to be linked together in one call.
 func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.RecordError) {
-	records, _, issues := prepare(opts, false, people)
+	records, _, _, issues := prepare(opts, false, people)
 	return records, issues
 }
 
@@ -55,47 +56,56 @@ func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.Recor
 // field of every person (see Display), from the same single parse: the
 // outputs render these and never parse a field again.
 func PrepareDisplay(people []Person, opts PrepareOptions) ([]Record, []Display, []*normalize.RecordError) {
-	return prepare(opts, true, people)
+	records, displays, _, issues := prepare(opts, true, people)
+	return records, displays, issues
 }
 
 // prepare prepares the people of sources, one after another, as one input
-// (rows numbered across them), without concatenating them.
-func prepare(opts PrepareOptions, display bool, sources ...[]Person) ([]Record, []Display, []*normalize.RecordError) {
+// (rows numbered across them), without concatenating them. keys holds the
+// contentKey of every row.
+func prepare(opts PrepareOptions, display bool, sources ...[]Person) (records []Record, displays []Display, keys []uint64, issues []*normalize.RecordError) {
 	total := 0
 	for _, src := range sources {
 		total += len(src)
 	}
-	// person returns the i-th person of the concatenation.
-	person := func(i int) *Person {
-		for _, src := range sources {
-			if i < len(src) {
-				return &src[i]
-			}
-			i -= len(src)
-		}
-		panic("vnperson: person index out of range")
-	}
-	records := make([]Record, total)
-	var displays []Display
+	records, keys = make([]Record, total), make([]uint64, total)
 	if display {
 		displays = make([]Display, total)
 	}
+	var done atomic.Int64
+	stop := reporter(opts.Progress).counter(StagePrepare, int64(total), &done)
+	first := 0
+	for _, src := range sources {
+		end := first + len(src)
+		var d []Display
+		if display {
+			d = displays[first:end]
+		}
+		issues = append(issues, prepareRows(opts, display, src, first, records[first:end], d, keys[first:end], &done)...)
+		first = end
+	}
+	stop()
+	setNameFrequencies(records)
+	return records, displays, keys, issues
+}
+
+// prepareRows prepares people, rows first … first+len(people)-1 of an
+// input, into recs (and disp, when not nil) and their contentKey into keys,
+// spread over the workers of opts, and returns their issues sorted by row.
+// done counts the rows prepared.
+func prepareRows(opts PrepareOptions, display bool, people []Person, first int, recs []Record, disp []Display, keys []uint64, done *atomic.Int64) []*normalize.RecordError {
+	total := len(people)
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	chunk := (total + workers - 1) / workers
-	if chunk < 256 {
-		chunk = 256
-	}
+	chunk := max((total+workers-1)/workers, 256)
 	resolver := opts.Resolver
 	if resolver == nil {
 		resolver = &normalize.Resolver{}
 	}
 	// One issue list per chunk, allocated before the goroutines start.
 	issues := make([][]*normalize.RecordError, (total+chunk-1)/chunk)
-	var done atomic.Int64
-	stop := reporter(opts.Progress).counter(StagePrepare, int64(total), &done)
 	var wg sync.WaitGroup
 	for start := 0; start < total; start += chunk {
 		end := min(start+chunk, total)
@@ -105,10 +115,11 @@ func prepare(opts PrepareOptions, display bool, sources ...[]Person) ([]Record, 
 				names: map[string]parsedName{}, addresses: map[string]parsedAddress{}, display: display}
 			for i := start; i < end; i++ {
 				var d *Display
-				if displays != nil {
-					d = &displays[i]
+				if disp != nil {
+					d = &disp[i]
 				}
-				*slot = p.prepare(&records[i], d, person(i), i, *slot)
+				*slot = p.prepare(&recs[i], d, &people[i], first+i, *slot)
+				keys[i] = contentKey(&people[i])
 				if (i-start)%256 == 255 {
 					done.Add(256)
 				}
@@ -117,19 +128,110 @@ func prepare(opts PrepareOptions, display bool, sources ...[]Person) ([]Record, 
 		})
 	}
 	wg.Wait()
-	stop()
 	var all []*normalize.RecordError
 	for _, s := range issues {
 		all = append(all, s...)
 	}
+	return all
+}
+
+// setNameFrequencies sets Record.NameFrequency: the share of the records,
+// over all the lists given, that have the record's folded name.
+func setNameFrequencies(lists ...[]Record) {
 	var tf linkage.TFTable
-	for i := range records {
-		tf.Add(records[i].Name.Fold())
+	for _, recs := range lists {
+		for i := range recs {
+			tf.Add(recs[i].Name.Fold())
+		}
 	}
-	for i := range records {
-		records[i].NameFrequency = tf.Frequency(records[i].Name.Fold())
+	for _, recs := range lists {
+		for i := range recs {
+			recs[i].NameFrequency = tf.Frequency(recs[i].Name.Fold())
+		}
 	}
-	return records, displays, all
+}
+
+// Prepared is one list of people prepared in parts, for DedupePrepared and
+// LinkPrepared: Add prepares the people it is given and keeps their records
+// (and display forms) only, so that a caller reading a large file can let
+// its rows and people go before it reads the next one. Dedupe(people, opts)
+// is DedupePrepared of the people added in one part, with opts.Prepare and
+// opts.Display; the results are the same whatever the parts.
+//
+// A Prepared is used once: DedupePrepared and LinkPrepared hand its records
+// over to their Result.
+type Prepared struct {
+	opts     PrepareOptions
+	display  bool
+	records  []Record
+	displays []Display
+	keys     []uint64
+	issues   []*normalize.RecordError
+	// expect is the length Grow prepared for: the Total of StagePrepare.
+	expect int
+	used   bool
+}
+
+// NewPrepared returns an empty list to add people to, prepared with opts;
+// with display set its records also get the display forms (Result.Display).
+func NewPrepared(opts PrepareOptions, display bool) *Prepared {
+	return &Prepared{opts: opts, display: display}
+}
+
+// Add prepares people as the next rows of the list (their Record.Row and
+// issue rows count on from the rows added before). The people are not kept:
+// a record holds copies of what it needs. Add reports StagePrepare to
+// PrepareOptions.Progress, Done counting the rows of the list (see Grow).
+// It panics on a Prepared already used.
+func (p *Prepared) Add(people []Person) {
+	var done atomic.Int64
+	done.Store(int64(len(p.records)))
+	total := max(len(p.records)+len(people), p.expect)
+	stop := reporter(p.opts.Progress).counter(StagePrepare, int64(total), &done)
+	p.add(people, &done)
+	stop()
+}
+
+// Grow makes room for n more rows, for a caller that adds a list it knows
+// the length of in parts: the records are allocated once, and the
+// StagePrepare reports of Add count towards the rows added so far plus n.
+func (p *Prepared) Grow(n int) {
+	n = max(n, 0)
+	p.expect = len(p.records) + n
+	p.records = slices.Grow(p.records, n)
+	p.keys = slices.Grow(p.keys, n)
+	if p.display {
+		p.displays = slices.Grow(p.displays, n)
+	}
+}
+
+// add is Add counting the rows prepared in done.
+func (p *Prepared) add(people []Person, done *atomic.Int64) {
+	if p.used {
+		panic("vnperson: Prepared.Add after DedupePrepared or LinkPrepared")
+	}
+	first, end := len(p.records), len(p.records)+len(people)
+	p.records = slices.Grow(p.records, len(people))[:end]
+	p.keys = slices.Grow(p.keys, len(people))[:end]
+	var d []Display
+	if p.display {
+		p.displays = slices.Grow(p.displays, len(people))[:end]
+		d = p.displays[first:end]
+	}
+	p.issues = append(p.issues, prepareRows(p.opts, p.display, people, first, p.records[first:end], d, p.keys[first:end], done)...)
+}
+
+// Len returns the number of rows added.
+func (p *Prepared) Len() int { return len(p.records) }
+
+// take hands the records over (see Prepared): it reports an error for a
+// Prepared already used.
+func (p *Prepared) take(op string) error {
+	if p.used {
+		return &linkage.Error{Op: op, Reason: "the Prepared list was already used", Err: linkage.ErrInvalid}
+	}
+	p.used = true
+	return nil
 }
 
 // preparer prepares the records of one goroutine.

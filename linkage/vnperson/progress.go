@@ -13,7 +13,8 @@ type Stage uint8
 // The stages, in the order they run.
 const (
 	// StagePrepare parses and normalises the rows; Done and Total count
-	// rows.
+	// rows. Prepared.Add reports it for each call, Done counting on from
+	// the rows added before.
 	StagePrepare Stage = iota + 1
 	// StageBlock builds the candidate pairs of the blocking plan; Total
 	// is 0.
@@ -88,14 +89,14 @@ func (r reporter) stage(s Stage, done bool) {
 }
 
 // counter reports a sized stage from a count others update: it reports
-// the start, then every progressInterval until stop is called, which
+// the start (with the count as it is), then every progressInterval until stop is called, which
 // reports the end with the final count. stop must be called from the
 // goroutine that called counter.
 func (r reporter) counter(s Stage, total int64, n *atomic.Int64) (stop func()) {
 	if r == nil {
 		return func() {}
 	}
-	r(Progress{Stage: s, Total: total})
+	r(Progress{Stage: s, Done: n.Load(), Total: total})
 	quit, finished := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(finished)

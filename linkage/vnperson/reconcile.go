@@ -428,7 +428,7 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 	if int64(nr)+int64(ne)+int64(nb) > math.MaxInt32 {
 		return nil, &linkage.Error{Op: "vnperson.Reconcile", Reason: "too many rows for 32-bit indices", Err: linkage.ErrInvalid}
 	}
-	recs, disp, issues := prepare(opts.Prepare, true, registry, ehr, bhyt)
+	recs, disp, keys, issues := prepare(opts.Prepare, true, registry, ehr, bhyt)
 	res := &Reconciliation{}
 	res.Registry = splitSource(registry, recs, disp, issues, 0)
 	res.EHR = splitSource(ehr, recs, disp, issues, nr)
@@ -438,9 +438,10 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 	// rows on the left. Record.Row keeps the index across the three sources.
 	// The records are sorted in place and put back in input order once
 	// scored (toInputOrder below): until then res's sources are not read.
-	right := toCanonical(recs[:nr:nr], registry, 0)
-	toCanonical(recs[nr:nr+ne], ehr, nr)
-	toCanonical(recs[nr+ne:], bhyt, nr+ne)
+	right := toCanonical(recs[:nr:nr], keys[:nr], 0)
+	toCanonical(recs[nr:nr+ne], keys[nr:nr+ne], nr)
+	toCanonical(recs[nr+ne:], keys[nr+ne:], nr+ne)
+	keys = nil
 	left := recs[nr:]
 	roleOf := func(row int32) (Role, int) {
 		switch {
@@ -606,28 +607,30 @@ func issuesOfRows(issues []*normalize.RecordError, offset, n int) []*normalize.R
 	return out
 }
 
-// toCanonical puts recs (whose people are people, and whose Row is offset
-// + index) in place into an order that depends only on content: by id (a
-// positional "#N" id counts as none), then by every field of the person.
-// Rows equal in id and content are interchangeable, so their relative order
+// toCanonical puts recs (whose Row is offset plus their index in keys, the
+// contentKey of each row) in canonical order: by id (Person.ID; a
+// positional "#N" id counts as none), then by content, then Source. Rows
+// equal in id and content are interchangeable, so their relative order
 // cannot change a partition. It sorts indices and moves each record along
 // its cycle of the permutation, so no second copy of the records is made;
 // toInputOrder undoes it.
-func toCanonical(recs []Record, people []Person, offset int) []Record {
+func toCanonical(recs []Record, keys []uint64, offset int) []Record {
 	type keyed struct {
-		id string
-		i  int32
+		id  string
+		key uint64
+		i   int32
 	}
 	order := make([]keyed, len(recs))
 	for i := range order {
-		order[i] = keyed{orderID(people[int(recs[i].Row)-offset].ID), int32(i)}
+		r := &recs[i]
+		order[i] = keyed{orderID(r.ID), keys[int(r.Row)-offset], int32(i)}
 	}
 	slices.SortFunc(order, func(a, b keyed) int {
 		if c := strings.Compare(a.id, b.id); c != 0 {
 			return c
 		}
 		ra, rb := &recs[a.i], &recs[b.i]
-		return cmp.Or(comparePeople(&people[int(ra.Row)-offset], &people[int(rb.Row)-offset]), cmp.Compare(ra.Row, rb.Row))
+		return cmp.Or(cmp.Compare(a.key, b.key), strings.Compare(ra.Source, rb.Source), cmp.Compare(ra.Row, rb.Row))
 	})
 	// dest[i] is where the record now at i goes.
 	dest := make([]int32, len(recs))
@@ -652,12 +655,4 @@ func toInputOrder(recs []Record, offset int) {
 			recs[i], recs[d] = recs[d], recs[i]
 		}
 	}
-}
-
-// comparePeople orders people by their fields, as written.
-func comparePeople(a, b *Person) int {
-	return cmp.Or(cmp.Compare(a.FullName, b.FullName), cmp.Compare(a.BirthDate, b.BirthDate),
-		cmp.Compare(a.Sex, b.Sex), cmp.Compare(a.NationalID, b.NationalID), cmp.Compare(a.OldID, b.OldID),
-		cmp.Compare(a.InsuranceID, b.InsuranceID), cmp.Compare(a.Phone, b.Phone),
-		cmp.Compare(a.Address, b.Address), cmp.Compare(a.Ethnicity, b.Ethnicity), cmp.Compare(a.Source, b.Source))
 }

@@ -2,7 +2,6 @@ package vnperson
 
 import (
 	"cmp"
-	"hash/fnv"
 	"math"
 	"slices"
 	"strconv"
@@ -128,7 +127,7 @@ func (res *Reconciliation) compareGroups(a, b *PersonGroup) int {
 
 // personID returns the content-derived id of a person: the registry row's
 // id, else the smallest unique id of its health records, else of its BHYT
-// rows, else a hash of its first row's content.
+// rows, else a hash of its first row's content (contentKey).
 func (res *Reconciliation) personID(g *PersonGroup, uniqueIn [3]map[string]bool) string {
 	if g.Registry >= 0 {
 		if id := res.Registry.People[g.Registry].ID; uniqueIn[RoleRegistry][id] {
@@ -154,12 +153,7 @@ func (res *Reconciliation) personID(g *PersonGroup, uniqueIn [3]map[string]bool)
 	default:
 		p = &res.BHYT.People[g.BHYT[0]]
 	}
-	h := fnv.New64a()
-	for _, s := range []string{orderID(p.ID), p.FullName, p.BirthDate, p.Sex, p.NationalID, p.OldID, p.InsuranceID, p.Phone, p.Address, p.Ethnicity} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return "P" + strconv.FormatUint(h.Sum64(), 36)
+	return "P" + strconv.FormatUint(contentKey(p), 36)
 }
 
 // hamletOf returns the hamlet of a person: the registry's when the person
@@ -665,4 +659,12 @@ func (res *Reconciliation) Explain(a, b RowRef) (linkage.Explanation, bool) {
 		return linkage.Explanation{}, false
 	}
 	return res.Model.Explain(&res.source(a.Role).Records[a.Row], &res.source(b.Role).Records[b.Row]), true
+}
+
+// comparePeople orders people by their fields, as written.
+func comparePeople(a, b *Person) int {
+	return cmp.Or(cmp.Compare(a.FullName, b.FullName), cmp.Compare(a.BirthDate, b.BirthDate),
+		cmp.Compare(a.Sex, b.Sex), cmp.Compare(a.NationalID, b.NationalID), cmp.Compare(a.OldID, b.OldID),
+		cmp.Compare(a.InsuranceID, b.InsuranceID), cmp.Compare(a.Phone, b.Phone),
+		cmp.Compare(a.Address, b.Address), cmp.Compare(a.Ethnicity, b.Ethnicity), cmp.Compare(a.Source, b.Source))
 }
