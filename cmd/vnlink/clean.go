@@ -32,7 +32,7 @@ func runClean(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	defer abortList(cw)
 	rec := make([]string, 0, len(header))
 	for i := range inp.t.Rows {
-		rec = append(rec[:0], inp.t.Rows[i].Cells...)
+		rec = inp.t.appendCells(rec[:0], i)
 		rec = append(rec, strconv.Itoa(i+1))
 		rec = appendCanon(rec, &disp[i])
 		rec = append(rec, is.issuesOf(i))

@@ -107,10 +107,11 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	rec := make([]string, 0, len(header))
 	for i := range n {
 		c := res.Clusters[i]
-		rec = append(rec[:0], inp.t.Rows[i].Cells...)
+		rec = inp.t.appendCells(rec[:0], i)
 		rec = append(rec, strconv.Itoa(i+1), strconv.Itoa(int(c)+1), strconv.Itoa(size[c]))
 		rec = append(rec, formatWeight(best[i]), formatProbability(best[i]))
-		rec = appendCanon(rec, &res.Display[i])
+		d := res.Display(i)
+		rec = appendCanon(rec, &d)
 		rec = append(rec, is.issuesOf(i))
 		if err := cw.Write(rec); err != nil {
 			return nil, err
@@ -182,13 +183,8 @@ func modelJSON(m *linkage.Model[vnperson.Record]) (json.RawMessage, error) {
 	return b, nil
 }
 
-// dedupe runs vnperson.Dedupe; a file of fewer than two rows, in which
-// there is nothing to pair or train on, gives each row its own cluster.
+// dedupe runs vnperson.Dedupe, asking for the display forms the output
+// writes.
 func dedupe(people []vnperson.Person, opts *options) (*vnperson.Result, error) {
-	if len(people) >= 2 {
-		return vnperson.Dedupe(people, opts.linkOptions())
-	}
-	res := &vnperson.Result{Clusters: make([]int32, len(people))}
-	res.Records, res.Display, res.Issues = vnperson.PrepareDisplay(people, opts.prepareOptions())
-	return res, nil
+	return vnperson.Dedupe(people, opts.linkOptions())
 }

@@ -36,7 +36,7 @@ func Example_clean() {
 				c = i
 			}
 		}
-		fmt.Printf("%-16s %q %q\n", name, tab.Rows[0].Cells[c], tab.Rows[1].Cells[c])
+		fmt.Printf("%-16s %q %q\n", name, tab.cell(0, c), tab.cell(1, c))
 	}
 	// Output:
 	// STT              "1" "2"

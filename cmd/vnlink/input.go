@@ -99,7 +99,7 @@ const _ uint = 15 - uint(numFields)
 // that writes none of the input's cells (link): the records prepared from
 // them hold what the output needs.
 func (in *input) release() {
-	in.t.Rows, in.people = nil, nil
+	in.t.Rows, in.t.ends, in.t.invalid, in.people = nil, nil, nil, nil
 }
 
 // presence returns the masks of input.present for the rows of t.
@@ -111,7 +111,7 @@ func presence(t *table, cols columnMap) []uint16 {
 			out[i] |= unusable
 		}
 		for f := range numFields {
-			if c := cols[f]; c >= 0 && strings.TrimSpace(r.Cells[c]) != "" {
+			if c := cols[f]; c >= 0 && strings.TrimSpace(t.cell(i, c)) != "" {
 				out[i] |= 1 << f
 			}
 		}
@@ -209,6 +209,11 @@ type table struct {
 	// HeaderRow is the line (Excel row) of the header; 0 for XML1.
 	HeaderRow int
 	Rows      []inRow
+	// ends[i*len(Header)+k] is where cell k of row i ends in its text.
+	ends []uint32
+	// invalid maps a data row (0-based) to its columns whose cells are not
+	// valid UTF-8; they are left out of matching.
+	invalid map[int][]int
 	// Ragged counts the rows with fewer cells than the header, or with
 	// values right of its last column.
 	Ragged int
@@ -225,22 +230,68 @@ type table struct {
 	Warnings []string
 }
 
-// An inRow is one data row of a table.
+// An inRow is one data row of a table. Its cells are one string (see
+// table.cell): a city's file holds a million rows, and a string header per
+// cell would cost more than the cells.
 type inRow struct {
 	// Line is the line of the file (Excel row) on which the row starts.
 	Line int
-	// Cells holds one cell per header column: a short row is padded with
-	// empty cells, a long row is cut to the header's length.
-	Cells []string
+	// text is the row's cells one after another; table.ends says where
+	// each ends.
+	text string
 	// Damaged reports that the row's quotes could not be read.
 	Damaged bool
 	// Unusable reports that the cells cannot be trusted (a damaged row,
 	// or one with values right of the last column, so that its values are
 	// probably shifted); its fields are left out of matching.
 	Unusable bool
-	// Invalid lists the columns whose cells are not valid UTF-8; they
-	// are left out of matching.
-	Invalid []int
+}
+
+// cell returns cell c of row i: every row has one per header column, a
+// short row padded with empty cells, a long row cut to the header's
+// length.
+func (t *table) cell(i, c int) string {
+	w := len(t.Header)
+	from := uint32(0)
+	if c > 0 {
+		from = t.ends[i*w+c-1]
+	}
+	return t.Rows[i].text[from:t.ends[i*w+c]]
+}
+
+// appendCells appends the cells of row i to dst.
+func (t *table) appendCells(dst []string, i int) []string {
+	w := len(t.Header)
+	text, from := t.Rows[i].text, uint32(0)
+	for _, e := range t.ends[i*w : (i+1)*w] {
+		dst = append(dst, text[from:e])
+		from = e
+	}
+	return dst
+}
+
+// cells returns the cells of row i.
+func (t *table) cells(i int) []string {
+	return t.appendCells(make([]string, 0, len(t.Header)), i)
+}
+
+// addRow appends a data row of the given cells (padded or cut to the
+// header's length) to t.
+func (t *table) addRow(r inRow, cells []string) {
+	var b strings.Builder
+	n := 0
+	for _, c := range cells[:min(len(cells), len(t.Header))] {
+		n += len(c)
+	}
+	b.Grow(n)
+	for k := range len(t.Header) {
+		if k < len(cells) {
+			b.WriteString(cells[k])
+		}
+		t.ends = append(t.ends, uint32(b.Len()))
+	}
+	r.text = b.String()
+	t.Rows = append(t.Rows, r)
 }
 
 // Magic numbers of the workbooks.
@@ -342,7 +393,8 @@ func readError(err error, ro readOptions) error {
 // from lines to data rows, and name the line in their reason.
 func fromTable(tt *tbl.Table, bom bool) *table {
 	t := &table{Header: tt.Header, Format: tt.Format, Delim: tt.Comma, BOM: bom, HeaderRow: tt.HeaderRow,
-		Warnings: translated(tt.Warnings), Rows: make([]inRow, len(tt.Rows))}
+		Warnings: translated(tt.Warnings), Rows: make([]inRow, 0, len(tt.Rows)),
+		ends: make([]uint32, 0, len(tt.Rows)*len(tt.Header))}
 	if t.Delim == 0 || tt.Format != tbl.Text {
 		t.Delim, t.BOM = ',', false // a workbook or XML1 file has no byte-order mark
 	}
@@ -352,12 +404,8 @@ func fromTable(tt *tbl.Table, bom bool) *table {
 	for i := range tt.Rows {
 		r := &tt.Rows[i]
 		byLine[r.Line] = i + 1
-		cells := r.Cells
-		extra := len(cells) > n
-		if extra {
-			cells = cells[:n:n]
-		}
-		t.Rows[i] = inRow{Line: r.Line, Cells: cells, Damaged: r.Damaged, Unusable: r.Damaged || extra}
+		extra := len(r.Cells) > n
+		t.addRow(inRow{Line: r.Line, Damaged: r.Damaged, Unusable: r.Damaged || extra}, r.Cells)
 		if r.Ragged {
 			t.Ragged++
 		}
@@ -384,7 +432,10 @@ func fromTable(tt *tbl.Table, bom bool) *table {
 		if is.Column > 0 {
 			field = columnLabel(t.Header, is.Column-1)
 			if is.Column <= n {
-				t.Rows[row-1].Invalid = append(t.Rows[row-1].Invalid, is.Column-1)
+				if t.invalid == nil {
+					t.invalid = map[int][]int{}
+				}
+				t.invalid[row-1] = append(t.invalid[row-1], is.Column-1)
 			}
 		}
 		t.Issues = append(t.Issues, &normalize.RecordError{Row: row, Field: field, Err: kindErrorf(normalize.ErrSyntax, "%s (%s)", tableText(is.Reason), tr(where, is.Row))})
@@ -445,7 +496,7 @@ func repeatedIDs(t *table, cols columnMap) string {
 	var rows []string
 	n := 0
 	for i := range t.Rows {
-		id := strings.TrimSpace(t.Rows[i].Cells[c])
+		id := strings.TrimSpace(t.cell(i, c))
 		if id == "" {
 			continue
 		}
@@ -498,17 +549,13 @@ func toPeople(t *table, m columnMap, source string) []vnperson.Person {
 // fillPeople sets people to the people of rows first … first+len(people)-1
 // of t, as toPeople does.
 func fillPeople(people []vnperson.Person, t *table, m columnMap, cm vnperson.ColumnMap, source string, first int) {
-	var buf []string
+	var cells []string
 	for k := range people {
 		i := first + k
 		r := &t.Rows[i]
-		cells := r.Cells
-		if len(r.Invalid) > 0 {
-			buf = append(buf[:0], cells...)
-			for _, c := range r.Invalid {
-				buf[c] = ""
-			}
-			cells = buf
+		cells = t.appendCells(cells[:0], i)
+		for _, c := range t.invalid[i] {
+			cells[c] = ""
 		}
 		p := &people[k]
 		*p = vnperson.Person{}
@@ -544,7 +591,7 @@ func (in *input) prepareInto(p *vnperson.Prepared, source string) {
 		fillPeople(part, t, in.cols, cm, source, first)
 		p.Add(part)
 		for i := first; i < first+len(part); i++ {
-			t.Rows[i].Cells, t.Rows[i].Invalid = nil, nil
+			t.Rows[i].text = ""
 		}
 	}
 	clear(people)

@@ -76,8 +76,8 @@ func column(t *testing.T, tab *table, name string) []string {
 		t.Fatalf("no column %q in %v", name, tab.Header)
 	}
 	var out []string
-	for _, r := range tab.Rows {
-		out = append(out, r.Cells[c])
+	for i := range tab.Rows {
+		out = append(out, tab.cell(i, c))
 	}
 	return out
 }

@@ -621,8 +621,8 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 		return 0, false
 	}
 	var out []vnperson.Decision
-	for i, row := range t.Rows {
-		v := headerKey(row.Cells[cols[4]])
+	for i := range t.Rows {
+		v := headerKey(t.cell(i, cols[4]))
 		if v == "" {
 			continue
 		}
@@ -634,10 +634,10 @@ func readDecisions(name string) ([]vnperson.Decision, error) {
 		default:
 			return nil, errorf("row %d, column %q: write %q or %q", i+1, loc(reviewDecision), reviewSame, reviewDifferent)
 		}
-		ra, okA := roleOf(row.Cells[cols[0]])
-		rb, okB := roleOf(row.Cells[cols[2]])
-		a, errA := strconv.Atoi(strings.TrimSpace(row.Cells[cols[1]]))
-		b, errB := strconv.Atoi(strings.TrimSpace(row.Cells[cols[3]]))
+		ra, okA := roleOf(t.cell(i, cols[0]))
+		rb, okB := roleOf(t.cell(i, cols[2]))
+		a, errA := strconv.Atoi(strings.TrimSpace(t.cell(i, cols[1])))
+		b, errB := strconv.Atoi(strings.TrimSpace(t.cell(i, cols[3])))
 		if !okA || !okB || errA != nil || errB != nil || a < 1 || b < 1 {
 			return nil, errorf("row %d: the list names and row numbers of the pair cannot be read", i+1)
 		}

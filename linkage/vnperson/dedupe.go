@@ -18,9 +18,10 @@ type Result struct {
 	// Right are the prepared right records of Link, in input order; nil
 	// for Dedupe.
 	Right []Record
-	// Display and RightDisplay are the display forms of Records and Right
-	// when Options.Display asks for them; nil otherwise.
-	Display, RightDisplay []Display
+	// display and rightDisplay keep the display forms of Records and
+	// Right when Options.Display asks for them (Result.Display); nil
+	// otherwise.
+	display, rightDisplay []displayParts
 	// Issues are the field issues of Records, RightIssues those of Right.
 	Issues, RightIssues []*normalize.RecordError
 	// Model is the trained model: its parameters explain every weight.
@@ -44,6 +45,31 @@ type Result struct {
 	// Training reports the EM rounds, in order; nil when the model was
 	// given (Options.Model) or pretrained.
 	Training []RoundReport
+}
+
+// HasDisplay reports whether the result holds display forms
+// (Options.Display).
+func (r *Result) HasDisplay() bool { return r.display != nil }
+
+// Display returns the display form of every field of Records[i], rendered
+// from its one parse (see Display); the zero Display when Options.Display
+// did not ask for display forms. Like a slice index, it panics when i is out
+// of range.
+func (r *Result) Display(i int) Display {
+	_ = r.Records[i]
+	if r.display == nil {
+		return Display{}
+	}
+	return r.display[i].display(&r.Records[i])
+}
+
+// RightDisplay is Display for Right[j] (Link).
+func (r *Result) RightDisplay(j int) Display {
+	_ = r.Right[j]
+	if r.rightDisplay == nil {
+		return Display{}
+	}
+	return r.rightDisplay[j].display(&r.Right[j])
 }
 
 // Explain explains the match weight of the pair (a, b): input indices into
@@ -95,7 +121,7 @@ func dedupePrepared(p *Prepared, opts Options) (*Result, error) {
 		return nil, err
 	}
 	recs, keys := p.records, p.keys
-	res := &Result{Records: recs, Display: p.displays, Issues: p.issues}
+	res := &Result{Records: recs, display: p.displays, Issues: p.issues}
 	*p = Prepared{used: true}
 	setNameFrequencies(recs)
 	work := toCanonical(recs, keys, 0) // back in input order below
@@ -165,7 +191,7 @@ func linkPrepared(left, right *Prepared, opts Options) (*Result, error) {
 	if err := right.take(op); err != nil {
 		return nil, err
 	}
-	res := &Result{Records: left.records, Right: right.records, Display: left.displays, RightDisplay: right.displays,
+	res := &Result{Records: left.records, Right: right.records, display: left.displays, rightDisplay: right.displays,
 		Issues: left.issues, RightIssues: right.issues}
 	lk, rk := left.keys, right.keys
 	*left, *right = Prepared{used: true}, Prepared{used: true}

@@ -50,16 +50,74 @@ type Display struct {
 	addressNames string
 }
 
-// fill completes d from the prepared record r: the fields that Prepare
-// keeps in r in a form that prints without parsing again.
-func (d *Display) fill(r *Record) {
-	d.FullName, d.BirthDate = r.FullName(), r.BirthDate()
+// displayParts is what Prepare keeps of a row for its Display beyond the
+// Record: the parsed card and phone, and the parse of the address, which
+// rows with the same written address share. Display forms are rendered from
+// them on demand (display), so that a city's million rows hold some 40 bytes
+// each for their display, not a dozen strings.
+type displayParts struct {
+	address       *parsedAddress
+	card          normalize.InsuranceID
+	phone         normalize.Phone
+	phoneOutdated bool
+}
+
+// display renders the Display of the prepared record r: the one place that
+// says how each field is written back.
+func (c *displayParts) display(r *Record) Display {
+	d := Display{FullName: r.FullName(), BirthDate: r.BirthDate(), PhoneOutdated: c.phoneOutdated}
 	if r.Sex != normalize.SexUnknown {
 		d.Sex = r.Sex.String()
 	}
 	if !r.Ethnicity.IsZero() {
 		d.Ethnicity = r.Ethnicity.Name()
 	}
+	if r.CCCD != 0 {
+		d.NationalID = paddedDigits(r.CCCD, 12)
+	}
+	if r.CMND != 0 {
+		d.OldID = paddedDigits(r.CMND, 9)
+	}
+	if !c.card.IsZero() {
+		d.InsuranceID, d.BHXH = c.card.String(), c.card.BHXH()
+	}
+	if !c.phone.IsZero() {
+		d.Phone = c.phone.String()
+	}
+	if a := c.address; a != nil && a.err == nil {
+		d.Address, d.Hamlet, d.AddressOutdated, d.addressNames = a.display, a.hamlet, a.outdated, a.names
+		d.Commune = a.commune
+		d.Ward, d.WardCandidates = a.currentWard, a.wardCandidates
+	}
+	return d
+}
+
+// expandDisplay renders the Display of every record.
+func expandDisplay(recs []Record, parts []displayParts) []Display {
+	if parts == nil {
+		return nil
+	}
+	out := make([]Display, len(parts))
+	for i := range parts {
+		out[i] = parts[i].display(&recs[i])
+	}
+	return out
+}
+
+// paddedDigits writes v with at least width digits, leading zeros kept.
+func paddedDigits(v uint64, width int) string {
+	var buf [20]byte
+	b := strconv.AppendUint(buf[:0], v, 10)
+	if len(b) >= width {
+		return string(b)
+	}
+	out := make([]byte, width)
+	n := width - len(b)
+	for i := range n {
+		out[i] = '0'
+	}
+	copy(out[n:], b)
+	return string(out)
 }
 
 // currentWard returns Display.Ward and Display.WardCandidates of a

@@ -96,21 +96,21 @@ func TestResultDisplay(t *testing.T) {
 	}
 	res, err := vnperson.Dedupe(people, vnperson.Options{})
 	require.NoError(t, err)
-	require.Nil(t, res.Display, "no display forms unless asked")
+	require.False(t, res.HasDisplay(), "no display forms unless asked")
+	assert.Equal(t, vnperson.Display{}, res.Display(0))
 
 	res, err = vnperson.Dedupe(people, vnperson.Options{Display: true})
 	require.NoError(t, err)
-	require.Len(t, res.Display, 3)
-	assert.Equal(t, "Nguyễn Văn An", res.Display[0].FullName)
-	assert.Equal(t, res.Display[0], res.Display[1])
-	assert.Equal(t, "1985", res.Display[2].BirthDate)
+	require.True(t, res.HasDisplay())
+	assert.Equal(t, "Nguyễn Văn An", res.Display(0).FullName)
+	assert.Equal(t, res.Display(0), res.Display(1))
+	assert.Equal(t, "1985", res.Display(2).BirthDate)
+	assert.Panics(t, func() { res.Display(3) })
 
 	res, err = vnperson.Link(people[:1], people[1:], vnperson.Options{Display: true})
 	require.NoError(t, err)
-	require.Len(t, res.Display, 1)
-	require.Len(t, res.RightDisplay, 2)
-	assert.Equal(t, "Trần Thị Bình", res.RightDisplay[1].FullName)
-	assert.Equal(t, "0912345678", res.Display[0].Phone)
+	assert.Equal(t, "Trần Thị Bình", res.RightDisplay(1).FullName)
+	assert.Equal(t, "0912345678", res.Display(0).Phone)
 }
 
 func TestRecordRendersItsDisplayNameAndDate(t *testing.T) {

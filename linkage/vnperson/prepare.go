@@ -56,28 +56,28 @@ func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.Recor
 // field of every person (see Display), from the same single parse: the
 // outputs render these and never parse a field again.
 func PrepareDisplay(people []Person, opts PrepareOptions) ([]Record, []Display, []*normalize.RecordError) {
-	records, displays, _, issues := prepare(opts, true, people)
-	return records, displays, issues
+	records, parts, _, issues := prepare(opts, true, people)
+	return records, expandDisplay(records, parts), issues
 }
 
 // prepare prepares the people of sources, one after another, as one input
 // (rows numbered across them), without concatenating them. keys holds the
 // contentKey of every row.
-func prepare(opts PrepareOptions, display bool, sources ...[]Person) (records []Record, displays []Display, keys []uint64, issues []*normalize.RecordError) {
+func prepare(opts PrepareOptions, display bool, sources ...[]Person) (records []Record, displays []displayParts, keys []uint64, issues []*normalize.RecordError) {
 	total := 0
 	for _, src := range sources {
 		total += len(src)
 	}
 	records, keys = make([]Record, total), make([]uint64, total)
 	if display {
-		displays = make([]Display, total)
+		displays = make([]displayParts, total)
 	}
 	var done atomic.Int64
 	stop := reporter(opts.Progress).counter(StagePrepare, int64(total), &done)
 	first := 0
 	for _, src := range sources {
 		end := first + len(src)
-		var d []Display
+		var d []displayParts
 		if display {
 			d = displays[first:end]
 		}
@@ -93,7 +93,7 @@ func prepare(opts PrepareOptions, display bool, sources ...[]Person) (records []
 // input, into recs (and disp, when not nil) and their contentKey into keys,
 // spread over the workers of opts, and returns their issues sorted by row.
 // done counts the rows prepared.
-func prepareRows(opts PrepareOptions, display bool, people []Person, first int, recs []Record, disp []Display, keys []uint64, done *atomic.Int64) []*normalize.RecordError {
+func prepareRows(opts PrepareOptions, display bool, people []Person, first int, recs []Record, disp []displayParts, keys []uint64, done *atomic.Int64) []*normalize.RecordError {
 	total := len(people)
 	workers := opts.Workers
 	if workers <= 0 {
@@ -112,9 +112,9 @@ func prepareRows(opts PrepareOptions, display bool, people []Person, first int, 
 		slot := &issues[start/chunk]
 		wg.Go(func() {
 			p := preparer{dates: normalize.DateParser{Now: opts.Today}, resolver: resolver, groups: map[string]string{},
-				names: map[string]parsedName{}, addresses: map[string]parsedAddress{}, display: display}
+				names: map[string]parsedName{}, addresses: map[string]*parsedAddress{}, display: display}
 			for i := start; i < end; i++ {
-				var d *Display
+				var d *displayParts
 				if disp != nil {
 					d = &disp[i]
 				}
@@ -164,7 +164,7 @@ type Prepared struct {
 	opts     PrepareOptions
 	display  bool
 	records  []Record
-	displays []Display
+	displays []displayParts
 	keys     []uint64
 	issues   []*normalize.RecordError
 	// expect is the length Grow prepared for: the Total of StagePrepare.
@@ -213,7 +213,7 @@ func (p *Prepared) add(people []Person, done *atomic.Int64) {
 	first, end := len(p.records), len(p.records)+len(people)
 	p.records = slices.Grow(p.records, len(people))[:end]
 	p.keys = slices.Grow(p.keys, len(people))[:end]
-	var d []Display
+	var d []displayParts
 	if p.display {
 		p.displays = slices.Grow(p.displays, len(people))[:end]
 		d = p.displays[first:end]
@@ -243,7 +243,7 @@ type preparer struct {
 	// names and addresses cache the parse of each distinct raw value:
 	// names and addresses repeat within households and hamlets.
 	names     map[string]parsedName
-	addresses map[string]parsedAddress
+	addresses map[string]*parsedAddress
 	// display: the records get Display forms (PrepareDisplay), so the
 	// address is also resolved to today's unit for Display.Ward.
 	display bool
@@ -270,10 +270,7 @@ type parsedAddress struct {
 
 // prepare fills r (and d, when not nil) from p (row i, 0-based) and appends
 // p's field issues.
-func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*normalize.RecordError) []*normalize.RecordError {
-	if d != nil {
-		defer d.fill(r)
-	}
+func (pr *preparer) prepare(r *Record, d *displayParts, p *Person, i int, issues []*normalize.RecordError) []*normalize.RecordError {
 	report := func(field string, err error) {
 		if err != nil && !errors.Is(err, normalize.ErrEmpty) {
 			issues = append(issues, &normalize.RecordError{Row: i + 1, Field: field, Err: err})
@@ -327,9 +324,6 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 		case normalize.CCCD:
 			if r.CCCD == 0 {
 				r.CCCD = digits
-				if d != nil {
-					d.NationalID = id.String()
-				}
 				switch {
 				case borrowedID(id, r.Birth):
 					r.borrowedID = true
@@ -343,9 +337,6 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 		case normalize.CMND:
 			if r.CMND == 0 {
 				r.CMND = digits
-				if d != nil {
-					d.OldID = id.String()
-				}
 			}
 		}
 	}
@@ -359,7 +350,7 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 		if err == nil {
 			r.BHXH = x.BHXHNumber()
 			if d != nil {
-				d.InsuranceID, d.BHXH = x.String(), x.BHXH()
+				d.card = x
 			}
 		}
 	}
@@ -369,13 +360,14 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 		if err == nil {
 			r.Phone = ph.Uint64()
 			if d != nil {
-				d.Phone, d.PhoneOutdated = ph.String(), oldMobilePrefix(p.Phone)
+				d.phone, d.phoneOutdated = ph, oldMobilePrefix(p.Phone)
 			}
 		}
 	}
 	if p.Address != "" {
 		pa, ok := pr.addresses[p.Address]
 		if !ok {
+			pa = &parsedAddress{}
 			var a normalize.Address
 			a, pa.err = normalize.ParseAddress(p.Address)
 			if pa.err == nil {
@@ -395,9 +387,7 @@ func (pr *preparer) prepare(r *Record, d *Display, p *Person, i int, issues []*n
 		if pa.err == nil {
 			r.Ward, r.Place = pa.ward, pa.place
 			if d != nil {
-				d.Address, d.Hamlet, d.AddressOutdated, d.addressNames = pa.display, pa.hamlet, pa.outdated, pa.names
-				d.Commune = pa.commune
-				d.Ward, d.WardCandidates = pa.currentWard, pa.wardCandidates
+				d.address = pa
 			}
 		}
 	}

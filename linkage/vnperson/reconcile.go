@@ -582,9 +582,9 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 	return res, nil
 }
 
-func splitSource(people []Person, recs []Record, disp []Display, issues []*normalize.RecordError, offset int) Source {
+func splitSource(people []Person, recs []Record, disp []displayParts, issues []*normalize.RecordError, offset int) Source {
 	end := offset + len(people)
-	return Source{People: people, Records: recs[offset:end:end], Display: disp[offset:end:end],
+	return Source{People: people, Records: recs[offset:end:end], Display: expandDisplay(recs[offset:end], disp[offset:end]),
 		Issues: issuesOfRows(issues, offset, len(people))}
 }
 
