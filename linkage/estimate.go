@@ -47,8 +47,7 @@ const (
 	// AdaptiveMinCount is the count at which a level is settled when
 	// EstimateU samples adaptively (SampleOptions.Pairs and MinCount both
 	// 0): its u is then known within a relative standard error of about
-	// 1/√10 ≈ 32%, its weight within about 0.46 bit, which moves a pair's
-	// total weight less than the spread of the m estimates of EM.
+	// 1/√10 ≈ 32%, its weight within about 0.46 bit (1/(ln 2·√10)).
 	AdaptiveMinCount = 10
 	// AdaptiveChunk is the number of random pairs drawn from one generator
 	// by the adaptive sample: chunk i uses its own PCG seeded with
@@ -80,9 +79,11 @@ type SampleOptions struct {
 	// of SampleChunk, and the sampling stops after the first chunk at
 	// which every free (not FixU) non-null level of every comparison whose
 	// u is sampled has been seen at least MinCount times, or when Pairs
-	// pairs have been drawn. 0 means DefaultMinCount; a value above Pairs
-	// always draws Pairs. Levels whose u comes from value frequencies
-	// (Comparison.ExactKey) do not take part.
+	// pairs have been drawn. 0 means DefaultMinCount when Pairs is set
+	// (with Pairs also 0 the sample is adaptive and settles each
+	// comparison at AdaptiveMinCount instead, see EstimateU); a value
+	// above Pairs always draws Pairs. Levels whose u comes from value
+	// frequencies (Comparison.ExactKey) do not take part.
 	MinCount int
 	// Seed seeds the PCG generators: the same seed, options (Workers
 	// aside) and inputs give the same estimate, bit for bit.
@@ -148,14 +149,16 @@ type USample struct {
 // and every free non-null level it samples has either been counted
 // AdaptiveMinCount times (a relative standard error of about 32%), or is
 // known to be rarer than u_res with about 95% confidence, that is
-// c + 3√c + 3 ≤ s·u_res for a level counted c times (Poisson upper bound;
-// 3/s for a level never seen). u_res is 1/n for n
-// records when deduplicating and 1/max(L, R) when linking: the u of a
-// level that singles out one record, such as agreeing on an identifier,
+// c + 3√c + 3 ≤ s·u_res for a level counted c times (a Poisson upper
+// bound: a level never seen settles after 3/u_res non-null pairs). u_res
+// is 1/n for n records when deduplicating and 1/max(L, R) when linking:
+// the u of a level that singles out one record, such as agreeing on an identifier,
 // below which a weight is already as telling as an identifier's. Each
 // comparison's u is counted from its own pairs (USample.ComparisonPairs).
-// Chunks are compared in batches of a fixed size and merged in chunk
-// order, so this estimate too does not depend on opt.Workers.
+// The workers compare chunks ahead of the merge, each for the comparisons
+// not yet settled when it was handed out; the chunks are merged in chunk
+// order and a comparison's counts after the chunk that settled it are
+// dropped, so this estimate too does not depend on opt.Workers.
 //
 // For a comparison with an ExactKey (and its exact level not FixU), the
 // exact level's u comes from the value frequencies instead, as from an
