@@ -61,7 +61,10 @@
 // pairs, on several workers with the same result for any number; or every
 // pair when there are few) and sets u to the observed share of each level;
 // the exact level of a comparison with an ExactKey gets its u from the
-// value frequencies instead. EstimatePriorFromRule
+// value frequencies instead. With the zero SampleOptions the sample is
+// adaptive: each comparison leaves it once its levels are settled (counted
+// AdaptiveMinCount times, or known to be rarer than an identifier's
+// agreement). EstimatePriorFromRule
 // sets λ = (pairs satisfying a deterministic rule / assumed recall) /
 // possible pairs. TrainEM runs expectation–maximisation over Patterns
 // (counts of distinct comparison vectors, as fastLink does): one round per

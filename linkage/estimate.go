@@ -3,8 +3,10 @@ package linkage
 import (
 	"errors"
 	"iter"
+	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 )
@@ -41,6 +43,16 @@ const (
 	// chunk i of a sample uses its own PCG seeded with (Seed, i), so the
 	// sample does not depend on how many workers draw it.
 	SampleChunk = 1 << 14
+
+	// AdaptiveMinCount is the count at which a level is settled when
+	// EstimateU samples adaptively (SampleOptions.Pairs and MinCount both
+	// 0): its u is then known within a relative standard error of about
+	// 1/√10 ≈ 32%, its weight within about 0.46 bit (1/(ln 2·√10)).
+	AdaptiveMinCount = 10
+	// AdaptiveChunk is the number of random pairs drawn from one generator
+	// by the adaptive sample: chunk i uses its own PCG seeded with
+	// (Seed, i), and the comparisons are checked after every chunk.
+	AdaptiveChunk = 1 << 10
 )
 
 // DefaultPairs returns the cap on random pairs EstimateU uses for an input
@@ -51,22 +63,27 @@ func DefaultPairs(n int) int {
 	return min(max(SamplePairsPerRecord*n, MinDefaultSamplePairs), DefaultSamplePairs)
 }
 
-// SampleOptions configure EstimateU. The zero value samples up to
+// SampleOptions configure EstimateU. The zero value samples adaptively
+// (each comparison until its levels are settled, see EstimateU) up to
 // SamplePairsPerRecord pairs per record (between MinDefaultSamplePairs and
 // DefaultSamplePairs) on GOMAXPROCS workers with seed 0.
 type SampleOptions struct {
 	// Pairs caps the number of random pairs drawn; 0 means
 	// DefaultPairs(records), at most MaxSamplePairs are allowed. When the
 	// inputs hold no more pairs than this, every pair is counted once and
-	// the estimate is exact.
+	// the estimate is exact. When Pairs and MinCount are both 0 the
+	// sample is adaptive (see EstimateU); setting either gives a sample
+	// shared by all comparisons, stopped by MinCount.
 	Pairs int
 	// MinCount is the stopping criterion: random pairs are drawn in chunks
 	// of SampleChunk, and the sampling stops after the first chunk at
 	// which every free (not FixU) non-null level of every comparison whose
 	// u is sampled has been seen at least MinCount times, or when Pairs
-	// pairs have been drawn. 0 means DefaultMinCount; a value above Pairs
-	// always draws Pairs. Levels whose u comes from value frequencies
-	// (Comparison.ExactKey) do not take part.
+	// pairs have been drawn. 0 means DefaultMinCount when Pairs is set
+	// (with Pairs also 0 the sample is adaptive and settles each
+	// comparison at AdaptiveMinCount instead, see EstimateU); a value
+	// above Pairs always draws Pairs. Levels whose u comes from value
+	// frequencies (Comparison.ExactKey) do not take part.
 	MinCount int
 	// Seed seeds the PCG generators: the same seed, options (Workers
 	// aside) and inputs give the same estimate, bit for bit.
@@ -101,8 +118,14 @@ type USample struct {
 	// Exhaustive is true when every pair of the input was compared.
 	Exhaustive bool
 	// Stopped is true when the sampling stopped before the cap because
-	// every sampled level had been seen MinCount times.
+	// every sampled level had been seen MinCount times (or, when adaptive,
+	// every comparison was settled).
 	Stopped bool
+	// ComparisonPairs, set by the adaptive sample only (nil otherwise),
+	// holds by comparison, in model order, the pairs its u was counted
+	// from: a comparison leaves the sample once settled, so some count
+	// fewer than Pairs.
+	ComparisonPairs []int64
 }
 
 // EstimateU estimates u for every level from pairs of records, which are
@@ -116,6 +139,26 @@ type USample struct {
 // on opt.Workers goroutines; the level counts are integers summed over the
 // chunks in order, and the stopping criterion (opt.MinCount) is checked
 // after each chunk, so the estimate is the same for any number of workers.
+//
+// When opt.Pairs and opt.MinCount are both 0 the sample is adaptive:
+// chunks are of AdaptiveChunk pairs, and each comparison leaves the
+// sample (its pairs are no longer compared) after the first chunk at
+// which it is settled: it has been non-null on s pairs, the share of
+// non-null pairs is known within a relative standard error of
+// 1/√AdaptiveMinCount (√c₀/s ≤ 1/√AdaptiveMinCount for c₀ null pairs),
+// and every free non-null level it samples has either been counted
+// AdaptiveMinCount times (a relative standard error of about 32%), or is
+// known to be rarer than u_res with about 95% confidence, that is
+// c + 3√c + 3 ≤ s·u_res for a level counted c times (a Poisson upper
+// bound: a level never seen settles after 3/u_res non-null pairs). u_res
+// is 1/n for n records when deduplicating and 1/max(L, R) when linking:
+// the u of a level that singles out one record, such as agreeing on an identifier,
+// below which a weight is already as telling as an identifier's. Each
+// comparison's u is counted from its own pairs (USample.ComparisonPairs).
+// The workers compare chunks ahead of the merge, each for the comparisons
+// not yet settled when it was handed out; the chunks are merged in chunk
+// order and a comparison's counts after the chunk that settled it are
+// dropped, so this estimate too does not depend on opt.Workers.
 //
 // For a comparison with an ExactKey (and its exact level not FixU), the
 // exact level's u comes from the value frequencies instead, as from an
@@ -174,6 +217,7 @@ func (m *Model[R]) EstimateUSample(left, right []R, opt SampleOptions) (USample,
 		}
 		want = DefaultPairs(n)
 	}
+	adaptive := opt.Pairs == 0 && opt.MinCount == 0
 	minCount := opt.MinCount
 	if minCount == 0 {
 		minCount = DefaultMinCount
@@ -186,30 +230,77 @@ func (m *Model[R]) EstimateUSample(left, right []R, opt SampleOptions) (USample,
 	fromKeys := m.exactFromKeys(&p)
 	var counts [][]uint64
 	var sample USample
-	if total <= uint64(want) {
+	pairs := make([]int64, len(m.comps)) // counted, by comparison
+	switch {
+	case total <= uint64(want):
 		counts = m.countAll(left, right, dedupe, workers)
 		sample = USample{Pairs: int64(total), Exhaustive: true}
-	} else {
+	case adaptive:
+		uRes := 1 / float64(max(nl, nr))
+		if dedupe {
+			uRes = 1 / float64(nl)
+		}
+		counts, pairs = m.countAdaptive(left, right, dedupe, want, opt.Seed, workers, &p, fromKeys, uRes)
+		sample = USample{Pairs: slices.Max(pairs), ComparisonPairs: pairs}
+		sample.Stopped = sample.Pairs < int64(want)
+	default:
 		var drawn int64
 		var stopped bool
 		counts, drawn, stopped = m.countSample(left, right, dedupe, want, minCount, opt.Seed, workers, &p, fromKeys)
 		sample = USample{Pairs: drawn, Stopped: stopped}
 	}
+	if !adaptive || sample.Exhaustive {
+		for i := range pairs {
+			pairs[i] = sample.Pairs
+		}
+	}
+	var shares []float64
+	if !sample.Exhaustive {
+		shares = m.exactShares(left, right, dedupe, fromKeys, workers)
+	}
 	for i := range p.Comparisons {
 		levels := p.Comparisons[i].Levels
 		c := counts[i]
-		nonNull := sample.Pairs - int64(c[0])
+		nonNull := pairs[i] - int64(c[0])
 		if nonNull <= 0 {
 			continue
 		}
 		exact, pExact := -1, 0.0
 		if e := fromKeys[i]; e > 0 && !sample.Exhaustive {
 			exact = e - 1
-			pExact = exactShare(m.comps[i].ExactKey, left, right, dedupe)
+			pExact = shares[i]
 		}
-		setU(levels, c[1:], nonNull, exact, pExact/(float64(nonNull)/float64(sample.Pairs)), float64(total)*float64(nonNull)/float64(sample.Pairs))
+		setU(levels, c[1:], nonNull, exact, pExact/(float64(nonNull)/float64(pairs[i])), float64(total)*float64(nonNull)/float64(pairs[i]))
 	}
 	return sample, m.SetParams(p)
+}
+
+// exactShares returns, by comparison whose exact level's u comes from
+// key frequencies (fromKeys), the share of pairs whose keys agree
+// (exactShare), the comparisons spread over workers goroutines.
+func (m *Model[R]) exactShares(left, right []R, dedupe bool, fromKeys []int, workers int) []float64 {
+	shares := make([]float64, len(m.comps))
+	var keyed []int
+	for i, e := range fromKeys {
+		if e > 0 {
+			keyed = append(keyed, i)
+		}
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(workers, len(keyed)) {
+		wg.Go(func() {
+			for i := range next {
+				shares[i] = exactShare(m.comps[i].ExactKey, left, right, dedupe)
+			}
+		})
+	}
+	for _, i := range keyed {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return shares
 }
 
 // exactFromKeys returns, by comparison, the level number whose u comes
@@ -392,6 +483,10 @@ func (m *Model[R]) countSample(left, right []R, dedupe bool, want, minCount int,
 	// workers) and merged in chunk order, checking the criterion after
 	// each.
 	const batch = 16
+	all := make([]int, len(m.c))
+	for i := range all {
+		all[i] = i
+	}
 	per := make([][][]uint64, batch)
 	for start := 0; start < chunks; start += batch {
 		n := min(batch, chunks-start)
@@ -400,7 +495,7 @@ func (m *Model[R]) countSample(left, right []R, dedupe bool, want, minCount int,
 		for range min(workers, n) {
 			wg.Go(func() {
 				for j := range next {
-					per[j] = m.sampleChunk(left, right, dedupe, start+j, min(SampleChunk, want-(start+j)*SampleChunk), seed, per[j])
+					per[j] = m.sampleChunk(left, right, dedupe, start+j, min(SampleChunk, want-(start+j)*SampleChunk), seed, all, per[j])
 				}
 			})
 		}
@@ -420,9 +515,10 @@ func (m *Model[R]) countSample(left, right []R, dedupe bool, want, minCount int,
 	return total, drawn, false
 }
 
-// sampleChunk counts the levels of the n random pairs of chunk number
-// chunk into counts (allocated when nil, cleared otherwise).
-func (m *Model[R]) sampleChunk(left, right []R, dedupe bool, chunk, n int, seed uint64, counts [][]uint64) [][]uint64 {
+// sampleChunk counts the levels of comparisons comps on the n random pairs
+// of chunk number chunk into counts (allocated when nil, cleared
+// otherwise).
+func (m *Model[R]) sampleChunk(left, right []R, dedupe bool, chunk, n int, seed uint64, comps []int, counts [][]uint64) [][]uint64 {
 	if counts == nil {
 		counts = m.newCounts()
 	} else {
@@ -443,11 +539,109 @@ func (m *Model[R]) sampleChunk(left, right []R, dedupe bool, chunk, n int, seed 
 		} else {
 			b = rng.IntN(nr)
 		}
-		for i := range m.c {
+		for _, i := range comps {
 			counts[i][m.c[i].level(&left[a], &right[b])]++
 		}
 	}
 	return counts
+}
+
+// countAdaptive draws up to want random pairs in chunks of AdaptiveChunk,
+// each comparison until the chunk after which it is settled (see
+// EstimateU), and returns the level counts and, by comparison, the pairs
+// counted. Workers compare chunks ahead of the merge (at most 2·workers
+// chunks), each for the comparisons not yet settled when it was handed
+// out; the chunks are merged in chunk order and a settled comparison's
+// later counts are dropped, so the result does not depend on workers.
+func (m *Model[R]) countAdaptive(left, right []R, dedupe bool, want int, seed uint64, workers int, p *Params, fromKeys []int, uRes float64) ([][]uint64, []int64) {
+	type job struct {
+		chunk  int
+		comps  []int
+		counts [][]uint64
+	}
+	chunks := (want + AdaptiveChunk - 1) / AdaptiveChunk
+	size := func(chunk int) int { return min(AdaptiveChunk, want-chunk*AdaptiveChunk) }
+	window := 2 * workers
+	jobs, done := make(chan job, window), make(chan job, window)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range jobs {
+				j.counts = m.sampleChunk(left, right, dedupe, j.chunk, size(j.chunk), seed, j.comps, j.counts)
+				done <- j
+			}
+		})
+	}
+	total := m.newCounts()
+	pairs := make([]int64, len(m.c))
+	active := make([]int, len(m.c))
+	for i := range active {
+		active[i] = i
+	}
+	var free [][][]uint64
+	pending := make(map[int]job, window)
+	issued, merged := 0, 0
+	for merged < chunks && len(active) > 0 {
+		for ; issued < chunks && issued-merged < window; issued++ {
+			var counts [][]uint64
+			if n := len(free); n > 0 {
+				counts, free = free[n-1], free[:n-1]
+			}
+			jobs <- job{issued, slices.Clone(active), counts}
+		}
+		j := <-done
+		pending[j.chunk] = j
+		for len(active) > 0 {
+			j, ok := pending[merged]
+			if !ok {
+				break
+			}
+			delete(pending, merged)
+			// j.comps holds every comparison still active: the set only
+			// shrinks.
+			active = slices.DeleteFunc(active, func(i int) bool {
+				for k := range total[i] {
+					total[i][k] += j.counts[i][k]
+				}
+				pairs[i] += int64(size(merged))
+				return settledU(total[i], pairs[i], p.Comparisons[i].Levels, fromKeys[i], uRes)
+			})
+			free = append(free, j.counts)
+			merged++
+		}
+	}
+	close(jobs)
+	for range jobs { // chunks not yet started are not needed
+	}
+	wg.Wait()
+	return total, pairs
+}
+
+// settledU reports whether a comparison's counts (by level number) among
+// pairs counted pairs settle its u: the share of non-null pairs known
+// within a relative standard error of 1/√AdaptiveMinCount (√c₀/s' for c₀
+// null pairs and s' non-null ones), and every free level sampled (not
+// FixU, not the level exact whose u comes from frequencies) counted
+// AdaptiveMinCount times or known to be rarer than uRes (c + 3√c + 3 ≤
+// s'·uRes).
+func settledU(counts []uint64, pairs int64, levels []LevelParams, exact int, uRes float64) bool {
+	settled := func(c uint64, s int64) bool {
+		x := float64(c)
+		return c >= AdaptiveMinCount || x+3*math.Sqrt(x)+3 <= float64(s)*uRes
+	}
+	nonNull := pairs - int64(counts[0])
+	if nonNull <= 0 || float64(AdaptiveMinCount)*float64(counts[0]) > float64(nonNull)*float64(nonNull) {
+		return false
+	}
+	for k, lp := range levels {
+		if lp.FixU || k+1 == exact {
+			continue
+		}
+		if !settled(counts[k+1], nonNull) {
+			return false
+		}
+	}
+	return true
 }
 
 // stable reports whether every free non-null level sampled for u has been

@@ -1,8 +1,10 @@
 package linkage_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -217,6 +219,7 @@ func TestEstimateUWorkersIndependent(t *testing.T) {
 		{Pairs: 200_000, MinCount: linkage.MaxSamplePairs, Seed: 3},
 		{Pairs: 1_000_000, MinCount: 50, Seed: 3},
 		{Pairs: 3_000_000, Seed: 4}, // exhaustive: 2.4 M pairs
+		{Seed: 5},                   // adaptive, at most 65,536 pairs
 	} {
 		var first [][]float64
 		var firstSample linkage.USample
@@ -360,5 +363,169 @@ func TestEstimateUDefaultPairsScaleWithInput(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, tc.want, s.Pairs, "left %d right %d", tc.left, tc.right)
 		assert.False(t, s.Exhaustive)
+	}
+}
+
+// TestEstimateUAdaptiveWorkersIndependent checks the adaptive sample (zero
+// Pairs and MinCount) on linkage too, with more workers than chunks ahead.
+func TestEstimateUAdaptiveWorkersIndependent(t *testing.T) {
+	ps, qs := syntheticPeople(22, 3000, 0), syntheticPeople(23, 2500, 300)
+	var first [][]float64
+	var firstSample linkage.USample
+	for _, w := range []int{1, 2, 3, 16} {
+		m := newPersonModel()
+		s, err := m.EstimateUSample(ps, qs, linkage.SampleOptions{Seed: 8, Workers: w})
+		require.NoError(t, err)
+		require.NotNil(t, s.ComparisonPairs)
+		if first == nil {
+			first, firstSample = uOf(m), s
+			continue
+		}
+		require.Equal(t, firstSample, s, "workers %d", w)
+		require.Equal(t, first, uOf(m), "workers %d: u differs from 1 worker", w)
+	}
+}
+
+// TestEstimateUAdaptiveStops checks the adaptive stopping rule: a
+// comparison whose levels are all common settles after its first chunk; a
+// level never seen settles once 3/u_res pairs are counted (u_res = 1/n
+// when deduplicating, 1/max(L, R) when linking); a level of u near u_res
+// keeps its comparison in the sample until the cap.
+func TestEstimateUAdaptiveStops(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('a' + rng.IntN(26))
+		}
+		return string(b)
+	}
+	recs := func(n int, kind func(i int) string) []cityRecord {
+		out := make([]cityRecord, n)
+		for i := range out {
+			out[i].City = kind(i)
+		}
+		return out
+	}
+	three := func(i int) string { return []string{"a", "b", "c"}[i%3] }
+	random := func(int) string { return word(12) }
+	// One value in 4,000 is "zz": two agree with u ≈ 1/4000² · n_zz², far
+	// below 1/n.
+	never := linkage.Custom("city", nil,
+		linkage.Level[cityRecord]{Label: "never", Match: func(a, b *cityRecord) bool { return a.City == "zz" && b.City == "zz" }},
+		linkage.Level[cityRecord]{Label: "same", Match: func(a, b *cityRecord) bool { return a.City == b.City }},
+	)
+	tests := []struct {
+		name        string
+		comps       []linkage.Comparison[cityRecord]
+		left, right []cityRecord
+		// want: the pairs drawn, and by comparison those counted (0: any
+		// value in [lo, hi]).
+		lo, hi  int64
+		stopped bool
+	}{
+		{"common levels settle in one chunk",
+			[]linkage.Comparison[cityRecord]{linkage.Exact("city", func(r *cityRecord) string { return r.City })},
+			recs(5000, three), nil, linkage.AdaptiveChunk, linkage.AdaptiveChunk, true},
+		{"an unseen level settles at 3n pairs (dedupe)",
+			[]linkage.Comparison[cityRecord]{never},
+			recs(5000, three), nil, 3 * 5000, 3*5000 + linkage.AdaptiveChunk, true},
+		{"an unseen level settles at 3·max(L, R) pairs (link)",
+			[]linkage.Comparison[cityRecord]{never},
+			recs(3000, three), recs(6000, three), 3 * 6000, 3*6000 + linkage.AdaptiveChunk, true},
+		{"random strings: Jaro–Winkler levels rarer than 1/n",
+			[]linkage.Comparison[cityRecord]{linkage.JaroWinklerLevels("name", func(r *cityRecord) string { return r.City }, 0.9, 0.7)},
+			recs(5000, random), nil, 3 * 5000, int64(linkage.DefaultPairs(5000)) - 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := linkage.NewModel(tt.comps...)
+			require.NoError(t, err)
+			s, err := m.EstimateUSample(tt.left, tt.right, linkage.SampleOptions{Seed: 2})
+			require.NoError(t, err)
+			assert.Equal(t, tt.stopped, s.Stopped)
+			assert.False(t, s.Exhaustive)
+			assert.GreaterOrEqual(t, s.Pairs, tt.lo)
+			assert.LessOrEqual(t, s.Pairs, tt.hi)
+			require.Len(t, s.ComparisonPairs, len(tt.comps))
+			assert.Equal(t, s.Pairs, slices.Max(s.ComparisonPairs))
+			for _, c := range m.Params().Comparisons {
+				sum := 0.0
+				for _, l := range c.Levels {
+					assert.Positive(t, l.U, "%s/%s", c.Name, l.Label)
+					sum += l.U
+				}
+				assert.InDelta(t, 1, sum, 1e-12, c.Name)
+			}
+		})
+	}
+
+	// Two comparisons: the common one leaves the sample after one chunk,
+	// the other keeps being counted; its u comes from its own pairs.
+	m, err := linkage.NewModel(
+		linkage.Exact("city", func(r *keyed) string { return r.City }),
+		linkage.JaroWinklerLevels("name", func(r *keyed) string { return r.Name }, 0.9),
+	)
+	require.NoError(t, err)
+	ks := keyedRecords(11, 5000, 0)
+	for i := range ks {
+		ks[i].Name = word(10)
+	}
+	s, err := m.EstimateUSample(ks, nil, linkage.SampleOptions{Seed: 3})
+	require.NoError(t, err)
+	require.Len(t, s.ComparisonPairs, 2)
+	assert.EqualValues(t, linkage.AdaptiveChunk, s.ComparisonPairs[0])
+	assert.Greater(t, s.ComparisonPairs[1], s.ComparisonPairs[0])
+	assert.Equal(t, s.Pairs, s.ComparisonPairs[1])
+
+	// A level whose u sits at u_res settles once counted
+	// AdaptiveMinCount times: half the records take one of 2,500 values,
+	// the others are unique, so u ≈ 1/4 · 1/2500 = 1/n for n = 10,000
+	// records, expected 10 times in 100,000 pairs.
+	near := make([]cityRecord, 10_000)
+	for i := range near {
+		if i%2 == 0 {
+			near[i].City = "v" + strconv.Itoa(rng.IntN(2500))
+		} else {
+			near[i].City = word(12)
+		}
+	}
+	cm, err := linkage.NewModel(linkage.Custom("city", nil,
+		linkage.Level[cityRecord]{Label: "same", Match: func(a, b *cityRecord) bool { return a.City == b.City }}))
+	require.NoError(t, err)
+	s, err = cm.EstimateUSample(near, nil, linkage.SampleOptions{Seed: 4})
+	require.NoError(t, err)
+	assert.True(t, s.Stopped)
+	assert.Greater(t, s.Pairs, int64(30_000))
+	assert.Less(t, s.Pairs, int64(linkage.DefaultPairs(len(near))))
+	assert.InEpsilon(t, 1e-4, uOf(cm)[0][0], 4/math.Sqrt(linkage.AdaptiveMinCount))
+}
+
+// TestEstimateUAdaptiveClose checks that the adaptive sample's u is close
+// to the exhaustive count on an input small enough to count: within the
+// relative error the stopping rule allows for the sampled levels, and
+// equal for the exact level from frequencies.
+func TestEstimateUAdaptiveClose(t *testing.T) {
+	ps := syntheticPeople(31, 1500, 100) // 1,600 records: 1.28 M pairs
+	exhaustive, adaptive := newPersonModel(), newPersonModel()
+	s, err := exhaustive.EstimateUSample(ps, nil, linkage.SampleOptions{Pairs: 2_000_000})
+	require.NoError(t, err)
+	require.True(t, s.Exhaustive)
+	s, err = adaptive.EstimateUSample(ps, nil, linkage.SampleOptions{Seed: 1})
+	require.NoError(t, err)
+	require.False(t, s.Exhaustive)
+	want, got := uOf(exhaustive), uOf(adaptive)
+	comps := exhaustive.Comparisons()
+	for i := range want {
+		for k := range want[i] {
+			label := comps[i].Name + "/" + comps[i].Levels[k].Label
+			if want[i][k] < 1.0/1600 {
+				// Rarer than u_res: only bounded, within a factor 30.
+				assert.Less(t, got[i][k], 30/1600.0, label)
+				continue
+			}
+			// Counted at least 10 times: within 4 standard errors.
+			assert.InEpsilon(t, want[i][k], got[i][k], 4/math.Sqrt(linkage.AdaptiveMinCount), label)
+		}
 	}
 }

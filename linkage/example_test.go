@@ -183,7 +183,7 @@ func ExampleModel_TrainEM() {
 	// prior λ = 0.00061
 	// converged: true true
 	// name: m(exact) = 0.47, u = 0.0019
-	// born: m(exact) = 0.47, u = 0.0004
+	// born: m(exact) = 0.47, u = 0.0005
 	// ward: m(exact) = 0.48, u = 0.1144
 	// pairs with probability ≥ 0.9: 100
 }
