@@ -40,16 +40,27 @@ func (g *gathered) fill(r *ruleIndex, j int, slots []int32) (have, multi int) {
 		}
 		return have, 0
 	}
+	if r.off == nil {
+		for i, s := range slots {
+			if b := r.blk[s]; b >= 0 {
+				st[i], v[i] = 1, uint64(b)
+				have++
+			} else {
+				st[i] = 0
+			}
+		}
+		return have, 0
+	}
 	for i, s := range slots {
 		lo, hi := r.off[s], r.off[s+1]
 		switch {
 		case hi == lo:
 			st[i] = 0
 		case hi == lo+1:
-			st[i], v[i] = 1, uint64(r.keys[lo])
+			st[i], v[i] = 1, uint64(r.blk[lo])
 			have++
 		default:
-			st[i], v[i] = 2, uint64(r.keys[lo])
+			st[i], v[i] = 2, uint64(r.blk[lo])
 			have++
 			multi++
 		}
@@ -119,7 +130,6 @@ func (w *worker) runTask(t task) bool {
 func (w *worker) runPart(k int, b int, g *partGeometry) bool {
 	c := w.c
 	rk := &c.rules[k]
-	key := rk.blockKey[b]
 	rowSlots := g.rowArr[g.r0:g.r1]
 	var colSlots []int32
 	colBase := g.c0
@@ -213,7 +223,7 @@ func (w *worker) runPart(k int, b int, g *partGeometry) bool {
 						continue
 					}
 				case checkAll:
-					if w.seen(k, key, A, ia, &w.cols, int(q-colBase), sa, sb) {
+					if w.seen(k, int32(b), A, ia, &w.cols, int(q-colBase), sa, sb) {
 						continue
 					}
 				}
@@ -249,8 +259,8 @@ func (w *worker) makeRoom() bool {
 }
 
 // seen reports whether the pair (sa, sb) at gathered positions ia of A and
-// ib of B is produced by a rule in w.act before rule k's block key.
-func (w *worker) seen(k int, key Key, A *gathered, ia int, B *gathered, ib int, sa, sb int32) bool {
+// ib of B is produced by a rule in w.act before rule k's block b.
+func (w *worker) seen(k int, b int32, A *gathered, ia int, B *gathered, ib int, sa, sb int32) bool {
 	for _, j := range w.act {
 		x, y := A.st[j][ia], B.st[j][ib]
 		if x == 0 || y == 0 {
@@ -260,7 +270,7 @@ func (w *worker) seen(k int, key Key, A *gathered, ia int, B *gathered, ib int, 
 		if j == k {
 			// Both records have several keys in this rule: the pair
 			// belongs to the block of their first shared key.
-			if x == 2 && y == 2 && rj.firstShared(sa, sb) != key {
+			if x == 2 && y == 2 && rj.firstShared(sa, sb) != b {
 				return true
 			}
 			continue
@@ -295,15 +305,15 @@ func (r *ruleIndex) share(a, b int32) bool {
 	return ok
 }
 
-// firstShared returns the smallest key slots a and b share.
-func (r *ruleIndex) firstShared(a, b int32) Key {
+// firstShared returns the first block (of the smallest key) that slots a
+// and b share.
+func (r *ruleIndex) firstShared(a, b int32) int32 {
 	k, _ := r.firstCommon(a, b)
 	return k
 }
 
-func (r *ruleIndex) firstCommon(a, b int32) (Key, bool) {
-	x := r.keys[r.off[a]:r.off[a+1]]
-	y := r.keys[r.off[b]:r.off[b+1]]
+func (r *ruleIndex) firstCommon(a, b int32) (int32, bool) {
+	x, y := r.slotBlocks(a), r.slotBlocks(b)
 	for len(x) > 0 && len(y) > 0 {
 		switch {
 		case x[0] == y[0]:
@@ -314,7 +324,7 @@ func (r *ruleIndex) firstCommon(a, b int32) (Key, bool) {
 			y = y[1:]
 		}
 	}
-	return 0, false
+	return -1, false
 }
 
 // produces reports whether rule r pairs slots a and b.

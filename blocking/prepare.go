@@ -70,9 +70,11 @@ type ruleIndex struct {
 	cap    int             // the cap in effect for the rule; 0: none
 	over   []OversizeBlock // the rule's oversized blocks, while it is built
 
-	// exact rules: each slot's effective keys, ascending, in CSR form.
-	off  []int32
-	keys []Key
+	// exact rules: each slot's blocks (indices into blockKey), ascending:
+	// blk[off[s]:off[s+1]], or, when no slot has two (off nil), blk[s]
+	// alone, -1 for none (see slotBlocks).
+	off []int32
+	blk []int32
 
 	// sorted neighbourhood: rank of each slot's group, -1 when missing;
 	// skip[g] is true when the window anchored at group g is oversized.
@@ -323,22 +325,11 @@ func (c *Candidates) buildExact(ri int, n int, keys, split func(slot int, dst []
 			kept = sortEntries(kept)
 		}
 	}
-	// Per-slot keys in CSR form, ascending because kept is in key order.
-	r.off = make([]int32, n+1)
-	for _, e := range kept {
-		r.off[e.slot+1]++
-	}
-	for s := 0; s < n; s++ {
-		r.off[s+1] += r.off[s]
-	}
-	r.keys = make([]Key, len(kept))
-	fill := slices.Clone(r.off[:n])
-	for _, e := range kept {
-		r.keys[fill[e.slot]] = e.key
-		fill[e.slot]++
-	}
-	// Blocks.
+	// Blocks, then each slot's blocks, ascending because kept is in key
+	// order: one int32 per slot when no slot has two keys, else in CSR
+	// form.
 	c.layoutBlocks(r, kept)
+	r.slotIndex(n, kept)
 	for b := range r.blockKey {
 		l, rr := c.sides(r, b)
 		r.comparisons += c.blockPairs(l, rr)
@@ -346,7 +337,7 @@ func (c *Candidates) buildExact(ri int, n int, keys, split func(slot int, dst []
 	}
 	r.pairBlocks = r.numBlocks()
 	r.multi = make([]bool, r.numBlocks())
-	isMulti := func(s int32) bool { return r.off[s+1]-r.off[s] > 1 }
+	isMulti := func(s int32) bool { return len(r.slotBlocks(s)) > 1 }
 	for b := range r.multi {
 		if c.mode == Dedupe {
 			r.multi[b] = slices.ContainsFunc(r.mem[r.start[b]:r.start[b+1]], isMulti)
@@ -356,6 +347,55 @@ func (c *Candidates) buildExact(ri int, n int, keys, split func(slot int, dst []
 		}
 	}
 	return nil
+}
+
+// slotIndex fills r.off and r.blk from the n slots' entries es, sorted by
+// key and laid out in blocks (layoutBlocks).
+func (r *ruleIndex) slotIndex(n int, es []entry) {
+	count := make([]int32, n+1)
+	multi := false
+	for _, e := range es {
+		count[e.slot+1]++
+		multi = multi || count[e.slot+1] > 1
+	}
+	if !multi {
+		r.off, r.blk = nil, count[:n] // reused: one block or none per slot
+		for s := range r.blk {
+			r.blk[s] = -1
+		}
+		b := int32(0)
+		forRuns(es, func(run []entry) {
+			for _, e := range run {
+				r.blk[e.slot] = b
+			}
+			b++
+		})
+		return
+	}
+	for s := 0; s < n; s++ {
+		count[s+1] += count[s]
+	}
+	r.off, r.blk = count, make([]int32, len(es))
+	fill := slices.Clone(r.off[:n])
+	b := int32(0)
+	forRuns(es, func(run []entry) {
+		for _, e := range run {
+			r.blk[fill[e.slot]] = b
+			fill[e.slot]++
+		}
+		b++
+	})
+}
+
+// slotBlocks returns the blocks of slot s of an exact rule, ascending.
+func (r *ruleIndex) slotBlocks(s int32) []int32 {
+	if r.off != nil {
+		return r.blk[r.off[s]:r.off[s+1]]
+	}
+	if r.blk[s] < 0 {
+		return nil
+	}
+	return r.blk[s : s+1]
 }
 
 // layoutBlocks fills the block arrays from entries sorted by group key.
