@@ -615,22 +615,20 @@ func issuesOfRows(issues []*normalize.RecordError, offset, n int) []*normalize.R
 // its cycle of the permutation, so no second copy of the records is made;
 // toInputOrder undoes it.
 func toCanonical(recs []Record, keys []uint64, offset int) []Record {
+	// What the order reads, kept beside the index so that sorting touches
+	// no record.
 	type keyed struct {
-		id  string
-		key uint64
-		i   int32
+		id, source string
+		key        uint64
+		row, i     int32
 	}
 	order := make([]keyed, len(recs))
 	for i := range order {
 		r := &recs[i]
-		order[i] = keyed{orderID(r.ID), keys[int(r.Row)-offset], int32(i)}
+		order[i] = keyed{orderID(r.ID), r.Source, keys[int(r.Row)-offset], r.Row, int32(i)}
 	}
 	slices.SortFunc(order, func(a, b keyed) int {
-		if c := strings.Compare(a.id, b.id); c != 0 {
-			return c
-		}
-		ra, rb := &recs[a.i], &recs[b.i]
-		return cmp.Or(cmp.Compare(a.key, b.key), strings.Compare(ra.Source, rb.Source), cmp.Compare(ra.Row, rb.Row))
+		return compareCanonical(a.id, a.key, a.source, int(a.row), b.id, b.key, b.source, int(b.row))
 	})
 	// dest[i] is where the record now at i goes.
 	dest := make([]int32, len(recs))
@@ -645,6 +643,13 @@ func toCanonical(recs []Record, keys []uint64, offset int) []Record {
 		}
 	}
 	return recs
+}
+
+// compareCanonical is the canonical order of two rows of one input, given
+// their order ids (orderID), content keys (contentKey), sources and rows:
+// the one definition toCanonical sorts by.
+func compareCanonical(idA string, keyA uint64, sourceA string, rowA int, idB string, keyB uint64, sourceB string, rowB int) int {
+	return cmp.Or(strings.Compare(idA, idB), cmp.Compare(keyA, keyB), strings.Compare(sourceA, sourceB), cmp.Compare(rowA, rowB))
 }
 
 // toInputOrder puts the records of recs back at their input positions,
