@@ -12,10 +12,19 @@ import (
 // memoryShare is the share of the machine's memory (or of the cgroup's
 // limit, when lower) that vnlink sets as the Go runtime's soft memory limit
 // when GOMEMLIMIT is not set: as the heap nears it the collector runs more
-// often instead of letting the heap double (GOGC=100), so a run whose live
+// often instead of letting the heap grow by gcPercent, so a run whose live
 // data fits in memory finishes instead of being killed. It does not lower
 // the memory a small run uses.
 const memoryShare = 0.75
+
+// gcPercent is the collector's target (GOGC) that vnlink sets when GOGC is
+// not set: the heap may grow 70% over the live data between collections
+// instead of the default 100%. A run's live data grows as it reads and
+// indexes its rows and little of it dies young, so the peak is about
+// (1 + gcPercent/100) times the live data, and a lower target lowers it for
+// about the same CPU (the 1M-person link: 1.99-2.02 GiB at 100, 1.78-1.85
+// GiB at 70, CPU time within the machine's noise; benchmarks/README.md).
+const gcPercent = 70
 
 // bytesPerInputByte is about what a run holds per byte of input: peak RSS
 // over input bytes measured 14 for dedupe of a million-person city (2.22 GB
@@ -28,11 +37,15 @@ const bytesPerInputByte = 12
 // input (set by limitMemory: the memory limit / bytesPerInputByte).
 var inputLimit int64 = tbl.DefaultMaxBytes
 
-// limitMemory sets the soft memory limit from the machine's size, unless
-// the user set GOMEMLIMIT (which the runtime then applies) or the size
-// cannot be read (other systems than Linux: no limit, as before). It returns
-// the limit set, 0 for none.
+// limitMemory sets the collector's target to gcPercent unless the user set
+// GOGC, and the soft memory limit from the machine's size, unless the user
+// set GOMEMLIMIT (which the runtime then applies) or the size cannot be read
+// (other systems than Linux: no limit, as before). It returns the limit set,
+// 0 for none.
 func limitMemory() int64 {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return 0
 	}

@@ -34,13 +34,31 @@ func TestMemoryLimit(t *testing.T) {
 
 func TestLimitMemoryLeavesGOMEMLIMIT(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "1GiB")
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	assert.Zero(t, limitMemory())
+}
+
+// TestLimitMemoryGCPercent: the collector's target is gcPercent unless
+// GOGC says otherwise.
+func TestLimitMemoryGCPercent(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "1GiB") // leave the memory limit alone
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	for _, tc := range []struct {
+		gogc string
+		want int
+	}{{"", gcPercent}, {"150", 100}, {"off", 100}} {
+		t.Setenv("GOGC", tc.gogc)
+		debug.SetGCPercent(100)
+		limitMemory()
+		assert.Equal(t, tc.want, debug.SetGCPercent(100), "GOGC=%q", tc.gogc)
+	}
 }
 
 func TestLimitMemorySetsInputLimit(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	defer func(old int64) { inputLimit = old }(inputLimit)
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	limit := limitMemory()
 	if limit == 0 {
 		t.Skip("the machine's memory cannot be read here")
