@@ -1,0 +1,143 @@
+package vnbeam
+
+import (
+	"fmt"
+	"reflect"
+	"time"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+
+	"github.com/vnlink/vnlink/linkage"
+	"github.com/vnlink/vnlink/linkage/vnperson"
+)
+
+func init() {
+	beam.RegisterType(reflect.TypeOf((*Row)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*Link)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*rowF)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*scoredLink)(nil)).Elem())
+}
+
+// Row is one input row: its 0-based index in the whole input (the index
+// vnperson.Dedupe's results use) and the fields of a vnperson.Person as
+// written. Person.Extra is not carried: it is never compared.
+type Row struct {
+	Index                                                                int64
+	ID, Source, FullName, BirthDate, Sex, NationalID, OldID, InsuranceID string
+	Phone, Address, Ethnicity                                            string
+}
+
+// RowOf returns the Row of person p at index i.
+func RowOf(i int64, p *vnperson.Person) Row {
+	return Row{Index: i, ID: p.ID, Source: p.Source, FullName: p.FullName, BirthDate: p.BirthDate, Sex: p.Sex,
+		NationalID: p.NationalID, OldID: p.OldID, InsuranceID: p.InsuranceID, Phone: p.Phone,
+		Address: p.Address, Ethnicity: p.Ethnicity}
+}
+
+// Person returns the row's fields as a vnperson.Person.
+func (r *Row) Person() vnperson.Person {
+	return vnperson.Person{ID: r.ID, Source: r.Source, FullName: r.FullName, BirthDate: r.BirthDate, Sex: r.Sex,
+		NationalID: r.NationalID, OldID: r.OldID, InsuranceID: r.InsuranceID, Phone: r.Phone,
+		Address: r.Address, Ethnicity: r.Ethnicity}
+}
+
+// Link is one linked pair of rows: A < B, input indices, the index of the
+// first blocking rule that produces the pair (in vnperson.DefaultRules)
+// and the match weight.
+type Link struct {
+	A, B   int64
+	Rule   int
+	Weight float64
+}
+
+// rowF is a row with the frequency of its name among all the rows
+// (vnperson.Record.NameFrequency).
+type rowF struct {
+	Row  Row
+	Freq float64
+}
+
+// scoredLink is a link with both rows, which the clustering step needs to
+// order the records canonically and to test the cannot-link constraint.
+type scoredLink struct {
+	Link       Link
+	RowA, RowB Row
+}
+
+// Config configures the pipeline: the model and the options of
+// vnperson.Options that the pipeline honours.
+type Config struct {
+	// Model is the model, as saved by linkage.Model.MarshalJSON (a
+	// vnperson.Result.Model, or the file of vnlink train): the pipeline
+	// reads it back with vnperson.LoadModel, so weights are those of
+	// vnperson.Dedupe run with Options.Model set to the same model.
+	Model []byte
+	// MatchProbability is the probability at or above which a pair is
+	// linked; 0 means vnperson.DefaultMatchProbability.
+	MatchProbability float64
+	// MaxBlockSize is vnperson.Options.MaxBlockSize: 0 means
+	// blocking.DefaultMaxBlockSize, blocking.NoBlockCap no cap.
+	MaxBlockSize int
+	// Today is vnperson.PrepareOptions.Today, the date birth dates are
+	// checked against; set it (the zero value means the time of each
+	// worker) so that every worker prepares the same records.
+	Today time.Time
+	// AllowCCCDConflicts is vnperson.Options.AllowCCCDConflicts.
+	AllowCCCDConflicts bool
+}
+
+// settings is what the DoFns carry of a Config (their exported fields are
+// serialised with the pipeline).
+type settings struct {
+	Model        []byte
+	Threshold    float64
+	MaxBlockSize int
+	Today        string // RFC 3339, "" for none
+	AllowCCCD    bool
+}
+
+func (c *Config) settings() (settings, error) {
+	if _, err := vnperson.LoadModel(c.Model); err != nil {
+		return settings{}, fmt.Errorf("vnbeam: the model does not load: %w", err)
+	}
+	p := c.MatchProbability
+	if p == 0 {
+		p = vnperson.DefaultMatchProbability
+	}
+	if !(p > 0 && p < 1) {
+		return settings{}, fmt.Errorf("vnbeam: match probability %v is outside (0, 1)", p)
+	}
+	st := settings{Model: c.Model, Threshold: linkage.WeightForProbability(p), MaxBlockSize: c.MaxBlockSize,
+		AllowCCCD: c.AllowCCCDConflicts}
+	if !c.Today.IsZero() {
+		st.Today = c.Today.Format(time.RFC3339Nano)
+	}
+	return st, nil
+}
+
+// prepareOptions returns the options every worker prepares records with.
+func (s *settings) prepareOptions() vnperson.PrepareOptions {
+	o := vnperson.PrepareOptions{Workers: 1}
+	if s.Today != "" {
+		// Written by settings with the same layout: it parses.
+		o.Today, _ = time.Parse(time.RFC3339Nano, s.Today)
+	}
+	return o
+}
+
+// prepare prepares rows (with their name frequencies, when freqs is not
+// nil) as vnperson.Prepare would within one call over the whole input.
+func (s *settings) prepare(rows []Row, freqs []float64) []vnperson.Record {
+	people := make([]vnperson.Person, len(rows))
+	for i := range rows {
+		people[i] = rows[i].Person()
+	}
+	recs, _ := vnperson.Prepare(people, s.prepareOptions())
+	for i := range recs {
+		recs[i].NameFrequency = 0
+		if freqs != nil {
+			recs[i].NameFrequency = freqs[i]
+		}
+	}
+	return recs
+}
