@@ -13,14 +13,16 @@ import (
 
 func init() {
 	beam.RegisterType(reflect.TypeOf((*Row)(nil)).Elem())
-	beam.RegisterType(reflect.TypeOf((*Link)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*Pair)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*Member)(nil)).Elem())
 	beam.RegisterType(reflect.TypeOf((*rowF)(nil)).Elem())
 	beam.RegisterType(reflect.TypeOf((*scoredLink)(nil)).Elem())
 }
 
 // Row is one input row: its 0-based index in the whole input (the index
-// vnperson.Dedupe's results use) and the fields of a vnperson.Person as
-// written. Person.Extra is not carried: it is never compared.
+// vnperson.Dedupe's results use; for Link, in its side's input), below
+// 2^31 like vnperson's int32 indices, and the fields of a vnperson.Person
+// as written. Person.Extra is not carried: it is never compared.
 type Row struct {
 	Index                                                                int64
 	ID, Source, FullName, BirthDate, Sex, NationalID, OldID, InsuranceID string
@@ -41,27 +43,53 @@ func (r *Row) Person() vnperson.Person {
 		Address: r.Address, Ethnicity: r.Ethnicity}
 }
 
-// Link is one linked pair of rows: A < B, input indices, the index of the
-// first blocking rule that produces the pair (in vnperson.DefaultRules)
-// and the match weight.
-type Link struct {
+// Pair is one linked pair of rows: input indices, A < B for Dedupe, A of
+// the left and B of the right input for Link; the index of the first
+// blocking rule that produces the pair (in vnperson.DefaultRules) and the
+// match weight. It is vnperson.Result.Links's linkage.ScoredPair.
+type Pair struct {
 	A, B   int64
 	Rule   int
 	Weight float64
 }
 
-// rowF is a row with the frequency of its name among all the rows
-// (vnperson.Record.NameFrequency).
-type rowF struct {
-	Row  Row
-	Freq float64
+// Member is one linked row and its cluster: the row's index, whether it is
+// of the right input (Link), and the cluster's label, the smallest input
+// index in the cluster as in vnperson.Result.Clusters. For Link, vnperson
+// numbers right rows after the left ones, so the label is a left index
+// unless the cluster holds right rows only (a right row whose links were
+// all refused by the cannot-link constraint): then ClusterRight is set and
+// Cluster is a right index, len(left)+Cluster in vnperson's numbering.
+type Member struct {
+	Index        int64
+	Right        bool
+	Cluster      int64
+	ClusterRight bool
 }
 
-// scoredLink is a link with both rows, which the clustering step needs to
-// order the records canonically and to test the cannot-link constraint.
+// rowF is a row with its side and the frequency of its name among all the
+// rows of both sides (vnperson.Record.NameFrequency).
+type rowF struct {
+	Row   Row
+	Right bool
+	Freq  float64
+}
+
+// scoredLink is a link with both rows (RowA the left, or for Dedupe the
+// smaller index), which the last steps need to order records canonically
+// and to test the cannot-link constraint.
 type scoredLink struct {
-	Link       Link
+	Pair       Pair
 	RowA, RowB Row
+}
+
+// ref is the key of a row in joins: its index, with bit 40 set for a row of
+// the right input.
+func ref(right bool, index int64) int64 {
+	if right {
+		return index | 1<<40
+	}
+	return index
 }
 
 // Config configures the pipeline: the model and the options of
@@ -84,6 +112,9 @@ type Config struct {
 	Today time.Time
 	// AllowCCCDConflicts is vnperson.Options.AllowCCCDConflicts.
 	AllowCCCDConflicts bool
+	// AllLinks is vnperson.Options.AllLinks: Link keeps every link at or
+	// above the threshold instead of each left row's best.
+	AllLinks bool
 }
 
 // settings is what the DoFns carry of a Config (their exported fields are
@@ -94,6 +125,8 @@ type settings struct {
 	MaxBlockSize int
 	Today        string // RFC 3339, "" for none
 	AllowCCCD    bool
+	Link         bool // the pipeline links two inputs
+	AllLinks     bool
 }
 
 func (c *Config) settings() (settings, error) {
@@ -108,7 +141,7 @@ func (c *Config) settings() (settings, error) {
 		return settings{}, fmt.Errorf("vnbeam: match probability %v is outside (0, 1)", p)
 	}
 	st := settings{Model: c.Model, Threshold: linkage.WeightForProbability(p), MaxBlockSize: c.MaxBlockSize,
-		AllowCCCD: c.AllowCCCDConflicts}
+		AllowCCCD: c.AllowCCCDConflicts, AllLinks: c.AllLinks}
 	if !c.Today.IsZero() {
 		st.Today = c.Today.Format(time.RFC3339Nano)
 	}
