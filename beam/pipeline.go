@@ -18,19 +18,19 @@ import (
 )
 
 func init() {
-	register.DoFn2x0[Row, func(string, int64)](&foldFn{})
-	register.Emitter2[string, int64]()
-	register.DoFn4x0[string, func(*int64) bool, int, func(int64, float64)](&freqFn{})
-	register.Iter1[int64]()
-	register.Emitter2[int64, float64]()
-	register.DoFn1x2[Row, int64, Row](&refFn{})
-	register.DoFn4x0[int64, func(*Row) bool, func(*float64) bool, func(string, rowF)](&keysFn{})
+	register.DoFn2x0[Row, func(string, string)](&foldFn{})
+	register.Emitter2[string, string]()
+	register.DoFn4x0[string, func(*string) bool, int, func(string, float64)](&freqFn{})
+	register.Iter1[string]()
+	register.Emitter2[string, float64]()
+	register.DoFn1x2[Row, string, Row](&refFn{})
+	register.DoFn4x0[string, func(*Row) bool, func(*float64) bool, func(string, rowF)](&keysFn{})
 	register.Iter1[Row]()
 	register.Iter1[float64]()
 	register.Emitter2[string, rowF]()
-	register.DoFn4x1[context.Context, string, func(*rowF) bool, func(int64, scoredLink), error](&blockFn{})
+	register.DoFn4x1[context.Context, string, func(*rowF) bool, func(string, scoredLink), error](&blockFn{})
 	register.Iter1[rowF]()
-	register.Emitter2[int64, scoredLink]()
+	register.Emitter2[string, scoredLink]()
 	register.Function2x1[scoredLink, scoredLink, scoredLink](firstRule)
 	register.Function2x1[scoredLink, scoredLink, scoredLink](bestOfLeft)
 	register.Function1x2[scoredLink, int64, scoredLink](byLeft)
@@ -93,10 +93,10 @@ func build(s beam.Scope, st settings, inputs ...beam.PCollection) (links, cluste
 	return links, clusters
 }
 
-// nameFrequencies returns KV<int64, float64>: the ref of every row whose
+// nameFrequencies returns KV<string, float64>: the ref of every row whose
 // name has a folded key and the key's frequency among all rows, as
 // vnperson.Prepare computes Record.NameFrequency over one call. folds are
-// KV<string, int64>: folded key and ref.
+// KV<string, string>: folded key and ref.
 func nameFrequencies(s beam.Scope, folds beam.PCollection) beam.PCollection {
 	s = s.Scope("NameFrequencies")
 	total := stats.CountElms(s, folds)
@@ -110,7 +110,7 @@ type foldFn struct {
 	Right bool
 }
 
-func (f *foldFn) ProcessElement(r Row, emit func(string, int64)) {
+func (f *foldFn) ProcessElement(r Row, emit func(string, string)) {
 	rec := f.S.prepare([]Row{r}, nil)
 	if k := rec[0].Name.Fold(); k != "" {
 		emit(k, ref(f.Right, r.Index))
@@ -121,9 +121,9 @@ func (f *foldFn) ProcessElement(r Row, emit func(string, int64)) {
 // as linkage.TFTable.Frequency computes it.
 type freqFn struct{}
 
-func (f *freqFn) ProcessElement(_ string, refs func(*int64) bool, total int, emit func(int64, float64)) {
-	var rows []int64
-	var r int64
+func (f *freqFn) ProcessElement(_ string, refs func(*string) bool, total int, emit func(string, float64)) {
+	var rows []string
+	var r string
 	for refs(&r) {
 		rows = append(rows, r)
 	}
@@ -136,7 +136,7 @@ func (f *freqFn) ProcessElement(_ string, refs func(*int64) bool, total int, emi
 // refFn keys a row by its ref.
 type refFn struct{ Right bool }
 
-func (f *refFn) ProcessElement(r Row) (int64, Row) { return ref(f.Right, r.Index), r }
+func (f *refFn) ProcessElement(r Row) (string, Row) { return ref(f.Right, r.Index), r }
 
 // keysFn joins a row with its name frequency and emits it under every
 // block key of every rule: "rule:key", each key once per row and rule.
@@ -147,7 +147,7 @@ type keysFn struct {
 
 func (f *keysFn) Setup() { f.rules = vnperson.DefaultRules() }
 
-func (f *keysFn) ProcessElement(key int64, rows func(*Row) bool, freqs func(*float64) bool, emit func(string, rowF)) {
+func (f *keysFn) ProcessElement(key string, rows func(*Row) bool, freqs func(*float64) bool, emit func(string, rowF)) {
 	var r Row
 	if !rows(&r) {
 		return
@@ -160,7 +160,7 @@ func (f *keysFn) ProcessElement(key int64, rows func(*Row) bool, freqs func(*flo
 		keys = rule.Keys(&rec[0], keys[:0])
 		slices.Sort(keys)
 		for _, k := range slices.Compact(keys) {
-			emit(blockKey(i, k), rowF{Row: r, Right: key != r.Index, Freq: freq})
+			emit(blockKey(i, k), rowF{Row: r, Right: key[0] == 'R', Freq: freq})
 		}
 	}
 }
@@ -189,7 +189,7 @@ func (f *blockFn) Setup() error {
 	return err
 }
 
-func (f *blockFn) ProcessElement(_ context.Context, key string, members func(*rowF) bool, emit func(int64, scoredLink)) error {
+func (f *blockFn) ProcessElement(_ context.Context, key string, members func(*rowF) bool, emit func(string, scoredLink)) error {
 	colon := strings.IndexByte(key, ':')
 	ruleIdx, err := strconv.Atoi(key[:max(colon, 0)])
 	if err != nil || ruleIdx < 0 || ruleIdx >= len(f.rules) {
@@ -261,7 +261,7 @@ func (f *blockFn) yields(block []rowF, members []int) bool {
 // and emits those at or above the threshold. In dedupe mode the record
 // first in vnperson's canonical order is scored first, as Dedupe does; in
 // link mode the left record.
-func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, members []int, emit func(int64, scoredLink)) {
+func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, members []int, emit func(string, scoredLink)) {
 	var people []vnperson.Person
 	if !f.S.Link {
 		people = make([]vnperson.Person, len(block))
@@ -284,7 +284,7 @@ func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, members 
 			if w < f.S.Threshold {
 				continue
 			}
-			emit(lo.Index<<32|hi.Index, scoredLink{Pair: Pair{A: lo.Index, B: hi.Index, Rule: rule, Weight: w}, RowA: *lo, RowB: *hi})
+			emit(pairKey(lo.Index, hi.Index), scoredLink{Pair: Pair{A: lo.Index, B: hi.Index, Rule: rule, Weight: w}, RowA: *lo, RowB: *hi})
 		}
 	}
 }
@@ -343,7 +343,7 @@ func (f *clusterFn) ProcessElement(_ context.Context, _ int, links func(*scoredL
 		row   Row
 		right bool
 	}
-	byRef := map[int64]node{}
+	byRef := map[string]node{}
 	var l scoredLink
 	for links(&l) {
 		all = append(all, l)
@@ -368,7 +368,7 @@ func (f *clusterFn) ProcessElement(_ context.Context, _ int, links func(*scoredL
 			return vnperson.CompareCanonical(&px, &py, int(x.row.Index), int(y.row.Index))
 		})
 	}
-	local := make(map[int64]int32, len(nodes))
+	local := make(map[string]int32, len(nodes))
 	rows := make([]Row, len(nodes))
 	for i, n := range nodes {
 		local[ref(n.right, n.row.Index)] = int32(i)

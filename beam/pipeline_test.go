@@ -117,25 +117,31 @@ func readLines(t *testing.T, path string) []string {
 	return out
 }
 
+// identity is the index of the pipeline's row of a vnperson input index
+// when the rows are indexed in input order.
+func identity(i int) int64 { return int64(i) }
+
 // expected returns the lines of the links of a vnperson result (in the
-// pipeline's format) and of its clusters of linked records.
-func expected(res *vnperson.Result) (links, clusters []string) {
+// pipeline's format) and of its clusters of linked records, with the
+// pipeline's row index of each input index.
+func expected(res *vnperson.Result, index func(int) int64) (links, clusters []string) {
 	link := res.Right != nil
 	linked := map[vnbeam.Member]bool{}
 	for _, l := range res.Links {
-		links = append(links, formatLink(vnbeam.Pair{A: int64(l.A), B: int64(l.B), Rule: int(l.Rule), Weight: l.Weight}))
+		links = append(links, formatLink(vnbeam.Pair{A: index(int(l.A)), B: index(int(l.B)), Rule: int(l.Rule), Weight: l.Weight}))
 		linked[vnbeam.Member{Index: int64(l.A)}] = true
 		linked[vnbeam.Member{Index: int64(l.B), Right: link}] = true
 	}
 	for m := range linked {
-		i := m.Index
+		i := int(m.Index)
 		if m.Right {
-			i += int64(len(res.Records))
+			i += len(res.Records)
 		}
-		m.Cluster = int64(res.Clusters[i])
-		if link && m.Cluster >= int64(len(res.Records)) {
-			m.Cluster, m.ClusterRight = m.Cluster-int64(len(res.Records)), true
+		c := int(res.Clusters[i])
+		if link && c >= len(res.Records) {
+			c, m.ClusterRight = c-len(res.Records), true
 		}
+		m.Index, m.Cluster = index(int(m.Index)), index(c)
 		clusters = append(clusters, formatMember(m))
 	}
 	slices.Sort(links)
@@ -177,7 +183,7 @@ func TestDedupeEqualsVnperson(t *testing.T) {
 				require.Equal(t, trained.Clusters, want.Clusters)
 			}
 			logOversized(t, want)
-			wantLinks, wantClusters := expected(want)
+			wantLinks, wantClusters := expected(want, identity)
 			require.NotEmpty(t, wantLinks)
 
 			p, s := beam.NewPipelineWithRoot()
@@ -219,7 +225,7 @@ func TestLinkEqualsVnperson(t *testing.T) {
 			want, err := vnperson.Link(ehr, registry, opts)
 			require.NoError(t, err)
 			logOversized(t, want)
-			wantLinks, wantClusters := expected(want)
+			wantLinks, wantClusters := expected(want, identity)
 			require.NotEmpty(t, wantLinks)
 
 			p, s := beam.NewPipelineWithRoot()

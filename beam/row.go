@@ -3,6 +3,7 @@ package vnbeam
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -19,10 +20,13 @@ func init() {
 	beam.RegisterType(reflect.TypeOf((*scoredLink)(nil)).Elem())
 }
 
-// Row is one input row: its 0-based index in the whole input (the index
-// vnperson.Dedupe's results use; for Link, in its side's input), below
-// 2^31 like vnperson's int32 indices, and the fields of a vnperson.Person
-// as written. Person.Extra is not carried: it is never compared.
+// Row is one input row: its index, unique within its input and ordered as
+// the rows of the single-process input are (the index vnperson.Dedupe's
+// results use, or, for shards, ShardIndex of the shard and the row: the
+// order is what matters, for the canonical order's last tie-break and for
+// the smallest index that labels a cluster), and the fields of a
+// vnperson.Person as written. Person.Extra is not carried: it is never
+// compared.
 type Row struct {
 	Index                                                                int64
 	ID, Source, FullName, BirthDate, Sex, NationalID, OldID, InsuranceID string
@@ -83,13 +87,18 @@ type scoredLink struct {
 	RowA, RowB Row
 }
 
-// ref is the key of a row in joins: its index, with bit 40 set for a row of
-// the right input.
-func ref(right bool, index int64) int64 {
+// ref is the key of a row in joins: its side and index.
+func ref(right bool, index int64) string {
+	side := "L"
 	if right {
-		return index | 1<<40
+		side = "R"
 	}
-	return index
+	return side + strconv.FormatInt(index, 10)
+}
+
+// pairKey is the key of a pair of rows in combines.
+func pairKey(a, b int64) string {
+	return strconv.FormatInt(a, 10) + "," + strconv.FormatInt(b, 10)
 }
 
 // Config configures the pipeline: the model and the options of
