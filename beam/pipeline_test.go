@@ -21,6 +21,7 @@ import (
 	"github.com/vnlink/vnlink/benchmarks/synth"
 	"github.com/vnlink/vnlink/blocking"
 	"github.com/vnlink/vnlink/linkage/vnperson"
+	"github.com/vnlink/vnlink/normalize"
 )
 
 func init() {
@@ -162,11 +163,13 @@ func TestDedupeEqualsVnperson(t *testing.T) {
 		name         string
 		maxBlockSize int
 		matchProb    float64
+		units        bool
 	}{
-		{"defaults", 0, 0},
-		{"small blocks split or skipped", 4, 0},
-		{"no block cap, low threshold", blocking.NoBlockCap, 1e-4},
-		{"small blocks, low threshold", 4, 1e-4},
+		{"defaults", 0, 0, false},
+		{"built-in administrative units", 0, 0, true},
+		{"small blocks split or skipped", 4, 0, false},
+		{"no block cap, low threshold", blocking.NoBlockCap, 1e-4, false},
+		{"small blocks, low threshold", 4, 1e-4, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -174,9 +177,13 @@ func TestDedupeEqualsVnperson(t *testing.T) {
 			require.NoError(t, err)
 			opts := vnperson.Options{Prepare: vnperson.PrepareOptions{Today: today}, Model: model,
 				MaxBlockSize: tt.maxBlockSize, MatchProbability: tt.matchProb}
+			if tt.units {
+				opts.Prepare.Resolver = normalize.DefaultResolver()
+				opts.Prepare.Resolver.DefaultProvince = "Hà Nội"
+			}
 			want, err := vnperson.Dedupe(ehr, opts)
 			require.NoError(t, err)
-			if tt.maxBlockSize == 0 && tt.matchProb == 0 {
+			if tt.maxBlockSize == 0 && tt.matchProb == 0 && !tt.units {
 				// The JSON round trip keeps every weight: the links of
 				// the loaded model are those of the trained one.
 				require.Equal(t, trained.Links, want.Links)
@@ -187,8 +194,11 @@ func TestDedupeEqualsVnperson(t *testing.T) {
 			require.NotEmpty(t, wantLinks)
 
 			p, s := beam.NewPipelineWithRoot()
-			links, clusters, err := vnbeam.Dedupe(s, beam.CreateList(s, rowsOf(ehr)), vnbeam.Config{Model: modelJSON,
-				Today: today, MaxBlockSize: tt.maxBlockSize, MatchProbability: tt.matchProb})
+			cfg := vnbeam.Config{Model: modelJSON, Today: today, MaxBlockSize: tt.maxBlockSize, MatchProbability: tt.matchProb}
+			if tt.units {
+				cfg.Units, cfg.DefaultProvince = true, "Hà Nội"
+			}
+			links, clusters, err := vnbeam.Dedupe(s, beam.CreateList(s, rowsOf(ehr)), cfg)
 			require.NoError(t, err)
 			gotLinks, gotClusters := run(t, p, s, t.TempDir(), links, clusters)
 			t.Logf("%d records, %d links, %d linked records", len(ehr), len(gotLinks), len(gotClusters))

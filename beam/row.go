@@ -10,6 +10,7 @@ import (
 
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/linkage/vnperson"
+	"github.com/vnlink/vnlink/normalize"
 )
 
 func init() {
@@ -124,6 +125,14 @@ type Config struct {
 	// AllLinks is vnperson.Options.AllLinks: Link keeps every link at or
 	// above the threshold instead of each left row's best.
 	AllLinks bool
+	// Units prepares addresses with the administrative units built into
+	// package normalize (PrepareOptions.Resolver set to
+	// normalize.DefaultResolver(), as the vnlink command does), so that a
+	// pre-2025 commune name gets its new unit's ward key; false keeps
+	// vnperson's default, the zero Resolver. DefaultProvince is the
+	// resolver's province for addresses that name none ("Hà Nội").
+	Units           bool
+	DefaultProvince string
 }
 
 // settings is what the DoFns carry of a Config (their exported fields are
@@ -136,6 +145,8 @@ type settings struct {
 	AllowCCCD    bool
 	Link         bool // the pipeline links two inputs
 	AllLinks     bool
+	Units        bool
+	Province     string
 }
 
 func (c *Config) settings() (settings, error) {
@@ -150,7 +161,7 @@ func (c *Config) settings() (settings, error) {
 		return settings{}, fmt.Errorf("vnbeam: match probability %v is outside (0, 1)", p)
 	}
 	st := settings{Model: c.Model, Threshold: linkage.WeightForProbability(p), MaxBlockSize: c.MaxBlockSize,
-		AllowCCCD: c.AllowCCCDConflicts, AllLinks: c.AllLinks}
+		AllowCCCD: c.AllowCCCDConflicts, AllLinks: c.AllLinks, Units: c.Units, Province: c.DefaultProvince}
 	if !c.Today.IsZero() {
 		st.Today = c.Today.Format(time.RFC3339Nano)
 	}
@@ -163,6 +174,10 @@ func (s *settings) prepareOptions() vnperson.PrepareOptions {
 	if s.Today != "" {
 		// Written by settings with the same layout: it parses.
 		o.Today, _ = time.Parse(time.RFC3339Nano, s.Today)
+	}
+	if s.Units {
+		o.Resolver = normalize.DefaultResolver()
+		o.Resolver.DefaultProvince = s.Province
 	}
 	return o
 }
