@@ -7,7 +7,12 @@
 // that the pipeline's links, weights and clusters equal those of
 // vnperson.Dedupe on the same input, bit for bit.
 //
-// # The Dedupe pipeline
+// # The pipeline
+//
+// Dedupe takes one PCollection of Row, Link two (left and right, blocks
+// holding rows of both and pairs joining a left row with a right one);
+// ReadShards makes rows of the shards of a file (CSV, XLSX, XML1 read by
+// package table), numbered by shard and row.
 //
 //	rows (index, person)
 //	  -> name frequencies: the folded name of every record, counted over

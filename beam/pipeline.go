@@ -219,9 +219,16 @@ func (f *blockFn) ProcessElement(_ context.Context, key string, members func(*ro
 		rows[i], freqs[i] = block[i].Row, block[i].Freq
 	}
 	recs := f.S.prepare(rows, freqs)
+	var people []vnperson.Person // for the canonical order of Dedupe's pairs
+	if !f.S.Link {
+		people = make([]vnperson.Person, len(block))
+		for i := range block {
+			people[i] = block[i].Row.Person()
+		}
+	}
 	limit := rule.Cap(blocking.Options{MaxBlockSize: f.S.MaxBlockSize})
 	if limit == 0 || len(block) <= limit {
-		f.pairs(ruleIdx, block, recs, all, emit)
+		f.pairs(ruleIdx, block, recs, people, all, emit)
 		return nil
 	}
 	if !rule.HasSplit() {
@@ -238,7 +245,7 @@ func (f *blockFn) ProcessElement(_ context.Context, key string, members func(*ro
 	}
 	for _, members := range sub {
 		if len(members) <= limit && f.yields(block, members) {
-			f.pairs(ruleIdx, block, recs, members, emit)
+			f.pairs(ruleIdx, block, recs, people, members, emit)
 		}
 	}
 	return nil
@@ -259,16 +266,9 @@ func (f *blockFn) yields(block []rowF, members []int) bool {
 
 // pairs scores the pairs of the rows at positions members (in block order)
 // and emits those at or above the threshold. In dedupe mode the record
-// first in vnperson's canonical order is scored first, as Dedupe does; in
-// link mode the left record.
-func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, members []int, emit func(string, scoredLink)) {
-	var people []vnperson.Person
-	if !f.S.Link {
-		people = make([]vnperson.Person, len(block))
-		for _, i := range members {
-			people[i] = block[i].Row.Person()
-		}
-	}
+// first in vnperson's canonical order (people are the block's rows as
+// persons) is scored first, as Dedupe does; in link mode the left record.
+func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, people []vnperson.Person, members []int, emit func(string, scoredLink)) {
 	for x, i := range members {
 		for _, j := range members[x+1:] {
 			lo, hi := &block[i].Row, &block[j].Row // lo: left, or the smaller index
