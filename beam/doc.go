@@ -20,10 +20,13 @@
 //	     call), joined back to the rows by index
 //	  -> block keys: every rule's keys of every record, deduplicated per
 //	     record, keyed by (rule, key)
-//	  -> group by (rule, key): a block; above the rule's cap it is split by
-//	     the rule's secondary key into sub-blocks (those still above the
-//	     cap skipped), or skipped when the rule has none, exactly as package
-//	     blocking does
+//	  -> bounded blocks: the rows of each (rule, key) are counted (a
+//	     combine, no hot key); a block above the rule's cap is split by the
+//	     rule's secondary key into sub-blocks, or dropped when the rule has
+//	     none, and sub-blocks above the cap are dropped, exactly as package
+//	     blocking does, before any grouping: no worker receives a block
+//	     above the cap, whatever the data (a placeholder ID on 100,000 rows)
+//	  -> group by (rule, key) or (rule, key, secondary key): a block
 //	  -> every pair of a (sub-)block scored with the model, the record first
 //	     in vnperson's canonical order (vnperson.CompareCanonical) as the
 //	     first argument; pairs at or above the threshold are links

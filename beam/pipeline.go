@@ -28,6 +28,11 @@ func init() {
 	register.Iter1[Row]()
 	register.Iter1[float64]()
 	register.Emitter2[string, rowF]()
+	register.DoFn3x0[string, int, func(string)](&overFn{})
+	register.Emitter1[string]()
+	register.DoFn4x1[string, rowF, func(*string) bool, func(string, rowF), error](&splitFn{})
+	register.DoFn4x0[string, rowF, func(*string) bool, func(string, rowF)](&dropFn{})
+	register.Iter1[string]()
 	register.DoFn4x1[context.Context, string, func(*rowF) bool, func(string, scoredLink), error](&blockFn{})
 	register.Iter1[rowF]()
 	register.Emitter2[string, scoredLink]()
@@ -82,7 +87,8 @@ func build(s beam.Scope, st settings, inputs ...beam.PCollection) (links, cluste
 	}
 	freqs := nameFrequencies(s, beam.Flatten(s, folds...))
 	joined := beam.CoGroupByKey(s, beam.Flatten(s, keyed...), freqs)
-	blocks := beam.GroupByKey(s, beam.ParDo(s.Scope("BlockKeys"), &keysFn{S: st}, joined))
+	byBlock := beam.ParDo(s.Scope("BlockKeys"), &keysFn{S: st}, joined)
+	blocks := beam.GroupByKey(s, boundBlocks(s.Scope("BoundBlocks"), st, byBlock))
 	scored := beam.ParDo(s.Scope("ScoreBlocks"), &blockFn{S: st}, blocks)
 	unique := beam.DropKey(s, beam.CombinePerKey(s.Scope("FirstRule"), firstRule, scored))
 	if st.Link && !st.AllLinks {
@@ -170,12 +176,113 @@ func blockKey(i int, k blocking.Key) string {
 	return strconv.Itoa(i) + ":" + k.String()
 }
 
-// blockFn scores the pairs of one block: a block above its rule's cap is
-// split by the rule's secondary key (sub-blocks above the cap skipped), or
-// skipped when the rule has none, as package blocking does; in link mode
-// the cap counts the rows of both sides, and a block or sub-block with
-// rows of one side only yields nothing. Pairs at or above the threshold
-// are emitted under their pair key.
+// boundBlocks returns the rows keyed by block (KV<string, rowF>) with the
+// oversized blocks of package blocking taken apart before any grouping, so
+// that no worker is sent a block above its rule's cap (a hot key: a
+// placeholder ID shared by 100,000 rows, everyone born in one year in a
+// big ward). The sizes of the blocks are counted (a combine, computed in
+// parts before the shuffle); a block above its rule's cap is split by the
+// rule's secondary key (Rule.SplitKeys) into sub-blocks keyed
+// "rule:key/secondary", or dropped when the rule has none; the sub-blocks
+// are counted in turn and those above the cap dropped. This is what
+// blocking.Blocker does with an oversized block (in link mode the cap
+// counts the rows of both sides, as there). The sets of oversized keys
+// reach the workers as side inputs: one key per oversized block.
+func boundBlocks(s beam.Scope, st settings, keyed beam.PCollection) beam.PCollection {
+	over := beam.ParDo(s, &overFn{S: st}, stats.Count(s, beam.DropValue(s, keyed)))
+	split := beam.ParDo(s, &splitFn{S: st}, keyed, beam.SideInput{Input: over})
+	overSub := beam.ParDo(s, &overFn{S: st}, stats.Count(s, beam.DropValue(s, split)))
+	return beam.ParDo(s, &dropFn{}, split, beam.SideInput{Input: overSub})
+}
+
+// ruleOf returns the rule index of a block key.
+func ruleOf(key string, rules int) (int, error) {
+	i, err := strconv.Atoi(key[:max(strings.IndexByte(key, ':'), 0)])
+	if err != nil || i < 0 || i >= rules {
+		return 0, fmt.Errorf("vnbeam: block key without a valid rule index (%d rules)", rules)
+	}
+	return i, nil
+}
+
+// overFn emits the keys of the blocks with more rows than their rule's cap.
+type overFn struct {
+	S     settings
+	rules []blocking.Rule[vnperson.Record]
+}
+
+func (f *overFn) Setup() { f.rules = vnperson.DefaultRules() }
+
+func (f *overFn) ProcessElement(key string, n int, emit func(string)) {
+	i, err := ruleOf(key, len(f.rules))
+	if err != nil {
+		return // not a key of keysFn's: blockFn reports it
+	}
+	if limit := f.rules[i].Cap(blocking.Options{MaxBlockSize: f.S.MaxBlockSize}); limit > 0 && n > limit {
+		emit(key)
+	}
+}
+
+// keySet returns the keys of an iterable side input as a set.
+func keySet(keys func(*string) bool) map[string]bool {
+	set := map[string]bool{}
+	var k string
+	for keys(&k) {
+		set[k] = true
+	}
+	return set
+}
+
+// splitFn passes the rows of blocks within their cap, and sends those of
+// an oversized block to its sub-blocks, one per secondary key of the row
+// (none when the rule has no secondary key).
+type splitFn struct {
+	S     settings
+	rules []blocking.Rule[vnperson.Record]
+	over  map[string]bool
+}
+
+func (f *splitFn) Setup() { f.rules = vnperson.DefaultRules() }
+
+func (f *splitFn) ProcessElement(key string, r rowF, over func(*string) bool, emit func(string, rowF)) error {
+	if f.over == nil {
+		f.over = keySet(over)
+	}
+	if !f.over[key] {
+		emit(key, r)
+		return nil
+	}
+	i, err := ruleOf(key, len(f.rules))
+	if err != nil {
+		return err
+	}
+	if !f.rules[i].HasSplit() {
+		return nil
+	}
+	rec := f.S.prepare([]Row{r.Row}, nil)
+	keys := f.rules[i].SplitKeys(&rec[0], nil)
+	slices.Sort(keys)
+	for _, k := range slices.Compact(keys) {
+		emit(key+"/"+k.String(), r)
+	}
+	return nil
+}
+
+// dropFn drops the rows of the sub-blocks above the cap.
+type dropFn struct{ over map[string]bool }
+
+func (f *dropFn) ProcessElement(key string, r rowF, over func(*string) bool, emit func(string, rowF)) {
+	if f.over == nil {
+		f.over = keySet(over)
+	}
+	if !f.over[key] {
+		emit(key, r)
+	}
+}
+
+// blockFn scores the pairs of one block or sub-block (boundBlocks keeps
+// them within their rule's cap): in link mode only pairs of a left and a
+// right row. Pairs at or above the threshold are emitted under their pair
+// key.
 type blockFn struct {
 	S     settings
 	rules []blocking.Rule[vnperson.Record]
@@ -190,10 +297,9 @@ func (f *blockFn) Setup() error {
 }
 
 func (f *blockFn) ProcessElement(_ context.Context, key string, members func(*rowF) bool, emit func(string, scoredLink)) error {
-	colon := strings.IndexByte(key, ':')
-	ruleIdx, err := strconv.Atoi(key[:max(colon, 0)])
-	if err != nil || ruleIdx < 0 || ruleIdx >= len(f.rules) {
-		return fmt.Errorf("vnbeam: block key without a valid rule index (%d rules)", len(f.rules))
+	ruleIdx, err := ruleOf(key, len(f.rules))
+	if err != nil {
+		return err
 	}
 	rule := f.rules[ruleIdx]
 	var block []rowF
@@ -226,28 +332,12 @@ func (f *blockFn) ProcessElement(_ context.Context, key string, members func(*ro
 			people[i] = block[i].Row.Person()
 		}
 	}
-	limit := rule.Cap(blocking.Options{MaxBlockSize: f.S.MaxBlockSize})
-	if limit == 0 || len(block) <= limit {
-		f.pairs(ruleIdx, block, recs, people, all, emit)
+	if limit := rule.Cap(blocking.Options{MaxBlockSize: f.S.MaxBlockSize}); limit > 0 && len(block) > limit {
+		// boundBlocks sends no such block; skipped, as a blocking.Blocker
+		// skips a sub-block over the cap.
 		return nil
 	}
-	if !rule.HasSplit() {
-		return nil // skipped, as blocking.Candidates.Oversized reports it
-	}
-	sub := map[blocking.Key][]int{}
-	var keys []blocking.Key
-	for i := range recs {
-		keys = rule.SplitKeys(&recs[i], keys[:0])
-		slices.Sort(keys)
-		for _, k := range slices.Compact(keys) {
-			sub[k] = append(sub[k], i)
-		}
-	}
-	for _, members := range sub {
-		if len(members) <= limit && f.yields(block, members) {
-			f.pairs(ruleIdx, block, recs, people, members, emit)
-		}
-	}
+	f.pairs(ruleIdx, block, recs, people, all, emit)
 	return nil
 }
 

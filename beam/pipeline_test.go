@@ -251,3 +251,39 @@ func TestLinkEqualsVnperson(t *testing.T) {
 		})
 	}
 }
+
+// TestDedupeHotKey gives 1,200 rows one CCCD, as a placeholder number
+// typed on every record of a clinic: a block above the cap (1,000) of a
+// rule without a secondary key, which the pipeline must drop without
+// gathering it, as vnperson.Dedupe skips it.
+func TestDedupeHotKey(t *testing.T) {
+	_, ehr := city(t, 3000, 3)
+	placeholder := ""
+	for _, p := range ehr {
+		if len(p.NationalID) == 12 {
+			placeholder = p.NationalID
+			break
+		}
+	}
+	require.NotEmpty(t, placeholder)
+	for i := range 1200 {
+		ehr[i].NationalID = placeholder
+	}
+	opts := vnperson.Options{Prepare: vnperson.PrepareOptions{Today: today}}
+	want, err := vnperson.Dedupe(ehr, opts)
+	require.NoError(t, err)
+	logOversized(t, want)
+	require.True(t, slices.ContainsFunc(want.Oversized, func(o blocking.OversizeBlock) bool {
+		return o.RuleName == vnperson.RuleNationalID && o.Action == blocking.ActionSkipped && o.Size >= 1200
+	}))
+	modelJSON, err := want.Model.MarshalJSON()
+	require.NoError(t, err)
+	wantLinks, wantClusters := expected(want, identity)
+
+	p, s := beam.NewPipelineWithRoot()
+	links, clusters, err := vnbeam.Dedupe(s, beam.CreateList(s, rowsOf(ehr)), vnbeam.Config{Model: modelJSON, Today: today})
+	require.NoError(t, err)
+	gotLinks, gotClusters := run(t, p, s, t.TempDir(), links, clusters)
+	require.Equal(t, wantLinks, gotLinks)
+	require.Equal(t, wantClusters, gotClusters)
+}
