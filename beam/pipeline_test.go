@@ -151,7 +151,7 @@ func expected(res *vnperson.Result, index func(int) int64) (links, clusters []st
 }
 
 func TestDedupeEqualsVnperson(t *testing.T) {
-	_, ehr := city(t, 6000, 5)
+	_, ehr := city(t, 3000, 4)
 	// The model is trained once on the input, as a national job trains on
 	// a sample, and travels as JSON.
 	trained, err := vnperson.Dedupe(ehr, vnperson.Options{Prepare: vnperson.PrepareOptions{Today: today}})
@@ -167,9 +167,8 @@ func TestDedupeEqualsVnperson(t *testing.T) {
 	}{
 		{"defaults", 0, 0, false},
 		{"built-in administrative units", 0, 0, true},
-		{"small blocks split or skipped", 4, 0, false},
 		{"no block cap, low threshold", blocking.NoBlockCap, 1e-4, false},
-		{"small blocks, low threshold", 4, 1e-4, false},
+		{"small blocks split or skipped, low threshold", 4, 1e-4, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,7 +209,7 @@ func TestDedupeEqualsVnperson(t *testing.T) {
 }
 
 func TestLinkEqualsVnperson(t *testing.T) {
-	registry, ehr := city(t, 3000, 4)
+	registry, ehr := city(t, 2000, 4)
 	trained, err := vnperson.Link(ehr, registry, vnperson.Options{Prepare: vnperson.PrepareOptions{Today: today}})
 	require.NoError(t, err)
 	modelJSON, err := trained.Model.MarshalJSON()
