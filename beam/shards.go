@@ -20,7 +20,7 @@ func init() {
 
 // MaxShardRows is the most data rows one shard may hold: ShardIndex keeps
 // the row in the low 32 bits of an index.
-const MaxShardRows = 1 << 32
+const MaxShardRows int64 = 1 << 32
 
 // ShardIndex is the index of data row row (0-based) of shard shard (the
 // shard's position among the input's shards in name order): shard<<32 |
@@ -94,7 +94,7 @@ func (f *readShardFn) ProcessElement(ctx context.Context, sh Shard, emit func(Ro
 	if err != nil {
 		return fmt.Errorf("vnbeam: shard %d: %w", sh.Shard, err)
 	}
-	if len(t.Rows) > MaxShardRows {
+	if int64(len(t.Rows)) > MaxShardRows {
 		return fmt.Errorf("vnbeam: shard %d has %d rows, more than %d", sh.Shard, len(t.Rows), MaxShardRows)
 	}
 	m := vnperson.MapColumns(t.Header)
