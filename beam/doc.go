@@ -1,0 +1,47 @@
+// Package vnbeam runs vnlink's linkage as an Apache Beam pipeline, for inputs
+// too large for one machine: the same preparation (vnperson.Prepare), the
+// same blocking rules (vnperson.DefaultRules with their block caps and
+// secondary split keys), the same model (a linkage.Model saved as JSON and
+// read back with vnperson.LoadModel) and the same clustering
+// (linkage.Cluster with the cannot-link constraint vnperson.CannotLink), so
+// that the pipeline's links, weights and clusters equal those of
+// vnperson.Dedupe on the same input, bit for bit.
+//
+// # The pipeline
+//
+// Dedupe takes one PCollection of Row, Link two (left and right, blocks
+// holding rows of both and pairs joining a left row with a right one);
+// ReadShards makes rows of the shards of a file (CSV, XLSX, XML1 read by
+// package table), numbered by shard and row.
+//
+//	rows (index, person)
+//	  -> name frequencies: the folded name of every record, counted over
+//	     the whole input (the term frequencies Prepare computes over one
+//	     call), joined back to the rows by index
+//	  -> block keys: every rule's keys of every record, deduplicated per
+//	     record, keyed by (rule, key)
+//	  -> bounded blocks: the rows of each (rule, key) are counted (a
+//	     combine, no hot key); a block above the rule's cap is split by the
+//	     rule's secondary key into sub-blocks, or dropped when the rule has
+//	     none, and sub-blocks above the cap are dropped, exactly as package
+//	     blocking does, before any grouping: no worker receives a block
+//	     above the cap, whatever the data (a placeholder ID on 100,000 rows)
+//	  -> group by (rule, key) or (rule, key, secondary key): a block
+//	  -> every pair of a (sub-)block scored with the model, the record first
+//	     in vnperson's canonical order (vnperson.CompareCanonical) as the
+//	     first argument; pairs at or above the threshold are links
+//	  -> combine per pair: the smallest rule index, the rule package
+//	     blocking tags a pair with (the first rule that produces it)
+//	  -> clusters: one final step on one worker runs linkage.Cluster over
+//	     the links, their records numbered in canonical order, so ties of
+//	     weight are broken as in Dedupe
+//
+// A pair is scored once per rule that produces it (package blocking scores
+// it once), so the shuffle holds records keyed by block and the links, not
+// the candidate pairs. Records travel as their raw fields (Row) and are
+// prepared again where they are needed: a prepared vnperson.Record holds
+// unexported match features no coder can carry.
+//
+// Personal data never appears in the pipeline's logs or errors: indices,
+// counts, rule names and weights only.
+package vnbeam
