@@ -32,7 +32,11 @@ func TestCompareCanonicalIsToCanonical(t *testing.T) {
 			}
 			recs, _ := Prepare(people, PrepareOptions{Workers: 1})
 			var want []int32
-			for _, r := range toCanonical(recs, people, 0) {
+			keys := make([]uint64, len(people))
+			for i := range people {
+				keys[i] = contentKey(&people[i])
+			}
+			for _, r := range toCanonical(recs, keys, 0) {
 				want = append(want, r.Row)
 			}
 			got := make([]int32, len(people))
