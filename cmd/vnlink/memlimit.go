@@ -26,10 +26,12 @@ const memoryShare = 0.75
 // GiB at 70, CPU time within the machine's noise; benchmarks/README.md).
 const gcPercent = 70
 
-// bytesPerInputByte is about what a run holds per byte of input: peak RSS
-// over input bytes measured 14 for dedupe of a million-person city (2.22 GB
-// for a 158 MB EHR file) and 10 for link (3.21 GB for 307 MB of EHR and
-// registry; benchmarks/README.md).
+// bytesPerInputByte is about what a run holds per byte of input, with room
+// to spare: peak RSS over input bytes measured 14 for dedupe of a
+// million-person city (2.22 GB for a 158 MB EHR file) and 10 for link
+// (3.21 GB for 307 MB of EHR and registry), then 9 and 6 once records kept
+// their display forms compact and link read one file at a time
+// (benchmarks/README.md).
 const bytesPerInputByte = 12
 
 // inputLimit is the most bytes an input file may have: DefaultMaxBytes of
