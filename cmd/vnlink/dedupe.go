@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/vnlink/vnlink/blocking"
 	"github.com/vnlink/vnlink/linkage"
 	"github.com/vnlink/vnlink/linkage/vnperson"
 )
@@ -33,6 +34,9 @@ type dedupeSummary struct {
 	// Threshold is the match weight (bits) at or above which pairs link.
 	Threshold       float64 `json:"threshold_weight"`
 	OversizedBlocks int     `json:"oversized_blocks"`
+	// CandidatePairsByRule is what each blocking rule yields on its own,
+	// from its block sizes (pairs of earlier rules included).
+	CandidatePairsByRule map[string]int64 `json:"candidate_pairs_by_rule"`
 }
 
 // dedupeColumns are the ids of the columns dedupe adds after the original ones.
@@ -73,11 +77,12 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	}
 	best := bestLinkWeights(n, res.Links, res.Clusters)
 	ds := &dedupeSummary{
-		Rows:            n,
-		Links:           len(res.Links),
-		LinksByRule:     linksByRule(res.Links, res.RuleNames),
-		Threshold:       res.Threshold,
-		OversizedBlocks: len(res.Oversized),
+		Rows:                 n,
+		Links:                len(res.Links),
+		LinksByRule:          linksByRule(res.Links, res.RuleNames),
+		Threshold:            res.Threshold,
+		OversizedBlocks:      len(res.Oversized),
+		CandidatePairsByRule: pairsByRule(res.RuleCounts),
 	}
 	for _, s := range size {
 		if s == 0 {
@@ -153,6 +158,16 @@ func linksByRule(links []linkage.ScoredPair, names []string) map[string]int {
 			name = names[l.Rule]
 		}
 		m[name]++
+	}
+	return m
+}
+
+// pairsByRule maps each blocking rule to the candidate pairs it yields on
+// its own (blocking.RuleCount.Comparisons).
+func pairsByRule(counts []blocking.RuleCount) map[string]int64 {
+	m := make(map[string]int64, len(counts))
+	for _, c := range counts {
+		m[c.Name] = c.Comparisons
 	}
 	return m
 }

@@ -37,6 +37,8 @@ type linkSummary struct {
 	LinksByRule     map[string]int `json:"links_by_rule"`
 	Threshold       float64        `json:"threshold_weight"`
 	OversizedBlocks int            `json:"oversized_blocks"`
+	// CandidatePairsByRule: see dedupeSummary.
+	CandidatePairsByRule map[string]int64 `json:"candidate_pairs_by_rule"`
 }
 
 // linkColumns are the ids of the columns of the link output.
@@ -101,12 +103,13 @@ func runLink(left, right io.Reader, out io.Writer, opts *options) (*summary, err
 		}
 	}
 	s := &linkSummary{
-		LeftRows:        nl,
-		RightRows:       nr,
-		Links:           len(res.Links),
-		LinksByRule:     linksByRule(res.Links, res.RuleNames),
-		Threshold:       res.Threshold,
-		OversizedBlocks: len(res.Oversized),
+		LeftRows:             nl,
+		RightRows:            nr,
+		Links:                len(res.Links),
+		LinksByRule:          linksByRule(res.Links, res.RuleNames),
+		Threshold:            res.Threshold,
+		OversizedBlocks:      len(res.Oversized),
+		CandidatePairsByRule: pairsByRule(res.RuleCounts),
 	}
 	for _, k := range best {
 		if k >= 0 {

@@ -42,6 +42,10 @@ type Result struct {
 	// Oversized lists the blocks above the cap (Options.MaxBlockSize): split
 	// by a secondary key, or skipped.
 	Oversized []blocking.OversizeBlock
+	// RuleCounts gives, per blocking rule, the blocks that produce a pair
+	// and the candidate pairs the rule yields on its own, from block sizes
+	// (blocking.Candidates.Counts): how the plan's work is spread.
+	RuleCounts []blocking.RuleCount
 	// Training reports the EM rounds, in order; nil when the model was
 	// given (Options.Model) or pretrained.
 	Training []RoundReport
@@ -252,13 +256,14 @@ type scored struct {
 	threshold float64
 	ruleNames []string
 	oversized []blocking.OversizeBlock
+	counts    []blocking.RuleCount
 	links     []linkage.ScoredPair
 }
 
 // fill copies s's model, threshold and blocking report into res.
 func (s *scored) fill(res *Result) {
 	res.Model, res.Training, res.Threshold = s.model, s.training, s.threshold
-	res.RuleNames, res.Oversized = s.ruleNames, s.oversized
+	res.RuleNames, res.Oversized, res.RuleCounts = s.ruleNames, s.oversized, s.counts
 }
 
 // trainAndScore is the part Dedupe (link false, right nil) and Link share: it
@@ -287,7 +292,7 @@ func trainAndScore(left, right []Record, link bool, opts Options) (*scored, erro
 		return nil, err
 	}
 	out := &scored{model: model, training: report, threshold: linkage.WeightForProbability(opts.MatchProbability),
-		ruleNames: cands.RuleNames(), oversized: cands.Oversized()}
+		ruleNames: cands.RuleNames(), oversized: cands.Oversized(), counts: cands.Counts()}
 	total := pairBound(cands)
 	rep.scoreStart(total)
 	var n int64

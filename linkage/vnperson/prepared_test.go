@@ -52,6 +52,12 @@ func TestPreparedInPartsEqualsPeople(t *testing.T) {
 	assert.Equal(t, want.Links, got.Links)
 	assert.Equal(t, want.Clusters, got.Clusters)
 	assert.Equal(t, want.Threshold, got.Threshold)
+	assert.Equal(t, want.RuleCounts, got.RuleCounts)
+	require.Len(t, got.RuleCounts, len(got.RuleNames))
+	for i, rc := range got.RuleCounts {
+		assert.Equal(t, got.RuleNames[i], rc.Name)
+		assert.GreaterOrEqual(t, rc.CumulativeBound, rc.Comparisons)
+	}
 
 	opts.Display = false
 	wantLink, err := vnperson.Link(c.EHR, c.Registry, opts)
