@@ -121,15 +121,14 @@ func DedupePrepared(p *Prepared, opts Options) (*Result, error) {
 
 func dedupePrepared(p *Prepared, opts Options) (*Result, error) {
 	const op = "vnperson.DedupePrepared"
-	if err := p.take(op); err != nil {
+	in, err := p.take(op)
+	if err != nil {
 		return nil, err
 	}
-	recs, keys := p.records, p.keys
-	res := &Result{Records: recs, display: p.displays, Issues: p.issues}
-	*p = Prepared{used: true}
+	recs := in.records
+	res := &Result{Records: recs, display: in.displays, Issues: in.issues}
 	setNameFrequencies(recs)
-	work := toCanonical(recs, keys, 0) // back in input order below
-	keys = nil
+	work := toCanonical(recs, in.keys, 0) // back in input order below
 	sc, err := trainAndScore(work, nil, false, opts)
 	if err != nil {
 		return nil, err
@@ -189,16 +188,16 @@ func linkPrepared(left, right *Prepared, opts Options) (*Result, error) {
 	if left == right {
 		return nil, &linkage.Error{Op: op, Reason: "left and right are the same Prepared list", Err: linkage.ErrInvalid}
 	}
-	if err := left.take(op); err != nil {
+	l, err := left.take(op)
+	if err != nil {
 		return nil, err
 	}
-	if err := right.take(op); err != nil {
+	r, err := right.take(op)
+	if err != nil {
 		return nil, err
 	}
-	res := &Result{Records: left.records, Right: right.records, display: left.displays, rightDisplay: right.displays,
-		Issues: left.issues, RightIssues: right.issues}
-	lk, rk := left.keys, right.keys
-	*left, *right = Prepared{used: true}, Prepared{used: true}
+	res := &Result{Records: l.records, Right: r.records, display: l.displays, rightDisplay: r.displays,
+		Issues: l.issues, RightIssues: r.issues}
 	setNameFrequencies(res.Records, res.Right)
 	nl := len(res.Records)
 	if nl == 0 || len(res.Right) == 0 {
@@ -210,9 +209,8 @@ func linkPrepared(left, right *Prepared, opts Options) (*Result, error) {
 		}
 		return res, nil
 	}
-	wl := toCanonical(res.Records, lk, 0) // both back in input order below
-	wr := toCanonical(res.Right, rk, 0)
-	lk, rk = nil, nil
+	wl := toCanonical(res.Records, l.keys, 0) // both back in input order below
+	wr := toCanonical(res.Right, r.keys, 0)
 	sc, err := trainAndScore(wl, wr, true, opts)
 	if err != nil {
 		return nil, err

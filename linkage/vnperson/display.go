@@ -51,12 +51,13 @@ type Display struct {
 }
 
 // displayParts is what Prepare keeps of a row for its Display beyond the
-// Record: the parsed card and phone, and the parse of the address, which
-// rows with the same written address share. Display forms are rendered from
-// them on demand (display), so that a city's million rows hold some 40 bytes
-// each for their display, not a dozen strings.
+// Record: the parsed identity numbers, card and phone, and the parse of the
+// address, which rows with the same written address share. Display forms
+// are rendered from them on demand (display), so that a city's million rows
+// hold some 56 bytes each for their display, not a dozen strings.
 type displayParts struct {
 	address       *parsedAddress
+	cccd, cmnd    normalize.NationalID
 	card          normalize.InsuranceID
 	phone         normalize.Phone
 	phoneOutdated bool
@@ -65,18 +66,13 @@ type displayParts struct {
 // display renders the Display of the prepared record r: the one place that
 // says how each field is written back.
 func (c *displayParts) display(r *Record) Display {
-	d := Display{FullName: r.FullName(), BirthDate: r.BirthDate(), PhoneOutdated: c.phoneOutdated}
+	d := Display{FullName: r.FullName(), BirthDate: r.BirthDate(), NationalID: c.cccd.String(), OldID: c.cmnd.String(),
+		PhoneOutdated: c.phoneOutdated}
 	if r.Sex != normalize.SexUnknown {
 		d.Sex = r.Sex.String()
 	}
 	if !r.Ethnicity.IsZero() {
 		d.Ethnicity = r.Ethnicity.Name()
-	}
-	if r.CCCD != 0 {
-		d.NationalID = paddedDigits(r.CCCD, 12)
-	}
-	if r.CMND != 0 {
-		d.OldID = paddedDigits(r.CMND, 9)
 	}
 	if !c.card.IsZero() {
 		d.InsuranceID, d.BHXH = c.card.String(), c.card.BHXH()
@@ -84,7 +80,7 @@ func (c *displayParts) display(r *Record) Display {
 	if !c.phone.IsZero() {
 		d.Phone = c.phone.String()
 	}
-	if a := c.address; a != nil && a.err == nil {
+	if a := c.address; a != nil { // set only for an address that parsed
 		d.Address, d.Hamlet, d.AddressOutdated, d.addressNames = a.display, a.hamlet, a.outdated, a.names
 		d.Commune = a.commune
 		d.Ward, d.WardCandidates = a.currentWard, a.wardCandidates
@@ -102,22 +98,6 @@ func expandDisplay(recs []Record, parts []displayParts) []Display {
 		out[i] = parts[i].display(&recs[i])
 	}
 	return out
-}
-
-// paddedDigits writes v with at least width digits, leading zeros kept.
-func paddedDigits(v uint64, width int) string {
-	var buf [20]byte
-	b := strconv.AppendUint(buf[:0], v, 10)
-	if len(b) >= width {
-		return string(b)
-	}
-	out := make([]byte, width)
-	n := width - len(b)
-	for i := range n {
-		out[i] = '0'
-	}
-	copy(out[n:], b)
-	return string(out)
 }
 
 // currentWard returns Display.Ward and Display.WardCandidates of a

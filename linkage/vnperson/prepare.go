@@ -48,7 +48,7 @@ type PrepareOptions struct {
 // The name frequencies (Record.NameFrequency) are computed over the people
 // given, so prepare the records to be linked together in one call.
 func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.RecordError) {
-	records, _, _, issues := prepare(opts, false, people)
+	records, _, _, issues := prepare(opts, false, false, people)
 	return records, issues
 }
 
@@ -56,19 +56,22 @@ func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.Recor
 // field of every person (see Display), from the same single parse: the
 // outputs render these and never parse a field again.
 func PrepareDisplay(people []Person, opts PrepareOptions) ([]Record, []Display, []*normalize.RecordError) {
-	records, parts, _, issues := prepare(opts, true, people)
+	records, parts, _, issues := prepare(opts, true, false, people)
 	return records, expandDisplay(records, parts), issues
 }
 
 // prepare prepares the people of sources, one after another, as one input
-// (rows numbered across them), without concatenating them. keys holds the
-// contentKey of every row.
-func prepare(opts PrepareOptions, display bool, sources ...[]Person) (records []Record, displays []displayParts, keys []uint64, issues []*normalize.RecordError) {
+// (rows numbered across them), without concatenating them. With keyed set,
+// keys holds the contentKey of every row (for toCanonical).
+func prepare(opts PrepareOptions, display, keyed bool, sources ...[]Person) (records []Record, displays []displayParts, keys []uint64, issues []*normalize.RecordError) {
 	total := 0
 	for _, src := range sources {
 		total += len(src)
 	}
-	records, keys = make([]Record, total), make([]uint64, total)
+	records = make([]Record, total)
+	if keyed {
+		keys = make([]uint64, total)
+	}
 	if display {
 		displays = make([]displayParts, total)
 	}
@@ -81,7 +84,11 @@ func prepare(opts PrepareOptions, display bool, sources ...[]Person) (records []
 		if display {
 			d = displays[first:end]
 		}
-		issues = append(issues, prepareRows(opts, display, src, first, records[first:end], d, keys[first:end], &done)...)
+		var k []uint64
+		if keyed {
+			k = keys[first:end]
+		}
+		issues = append(issues, prepareRows(opts, display, src, first, records[first:end], d, k, &done)...)
 		first = end
 	}
 	stop()
@@ -90,8 +97,9 @@ func prepare(opts PrepareOptions, display bool, sources ...[]Person) (records []
 }
 
 // prepareRows prepares people, rows first … first+len(people)-1 of an
-// input, into recs (and disp, when not nil) and their contentKey into keys,
-// spread over the workers of opts, and returns their issues sorted by row.
+// input, into recs (and disp, when not nil) and their contentKey into keys
+// (when not nil), spread over the workers of opts, and returns their issues
+// sorted by row.
 // done counts the rows prepared.
 func prepareRows(opts PrepareOptions, display bool, people []Person, first int, recs []Record, disp []displayParts, keys []uint64, done *atomic.Int64) []*normalize.RecordError {
 	total := len(people)
@@ -119,7 +127,9 @@ func prepareRows(opts PrepareOptions, display bool, people []Person, first int, 
 					d = &disp[i]
 				}
 				*slot = p.prepare(&recs[i], d, &people[i], first+i, *slot)
-				keys[i] = contentKey(&people[i])
+				if keys != nil {
+					keys[i] = contentKey(&people[i])
+				}
 				if (i-start)%256 == 255 {
 					done.Add(256)
 				}
@@ -198,6 +208,11 @@ func (p *Prepared) Add(people []Person) {
 func (p *Prepared) Grow(n int) {
 	n = max(n, 0)
 	p.expect = len(p.records) + n
+	p.reserve(n)
+}
+
+// reserve makes room for n more rows in the lists of p.
+func (p *Prepared) reserve(n int) {
 	p.records = slices.Grow(p.records, n)
 	p.keys = slices.Grow(p.keys, n)
 	if p.display {
@@ -211,11 +226,11 @@ func (p *Prepared) add(people []Person, done *atomic.Int64) {
 		panic("vnperson: Prepared.Add after DedupePrepared or LinkPrepared")
 	}
 	first, end := len(p.records), len(p.records)+len(people)
-	p.records = slices.Grow(p.records, len(people))[:end]
-	p.keys = slices.Grow(p.keys, len(people))[:end]
+	p.reserve(len(people))
+	p.records, p.keys = p.records[:end], p.keys[:end]
 	var d []displayParts
 	if p.display {
-		p.displays = slices.Grow(p.displays, len(people))[:end]
+		p.displays = p.displays[:end]
 		d = p.displays[first:end]
 	}
 	p.issues = append(p.issues, prepareRows(p.opts, p.display, people, first, p.records[first:end], d, p.keys[first:end], done)...)
@@ -224,14 +239,15 @@ func (p *Prepared) add(people []Person, done *atomic.Int64) {
 // Len returns the number of rows added.
 func (p *Prepared) Len() int { return len(p.records) }
 
-// take hands the records over (see Prepared): it reports an error for a
-// Prepared already used.
-func (p *Prepared) take(op string) error {
+// take hands the lists of p over (see Prepared) and leaves p used: it
+// reports an error for a Prepared already used.
+func (p *Prepared) take(op string) (Prepared, error) {
 	if p.used {
-		return &linkage.Error{Op: op, Reason: "the Prepared list was already used", Err: linkage.ErrInvalid}
+		return Prepared{}, &linkage.Error{Op: op, Reason: "the Prepared list was already used", Err: linkage.ErrInvalid}
 	}
-	p.used = true
-	return nil
+	out := *p
+	*p = Prepared{used: true}
+	return out, nil
 }
 
 // preparer prepares the records of one goroutine.
@@ -324,6 +340,9 @@ func (pr *preparer) prepare(r *Record, d *displayParts, p *Person, i int, issues
 		case normalize.CCCD:
 			if r.CCCD == 0 {
 				r.CCCD = digits
+				if d != nil {
+					d.cccd = id
+				}
 				switch {
 				case borrowedID(id, r.Birth):
 					r.borrowedID = true
@@ -337,6 +356,9 @@ func (pr *preparer) prepare(r *Record, d *displayParts, p *Person, i int, issues
 		case normalize.CMND:
 			if r.CMND == 0 {
 				r.CMND = digits
+				if d != nil {
+					d.cmnd = id
+				}
 			}
 		}
 	}

@@ -428,7 +428,7 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 	if int64(nr)+int64(ne)+int64(nb) > math.MaxInt32 {
 		return nil, &linkage.Error{Op: "vnperson.Reconcile", Reason: "too many rows for 32-bit indices", Err: linkage.ErrInvalid}
 	}
-	recs, disp, keys, issues := prepare(opts.Prepare, true, registry, ehr, bhyt)
+	recs, disp, keys, issues := prepare(opts.Prepare, true, true, registry, ehr, bhyt)
 	res := &Reconciliation{}
 	res.Registry = splitSource(registry, recs, disp, issues, 0)
 	res.EHR = splitSource(ehr, recs, disp, issues, nr)
@@ -441,7 +441,6 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 	right := toCanonical(recs[:nr:nr], keys[:nr], 0)
 	toCanonical(recs[nr:nr+ne], keys[nr:nr+ne], nr)
 	toCanonical(recs[nr+ne:], keys[nr+ne:], nr+ne)
-	keys = nil
 	left := recs[nr:]
 	roleOf := func(row int32) (Role, int) {
 		switch {
