@@ -123,8 +123,9 @@ func (f *foldFn) ProcessElement(r Row, emit func(string, string)) {
 	}
 }
 
-// freqFn gives every row of a name key the key's frequency, count / total
-// as linkage.TFTable.Frequency computes it.
+// freqFn gives every row of a name key the key's frequency,
+// linkage.RelativeFrequency of its count, as linkage.TFTable.Frequency
+// computes it.
 type freqFn struct{}
 
 func (f *freqFn) ProcessElement(_ string, refs func(*string) bool, total int, emit func(string, float64)) {
@@ -133,7 +134,7 @@ func (f *freqFn) ProcessElement(_ string, refs func(*string) bool, total int, em
 	for refs(&r) {
 		rows = append(rows, r)
 	}
-	freq := float64(uint64(len(rows))) / float64(uint64(total))
+	freq := linkage.RelativeFrequency(uint64(len(rows)), uint64(total))
 	for _, r := range rows {
 		emit(r, freq)
 	}

@@ -318,3 +318,14 @@ func ExampleTFTable() {
 	// Output:
 	// 0.5 0.25 0
 }
+
+func ExampleRelativeFrequency() {
+	var tf linkage.TFTable
+	for _, name := range []string{"nguyen thi lan", "nguyen thi lan", "le van an", "tran binh"} {
+		tf.Add(name)
+	}
+	// A pipeline that counted "nguyen thi lan" twice among four names gives
+	// the same frequency as the table.
+	fmt.Println(linkage.RelativeFrequency(2, 4), tf.Frequency("nguyen thi lan"), linkage.RelativeFrequency(3, 0))
+	// Output: 0.5 0.5 0
+}

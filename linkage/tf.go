@@ -67,10 +67,21 @@ func (t *TFTable) check() string {
 // v is empty or was never counted (scoring then leaves the level's u
 // unadjusted). Call it when preparing records, not per pair.
 func (t *TFTable) Frequency(v string) float64 {
-	if t == nil || t.Total == 0 || v == "" {
+	if t == nil || v == "" {
 		return 0
 	}
-	return float64(t.Counts[v]) / float64(t.Total)
+	return RelativeFrequency(t.Counts[v], t.Total)
+}
+
+// RelativeFrequency is count/total, 0 for a total of 0: the frequency
+// TFTable.Frequency gives a value counted count times, for an engine that
+// counts values its own way (a distributed pipeline) and must give the same
+// weights.
+func RelativeFrequency(count, total uint64) float64 {
+	if total == 0 {
+		return 0
+	}
+	return float64(count) / float64(total)
 }
 
 // tfAdjustment returns the term-frequency adjustment of a level's weight:
