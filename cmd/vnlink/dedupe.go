@@ -58,7 +58,7 @@ func runDedupe(in io.Reader, out io.Writer, opts *options) (*summary, error) {
 	// the people may go once prepared.
 	people := inp.people
 	inp.people = nil
-	res, err := dedupe(people, opts)
+	res, err := vnperson.Dedupe(people, opts.linkOptions()) // with the display forms the output writes
 	if err != nil {
 		return nil, err
 	}
@@ -196,10 +196,4 @@ func modelJSON(m *linkage.Model[vnperson.Record]) (json.RawMessage, error) {
 		return nil, wrap(err, "model")
 	}
 	return b, nil
-}
-
-// dedupe runs vnperson.Dedupe, asking for the display forms the output
-// writes.
-func dedupe(people []vnperson.Person, opts *options) (*vnperson.Result, error) {
-	return vnperson.Dedupe(people, opts.linkOptions())
 }

@@ -58,8 +58,10 @@ func explainPairs(lin *input, right io.Reader, pairs []rowPair, w io.Writer, opt
 	var err error
 	var res *vnperson.Result
 	nl, nr := len(lin.people), len(lin.people)
+	lo := opts.linkOptions()
+	lo.Display = false // an explanation shows labels and numbers only
 	if right == nil {
-		res, err = dedupe(lin.people, opts)
+		res, err = vnperson.Dedupe(lin.people, lo)
 	} else {
 		var rin *input
 		if rin, err = loadInput("right", right, opts.MapRight, requiredForMatching, opts.Read); err != nil {
@@ -67,8 +69,6 @@ func explainPairs(lin *input, right io.Reader, pairs []rowPair, w io.Writer, opt
 		}
 		*ins = append(*ins, rin)
 		nr = len(rin.people)
-		lo := opts.linkOptions()
-		lo.Display = false // an explanation shows labels and numbers only
 		res, err = vnperson.Link(lin.people, rin.people, lo)
 	}
 	if err != nil {
