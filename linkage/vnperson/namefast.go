@@ -82,12 +82,18 @@ func keyHash(s string) uint64 {
 	if s == "" {
 		return 0
 	}
-	h := uint64(14695981039346656037)
+	return max(fnvAdd(fnvOffset, s), 1)
+}
+
+// fnvOffset starts a 64-bit FNV-1a hash; fnvAdd adds the bytes of s to h.
+const fnvOffset uint64 = 14695981039346656037
+
+func fnvAdd(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
-	return max(h, 1)
+	return h
 }
 
 // variantGroup returns the smallest folded spelling among the family name of

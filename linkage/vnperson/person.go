@@ -165,12 +165,9 @@ func orderID(id string) string {
 // people once they are prepared, and so does the id Reconcile gives a person
 // with no unique id (personID).
 func contentKey(p *Person) uint64 {
-	h := uint64(14695981039346656037)
+	h := fnvOffset
 	for _, s := range [...]string{orderID(p.ID), p.FullName, p.BirthDate, p.Sex, p.NationalID, p.OldID, p.InsuranceID, p.Phone, p.Address, p.Ethnicity} {
-		for i := 0; i < len(s); i++ {
-			h ^= uint64(s[i])
-			h *= 1099511628211
-		}
+		h = fnvAdd(h, s)
 		h *= 1099511628211 // the zero byte: h ^= 0 changes nothing
 	}
 	return h

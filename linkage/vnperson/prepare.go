@@ -481,14 +481,5 @@ func placeKey(a normalize.Address) uint64 {
 	if name == "" {
 		return 0
 	}
-	// 64-bit FNV-1a.
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(name); i++ {
-		h ^= uint64(name[i])
-		h *= 1099511628211
-	}
-	if h == 0 {
-		h = 1
-	}
-	return h
+	return keyHash(name) // name is not empty here
 }
