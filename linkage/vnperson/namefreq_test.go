@@ -1,6 +1,10 @@
 package vnperson_test
 
 import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -83,4 +87,39 @@ func TestNameFrequencyByBirthYear(t *testing.T) {
 			assert.Equal(t, recs[lan1985].NameFrequency, recs[i].NameFrequency, "row %d: same name and year, same frequency", i)
 		}
 	}
+}
+
+// TestSameNameSameBirthDateInItsYear scores two different women with the
+// same name, birth date and commune, the name common among the records born
+// that year: their name agreement weighs log2(f_year/f_overall) bits less
+// than with the overall frequency, so the pair scores lower than it did.
+func TestSameNameSameBirthDateInItsYear(t *testing.T) {
+	var people []vnperson.Person
+	for i := range 30 {
+		people = append(people, vnperson.Person{FullName: "Nguyễn Thị Lan", BirthDate: fmt.Sprintf("%02d/%02d/1985", 1+i%28, 1+i%12), Sex: "Nữ"})
+	}
+	// Others born over 60 years, a few of them in 1985.
+	for i, n := range distinctNames(100) {
+		people = append(people, vnperson.Person{FullName: n, BirthDate: strconv.Itoa(1950 + i%60), Sex: "Nam"})
+	}
+	address := "Thôn Đoài, xã Ngọc Hồi, thành phố Hà Nội"
+	a := len(people)
+	people = append(people,
+		vnperson.Person{FullName: "Nguyễn Thị Lan", BirthDate: "15/06/1985", Sex: "Nữ", Phone: "0912345678", Address: address},
+		vnperson.Person{FullName: "Nguyễn Thị Lan", BirthDate: "15/06/1985", Sex: "Nữ", Phone: "0987654321", Address: address})
+	recs := prepare(t, people...)
+	model, err := vnperson.PretrainedModel()
+	require.NoError(t, err)
+
+	overall := linkage.RelativeFrequency(32, uint64(len(recs)))
+	inYear := recs[a].NameFrequency
+	require.Equal(t, inYear, recs[a+1].NameFrequency)
+	require.Greater(t, inYear, 1.5*overall, "the name is common among those born in 1985")
+
+	before := slices.Clone(recs[a : a+2])
+	before[0].NameFrequency, before[1].NameFrequency = overall, overall
+	w := model.Score(&recs[a], &recs[a+1])
+	wBefore := model.Score(&before[0], &before[1])
+	assert.InDelta(t, math.Log2(inYear/overall), wBefore-w, 1e-9, "the name's exact level weighs log2(m/tf)")
+	assert.Less(t, linkage.Probability(w), linkage.Probability(wBefore))
 }
