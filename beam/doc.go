@@ -16,8 +16,8 @@
 //
 //	rows (index, person)
 //	  -> name frequencies: the folded name of every record, counted over
-//	     the whole input (the term frequencies Prepare computes over one
-//	     call), joined back to the rows by index
+//	     the whole input and within each birth year (the term frequencies
+//	     Prepare computes over one call), joined back to the rows by index
 //	  -> block keys: every rule's keys of every record, deduplicated per
 //	     record, keyed by (rule, key)
 //	  -> bounded blocks: the rows of each (rule, key) are counted (a

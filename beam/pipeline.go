@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,9 +19,14 @@ import (
 )
 
 func init() {
-	register.DoFn2x0[Row, func(string, string)](&foldFn{})
-	register.Emitter2[string, string]()
-	register.DoFn4x0[string, func(*string) bool, int, func(string, float64)](&freqFn{})
+	beam.RegisterType(reflect.TypeOf((*nameRef)(nil)).Elem())
+	register.DoFn2x0[Row, func(string, nameRef)](&foldFn{})
+	register.Emitter2[string, nameRef]()
+	register.Function3x0[string, nameRef, func(int)](birthYearOf)
+	register.Emitter1[int]()
+	register.DoFn5x0[string, func(*nameRef) bool, int, func(*int, *int) bool, func(string, float64)](&freqFn{})
+	register.Iter1[nameRef]()
+	register.Iter2[int, int]()
 	register.Iter1[string]()
 	register.Emitter2[string, float64]()
 	register.DoFn1x2[Row, string, Row](&refFn{})
@@ -100,43 +106,82 @@ func build(s beam.Scope, st settings, inputs ...beam.PCollection) (links, cluste
 }
 
 // nameFrequencies returns KV<string, float64>: the ref of every row whose
-// name has a folded key and the key's frequency among all rows, as
-// vnperson.Prepare computes Record.NameFrequency over one call. folds are
-// KV<string, string>: folded key and ref.
+// name has a folded key and the key's frequency among the rows born in the
+// row's year, as vnperson.Prepare computes Record.NameFrequency over one
+// call. folds are KV<string, nameRef>: folded key, ref and birth year.
 func nameFrequencies(s beam.Scope, folds beam.PCollection) beam.PCollection {
 	s = s.Scope("NameFrequencies")
 	total := stats.CountElms(s, folds)
-	return beam.ParDo(s, &freqFn{}, beam.GroupByKey(s, folds), beam.SideInput{Input: total})
+	years := stats.Count(s, beam.ParDo(s, birthYearOf, folds))
+	return beam.ParDo(s, &freqFn{}, beam.GroupByKey(s, folds), beam.SideInput{Input: total}, beam.SideInput{Input: years})
 }
 
-// foldFn emits the folded name key of a row with its ref, nothing for a
-// row without a name.
+// nameRef is the ref of a row with a name and its birth year, 0 when
+// unknown (the year of a valid date is at least 1).
+type nameRef struct {
+	Ref  string
+	Year int
+}
+
+// foldFn emits the folded name key of a row with its ref and birth year,
+// nothing for a row without a name.
 type foldFn struct {
 	S     settings
 	Right bool
 }
 
-func (f *foldFn) ProcessElement(r Row, emit func(string, string)) {
+func (f *foldFn) ProcessElement(r Row, emit func(string, nameRef)) {
 	rec := f.S.prepare([]Row{r}, nil)
 	if k := rec[0].Name.Fold(); k != "" {
-		emit(k, ref(f.Right, r.Index))
+		n := nameRef{Ref: ref(f.Right, r.Index)}
+		if !rec[0].Birth.IsZero() {
+			n.Year = rec[0].Birth.Year()
+		}
+		emit(k, n)
 	}
 }
 
-// freqFn gives every row of a name key the key's frequency,
-// linkage.RelativeFrequency of its count, as linkage.TFTable.Frequency
-// computes it.
-type freqFn struct{}
+// birthYearOf emits the birth year of a fold, nothing when it is unknown.
+func birthYearOf(_ string, n nameRef, emit func(int)) {
+	if n.Year != 0 {
+		emit(n.Year)
+	}
+}
 
-func (f *freqFn) ProcessElement(_ string, refs func(*string) bool, total int, emit func(string, float64)) {
-	var rows []string
-	var r string
+// freqFn gives every row of a name key the key's frequency among the rows
+// of its birth year, linkage.GroupFrequency with
+// vnperson.NameYearStrength of the key's counts overall and in the year
+// (none without a year: linkage.RelativeFrequency of its count), as
+// vnperson's Record.NameFrequency is computed.
+type freqFn struct {
+	// ofYear counts the rows with a name born in each year, from the side
+	// input (the same for every key).
+	ofYear map[int]uint64
+}
+
+func (f *freqFn) ProcessElement(_ string, refs func(*nameRef) bool, total int, years func(*int, *int) bool, emit func(string, float64)) {
+	if f.ofYear == nil {
+		f.ofYear = map[int]uint64{}
+		var y, n int
+		for years(&y, &n) {
+			f.ofYear[y] = uint64(n)
+		}
+	}
+	var rows []nameRef
+	inYear := map[int]uint64{}
+	var r nameRef
 	for refs(&r) {
 		rows = append(rows, r)
+		if r.Year != 0 {
+			inYear[r.Year]++
+		}
 	}
-	freq := linkage.RelativeFrequency(uint64(len(rows)), uint64(total))
 	for _, r := range rows {
-		emit(r, freq)
+		var c, n uint64 // 0 without a year: the overall frequency
+		if r.Year != 0 {
+			c, n = inYear[r.Year], f.ofYear[r.Year]
+		}
+		emit(r.Ref, linkage.GroupFrequency(uint64(len(rows)), uint64(total), c, n, vnperson.NameYearStrength))
 	}
 }
 

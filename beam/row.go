@@ -72,8 +72,8 @@ type Member struct {
 	ClusterRight bool
 }
 
-// rowF is a row with its side and the frequency of its name among all the
-// rows of both sides (vnperson.Record.NameFrequency).
+// rowF is a row with its side and the frequency of its name among the rows
+// of both sides born in its year (vnperson.Record.NameFrequency).
 type rowF struct {
 	Row   Row
 	Right bool

@@ -53,7 +53,10 @@
 // exact level tf_a = tf_b; on fuzzy levels the larger, more common,
 // frequency is used, which is the conservative choice (a misspelling is
 // rare by construction and must not earn a large weight). tf = 0 (unknown)
-// leaves the weight unadjusted.
+// leaves the weight unadjusted. A value whose frequency depends on another
+// field (a name on the birth year) can take its frequency within the
+// record's group, shrunk toward the overall one (GroupFrequency); max then
+// takes the frequency of the group where the value is the more common.
 //
 // # Estimation
 //

@@ -329,3 +329,18 @@ func ExampleRelativeFrequency() {
 	fmt.Println(linkage.RelativeFrequency(2, 4), tf.Frequency("nguyen thi lan"), linkage.RelativeFrequency(3, 0))
 	// Output: 0.5 0.5 0
 }
+
+func ExampleGroupFrequency() {
+	// A name held by 1,001 of 1,000,000 records: 12 of its other holders
+	// are expected among the 12,000 others born in a record's year.
+	overall := linkage.RelativeFrequency(1_001, 1_000_000)
+	// 30 were born that year: the name is 2.1 times as common there
+	// (2.5 times, shrunk by the strength of 4 expected holders).
+	inYear := linkage.GroupFrequency(1_001, 1_000_000, 31, 12_001, 4)
+	// A name held twice among 50,000, both born in a year of 600: the
+	// raw share in the year, 2/600, would make it 83 times as common;
+	// with one other holder where 0.012 are expected it moves by 12%.
+	rare := linkage.GroupFrequency(2, 50_000, 2, 600, 4) / linkage.RelativeFrequency(2, 50_000)
+	fmt.Printf("%.5f %.5f %.2f\n", overall, inYear, rare)
+	// Output: 0.00100 0.00213 1.12
+}

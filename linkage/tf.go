@@ -84,6 +84,51 @@ func RelativeFrequency(count, total uint64) float64 {
 	return float64(count) / float64(total)
 }
 
+// GroupFrequency is the frequency of a value among the records of one group
+// (the records born in one year, say), shrunk toward the value's overall
+// frequency RelativeFrequency(count, total), for a term frequency that
+// depends on another field. count and total count the value and all values
+// over all records, groupCount and groupTotal within the record's group;
+// all four include the record itself. With q = (count−1)/(total−1) the
+// share of the other records that hold the value:
+//
+//	expected = q · (groupTotal − 1)
+//	lift     = (groupCount − 1 + strength) / (expected + strength)
+//	freq     = (1 + (count − 1) · lift) / total
+//
+// The record counts once, as in RelativeFrequency, and the other holders of
+// the value are weighted by lift, the ratio of their observed to their
+// expected number in the group, shrunk toward 1 by strength pseudo-holders
+// (a gamma–Poisson posterior mean with strength as its shape). Leaving the
+// record out of the group's counts keeps a small group from making a rare
+// value common by counting its own record: a value held by one record has
+// freq = 1/total in any group. strength is measured in expected holders, so
+// the group's evidence counts once it outweighs strength of them: in a
+// small group a rare value keeps its overall frequency, while a common value
+// in a large group takes its frequency in the group. freq is
+// RelativeFrequency(count, total) when lift is 1 (no other record in the
+// group, or as many holders as expected), and lies in [1/total, 1].
+// Arguments that cannot be counts of one record's value (count or
+// groupCount 0, groupCount > count, groupTotal > total, strength negative, infinite
+// or NaN) give RelativeFrequency(count, total).
+func GroupFrequency(count, total, groupCount, groupTotal uint64, strength float64) float64 {
+	if count <= 1 || groupCount == 0 || groupCount > count || groupCount > groupTotal ||
+		groupTotal > total || count > total || !(strength >= 0) || math.IsInf(strength, 1) {
+		return RelativeFrequency(count, total)
+	}
+	q := float64(count-1) / float64(total-1)
+	expected := q * float64(groupTotal-1)
+	den := expected + strength
+	if den == 0 {
+		// strength 0 and no other record in the group: no evidence.
+		return RelativeFrequency(count, total)
+	}
+	lift := (float64(groupCount-1) + strength) / den
+	// min: rounding may pass 1 when every record of the group holds the
+	// value.
+	return min((1+float64(count-1)*lift)/float64(total), 1)
+}
+
 // tfAdjustment returns the term-frequency adjustment of a level's weight:
 //
 //	adjustment = tfWeight · log2(u / max(tf, tfMin))

@@ -193,7 +193,8 @@ func BHXHComparison() linkage.Comparison[Record] {
 // NameComparison compares full names with vnname.Compare; its levels are the
 // vnname.Agreement levels in order (exact, missing_marks, phonetic, variant,
 // middle_differs, swapped, marks_differ, similar, different). Its term
-// frequency is Record.NameFrequency, used on the levels the model marks
+// frequency is Record.NameFrequency (the name's frequency in the record's
+// birth year), used on the levels the model marks
 // (DefaultModel marks exact). Its ExactKey is the name's comparison key
 // (vnname.Name.Key), equal exactly when the names agree at exact.
 func NameComparison() linkage.Comparison[Record] {

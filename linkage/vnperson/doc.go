@@ -12,7 +12,7 @@
 // name's markers suggest, the CCCD and CMND digits, the BHXH number (the
 // last 10 digits of a BHYT card), the phone, the ward key of the address and
 // the key of its hamlet or street, the ethnic group, and the frequency of
-// the name among the records. A field that does not parse is left missing
+// the name among the records born in the same year. A field that does not parse is left missing
 // and reported as a *normalize.RecordError (row and field, never the value);
 // the record is kept, and every input row has its Record.
 //
@@ -37,7 +37,16 @@
 //	W = log2(λ/(1−λ)) + Σ_c log2(m_c,k / u_c,k),
 //
 // with the name's exact level using log2(m/max(tf_a, tf_b)) instead, so that
-// agreeing on a common name counts less than agreeing on a rare one.
+// agreeing on a common name counts less than agreeing on a rare one. tf is
+// Record.NameFrequency, the frequency of the name among the records born in
+// the same year, shrunk toward its overall frequency where the year holds
+// few of the name's holders (linkage.GroupFrequency): names follow
+// fashions, so agreeing on "Nguyễn Thị Lan" and on 1985 says less than the
+// product of the two frequencies, and the name's weight is what it says
+// among the people born that year. When the two years differ, tf is the
+// larger of the two records' frequencies, the one of the year where the
+// name is the more common (the conservative choice); a record without a
+// birth year has the overall frequency.
 //
 // # Blocking, training, clustering
 //

@@ -80,8 +80,25 @@ type Record struct {
 	// address (hamlet, else street), 0 when there is none. It survives the
 	// 2025 renaming of communes, which changes Ward but not the hamlet.
 	Place uint64
-	// NameFrequency is the relative frequency of the name's folded key
-	// among the prepared records (term-frequency adjustment), 0 if missing.
+	// NameFrequency is the frequency of the name's folded key among the
+	// prepared records born in the same year as this one, for the
+	// term-frequency adjustment of the name's exact level, 0 if the name is
+	// missing. With c and N the records holding the key and all records
+	// with a name, c_y and N_y the same among those born in the record's
+	// year (the record included), it is linkage.GroupFrequency(c, N, c_y,
+	// N_y, NameYearStrength):
+	//
+	//	q    = (c − 1)/(N − 1)
+	//	lift = (c_y − 1 + κ) / (q·(N_y − 1) + κ),   κ = NameYearStrength
+	//	f    = (1 + (c − 1)·lift) / N
+	//
+	// the overall frequency c/N with the other holders of the name weighted
+	// by how much more (or less) often than expected they were born in the
+	// record's year, shrunk toward 1 while the year holds few of them. The
+	// record itself is left out of the year's counts, so that a rare name
+	// in a sparse year (a commune has a few hundred people per year) keeps
+	// its overall frequency: a name held once has 1/N. Without a birth year
+	// it is c/N. Dates known to the year only count in their year.
 	NameFrequency float64
 	// Birth is the date of birth with its precision.
 	Birth normalize.Date

@@ -45,8 +45,9 @@ type PrepareOptions struct {
 // disagree with the recorded sex or birth year is kept and reported too
 // (wrapping normalize.ErrRange). Issues come sorted by row, then field.
 //
-// The name frequencies (Record.NameFrequency) are computed over the people
-// given, so prepare the records to be linked together in one call.
+// The name frequencies (Record.NameFrequency, by birth year) are computed
+// over the people given, so prepare the records to be linked together in
+// one call.
 func Prepare(people []Person, opts PrepareOptions) ([]Record, []*normalize.RecordError) {
 	records, _, _, issues := prepare(opts, false, false, people)
 	return records, issues
@@ -145,18 +146,47 @@ func prepareRows(opts PrepareOptions, display bool, people []Person, first int, 
 	return all
 }
 
-// setNameFrequencies sets Record.NameFrequency: the share of the records,
-// over all the lists given, that have the record's folded name.
+// NameYearStrength is the strength of linkage.GroupFrequency in
+// Record.NameFrequency: a name's frequency among the records born in the
+// same year departs from its overall frequency once the year holds more
+// than about this many of the name's expected holders.
+const NameYearStrength = 8
+
+// setNameFrequencies sets Record.NameFrequency over all the lists given:
+// the frequency of the record's folded name among the records born in the
+// same year, shrunk toward its overall frequency (linkage.GroupFrequency
+// with NameYearStrength), or the overall frequency (the share of the
+// records with a name that have the record's) when the birth year is
+// unknown.
 func setNameFrequencies(lists ...[]Record) {
-	var tf linkage.TFTable
+	type nameYear struct {
+		fold string
+		year int
+	}
+	var names linkage.TFTable
+	joint := map[nameYear]uint64{}
+	years := map[int]uint64{}
 	for _, recs := range lists {
 		for i := range recs {
-			tf.Add(recs[i].Name.Fold())
+			f := recs[i].Name.Fold()
+			names.Add(f)
+			if f != "" && !recs[i].Birth.IsZero() {
+				y := recs[i].Birth.Year()
+				joint[nameYear{f, y}]++
+				years[y]++
+			}
 		}
 	}
 	for _, recs := range lists {
 		for i := range recs {
-			recs[i].NameFrequency = tf.Frequency(recs[i].Name.Fold())
+			r := &recs[i]
+			f := r.Name.Fold()
+			var inYear, ofYear uint64 // 0 without a birth year: c/N
+			if f != "" && !r.Birth.IsZero() {
+				y := r.Birth.Year()
+				inYear, ofYear = joint[nameYear{f, y}], years[y]
+			}
+			r.NameFrequency = linkage.GroupFrequency(names.Counts[f], names.Total, inYear, ofYear, NameYearStrength)
 		}
 	}
 }
