@@ -23,9 +23,12 @@ const diagLargest = 3
 // diagMultiKey names the default rules whose key function may give a
 // record more than one key (a CCCD and a CMND), or whose crowded blocks
 // are split by a secondary key that may give a record several sub-blocks
-// (a family name and given initial, and a birth month): for them Counts is
-// an upper bound on the rule's pairs, for the others it is exact.
-var diagMultiKey = map[string]bool{vnperson.RuleNationalID: true, vnperson.RuleBirthYearWard: true}
+// (a family name, with or without the given initial, and a birth month or
+// year; a birth year and a birth month and day): for them Counts is an
+// upper bound on the rule's pairs, for the others it is exact.
+var diagMultiKey = map[string]bool{vnperson.RuleNationalID: true, vnperson.RuleBirthYearWard: true,
+	vnperson.RuleGivenBirthYear: true, vnperson.RuleGivenYearPlace: true, vnperson.RuleGivenMonthDay: true,
+	vnperson.RuleNamePlace: true}
 
 // diagCase is one blocking to diagnose: the candidates and the truth
 // labels of the records (right is nil in dedupe mode).

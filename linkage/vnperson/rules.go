@@ -30,6 +30,21 @@ const (
 // mistyped given name or birth day within a year and a ward.
 const BirthYearWardMaxBlock = 30
 
+// NameMaxBlock is the block cap of the seven rules keyed on a name, a birth
+// date or a place (every default rule but the ID, phone and birth_year_ward
+// rules). Their blocks are small in a commune (the largest holds 18
+// records on the 50,000-person synthetic commune) but grow with the city:
+// a common name born in one year, or a hamlet name such as "Thôn 1" that
+// recurs in every commune, gathers people from all of them, so that
+// without a cap of this size the rules' pairs grow with the square of the
+// city (name_phonetic_birth_year alone gave 73 million pairs for 59 first
+// links in a 3,000,000-person city). At most NameMaxBlock records a block,
+// a rule yields fewer than NameMaxBlock/2 pairs per key a record gives,
+// whatever the size of the city; above it the block is split by the rule's
+// secondary key (DefaultPlan) and a sub-block still above it is skipped and
+// reported.
+const NameMaxBlock = 32
+
 // Key tags keep the keys of different fields apart inside one rule.
 const (
 	tagCCCD = iota + 1
@@ -59,8 +74,11 @@ type PlanRule struct {
 // DefaultPlan returns the default blocking and training plan, an OR of
 // exact rules tried in order (a pair is produced by the first rule that
 // pairs it). Each rule is listed with its secondary split key, used only for
-// blocks above the cap (blocking.DefaultMaxBlockSize records unless
-// Options.MaxBlockSize says otherwise):
+// blocks above the rule's cap: BirthYearWardMaxBlock for birth_year_ward,
+// NameMaxBlock for the rules keyed on a name, a birth date or a place, and
+// for the ID and phone rules blocking.DefaultMaxBlockSize records (the
+// smaller of the rule's cap and Options.MaxBlockSize when it is set;
+// blocking.NoBlockCap turns every cap off):
 //
 //	rule                             pairs records with the same      split by
 //	national_id                      CCCD, or CMND                    (skipped)
@@ -94,8 +112,12 @@ type PlanRule struct {
 // different people, so that Dedupe merges them; skipped, its rows are still
 // paired by name and birth date by the later rules.
 //
-// birth_year_ward has its own, tighter cap (BirthYearWardMaxBlock): its
-// blocks are split from 31 records on.
+// birth_year_ward's blocks are split from 31 records on, the name, date
+// and place rules' from 33 on: with these caps every rule but the ID and
+// phone rules yields a bounded number of pairs per record however large
+// the city, and the whole plan's pairs grow with the number of records, not
+// with its square (see NameMaxBlock). An ID or phone block above the
+// default cap is a placeholder or a clinic's number, rare at any size.
 //
 // No rule pairs a loose name key city-wide without a specific second field:
 // the name rules are scoped by the ward or by the place, and the city-wide
@@ -124,13 +146,17 @@ type PlanRule struct {
 //
 // On the default 50,000-person synthetic commune the plan gives 382,185
 // candidate pairs in the EHR extract (49,038 records; reduction ratio
-// 0.99968, pairs completeness 0.99950) and 295,950 from the EHR to the
-// registry (pairs completeness 0.99962); the plan with city-wide given name
+// 0.99968, pairs completeness 0.99950) and 279,010 from the EHR to the
+// registry (pairs completeness 0.99962; 295,950 before NameMaxBlock, for
+// the same completeness); the plan with city-wide given name
 // rules gave 700,603 and 940,619 pairs, for 0.99950 and 0.99968, and the
 // same F1 (Dedupe 0.99749, Link 0.99942, Reconcile 0.99887 and 0.99943).
 // On 1,000,000 people in 20 communes the candidate pairs (sum over rules)
 // fall from 137 to 15 million in dedupe and from 257 to 27 million in
-// link, at equal F1 (see benchmarks/README.md, "City scale").
+// link, at equal F1 (see benchmarks/README.md, "City scale"); NameMaxBlock
+// then took the link's from 38.9 to 23.1 million at 1,000,000 people and
+// from 224 to 87 million at 3,000,000 (in 60 communes), for 164 links of
+// 2,885,456 and the same link F1 (0.99888).
 func DefaultPlan() []PlanRule {
 	return []PlanRule{
 		{
@@ -147,19 +173,23 @@ func DefaultPlan() []PlanRule {
 			Agrees: []string{CompareBirthDate, CompareAddress},
 		},
 		{
-			Rule:   blocking.Exact(RuleGivenBirthYear, givenBirthYearKeys).SplitBy(familyOrMonth),
+			Rule: blocking.Exact(RuleGivenBirthYear, givenBirthYearKeys).
+				MaxBlockSize(NameMaxBlock).SplitBy(familyOrMonth),
 			Agrees: []string{CompareName, CompareBirthDate, CompareAddress}, Train: true,
 		},
 		{
-			Rule:   blocking.Exact(RuleGivenYearPlace, givenYearPlaceKeys).SplitBy(familyOrMonth),
+			Rule: blocking.Exact(RuleGivenYearPlace, givenYearPlaceKeys).
+				MaxBlockSize(NameMaxBlock).SplitBy(familyOrMonth),
 			Agrees: []string{CompareName, CompareBirthDate, CompareAddress},
 		},
 		{
-			Rule:   blocking.Exact(RuleGivenBirthDate, givenBirthDateKeys).SplitBy(familyKey),
+			Rule: blocking.Exact(RuleGivenBirthDate, givenBirthDateKeys).
+				MaxBlockSize(NameMaxBlock).SplitBy(familyKey),
 			Agrees: []string{CompareName, CompareBirthDate},
 		},
 		{
-			Rule:   blocking.Exact(RuleGivenMonthDay, givenMonthDayKeys).SplitBy(familyOrYear),
+			Rule: blocking.Exact(RuleGivenMonthDay, givenMonthDayKeys).
+				MaxBlockSize(NameMaxBlock).SplitBy(familyOrYear),
 			Agrees: []string{CompareName},
 		},
 		{
@@ -167,15 +197,18 @@ func DefaultPlan() []PlanRule {
 			Agrees: []string{ComparePhone},
 		},
 		{
-			Rule:   blocking.Exact(RuleBirthDatePlace, birthDatePlaceKeys).SplitBy(givenInitialKey),
+			Rule: blocking.Exact(RuleBirthDatePlace, birthDatePlaceKeys).
+				MaxBlockSize(NameMaxBlock).SplitBy(givenInitialKey),
 			Agrees: []string{CompareBirthDate, CompareAddress},
 		},
 		{
-			Rule:   blocking.Exact(RuleNamePlace, namePlaceKeys).SplitBy(yearOrMonthDay),
+			Rule: blocking.Exact(RuleNamePlace, namePlaceKeys).
+				MaxBlockSize(NameMaxBlock).SplitBy(yearOrMonthDay),
 			Agrees: []string{CompareName, CompareAddress},
 		},
 		{
-			Rule:   blocking.Exact(RuleNameBirthYear, nameBirthYearKeys).SplitBy(monthKey),
+			Rule: blocking.Exact(RuleNameBirthYear, nameBirthYearKeys).
+				MaxBlockSize(NameMaxBlock).SplitBy(monthKey),
 			Agrees: []string{CompareName},
 		},
 	}

@@ -167,25 +167,13 @@ func TestDedupeSharedCCCD(t *testing.T) {
 	people, truth, _ := sharedCCCD(20_000, 5)
 	n := len(people)
 	recs := prepare(t, people...)
-	b, err := blocking.New(blocking.Options{}, vnperson.DefaultRules()...)
-	require.NoError(t, err)
-	c, err := b.Dedupe(recs)
-	require.NoError(t, err)
-	var pairs int64
-	for _, rc := range c.Counts() {
-		pairs += rc.Comparisons
-	}
-	t.Logf("%d records, %d candidate pairs (%.1f per record), %d oversized blocks", n, pairs, float64(pairs)/float64(n), len(c.Oversized()))
+	pairs, over := comparisons(t, blocking.Options{}, recs, vnperson.DefaultRules()...)
+	t.Logf("%d records, %d candidate pairs (%.1f per record), %d oversized blocks", n, pairs, float64(pairs)/float64(n), over)
 	// Without the cap the national_id block alone has n(n-1)/2 pairs;
 	// skipped, the other rules pair the records as without the placeholder.
 	assert.Less(t, pairs, int64(n)*int64(n-1)/2/10)
 	own, _ := community(20_000, 5)
-	c2, err := b.Dedupe(prepare(t, own...))
-	require.NoError(t, err)
-	var ownPairs int64
-	for _, rc := range c2.Counts() {
-		ownPairs += rc.Comparisons
-	}
+	ownPairs, _ := comparisons(t, blocking.Options{}, prepare(t, own...), vnperson.DefaultRules()...)
 	assert.LessOrEqual(t, pairs, ownPairs)
 
 	res, err := vnperson.Dedupe(people, testOptions())
@@ -291,14 +279,7 @@ func TestWardScopedPairsGrowWithTheCommune(t *testing.T) {
 		return out
 	}
 	count := func(rule blocking.Rule[vnperson.Record], recs []vnperson.Record) int64 {
-		b, err := blocking.New(blocking.Options{MaxBlockSize: blocking.NoBlockCap}, rule)
-		require.NoError(t, err)
-		c, err := b.Dedupe(recs)
-		require.NoError(t, err)
-		var n int64
-		for _, rc := range c.Counts() {
-			n += rc.Comparisons
-		}
+		n, _ := comparisons(t, blocking.Options{MaxBlockSize: blocking.NoBlockCap}, recs, rule)
 		return n
 	}
 	const k = 4
@@ -314,6 +295,73 @@ func TestWardScopedPairsGrowWithTheCommune(t *testing.T) {
 	strict := planRule(t, vnperson.RuleGivenBirthDate)
 	n1, nk := count(strict, one), count(strict, city(k))
 	assert.LessOrEqual(t, nk, int64(k*k)*n1+int64(k*(k-1)/2*len(one)))
+}
+
+// comparisons returns the candidate pairs the rules give recs (sum over
+// the rules of Counts().Comparisons) and the number of oversized blocks.
+func comparisons(t *testing.T, opts blocking.Options, recs []vnperson.Record, rules ...blocking.Rule[vnperson.Record]) (int64, int) {
+	t.Helper()
+	b, err := blocking.New(opts, rules...)
+	require.NoError(t, err)
+	c, err := b.Dedupe(recs)
+	require.NoError(t, err)
+	var n int64
+	for _, rc := range c.Counts() {
+		n += rc.Comparisons
+	}
+	return n, len(c.Oversized())
+}
+
+// TestNameRulesBoundedInACity builds cities of 16 and 64 communes, each
+// commune a copy of one commune's records under its own ward key but with
+// the same hamlet names ("Thôn 1" recurs in every commune), and checks that
+// the rules capped at NameMaxBlock yield fewer than NameMaxBlock−1 pairs per
+// record (a record has two secondary keys at most) and no more pairs per
+// record in the larger city, while without the cap the pairs per record of
+// the place and city-wide rules grow with the city.
+func TestNameRulesBoundedInACity(t *testing.T) {
+	people, _ := community(1000, 5)
+	one := prepare(t, people...)
+	city := func(k int) []vnperson.Record {
+		out := make([]vnperson.Record, 0, k*len(one))
+		for c := range k {
+			for _, r := range one {
+				r.Ward = uint64(1000 + c)
+				r.Row = int32(len(out))
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	// perRecord returns the rule's pairs per record of recs and the number
+	// of its oversized blocks.
+	perRecord := func(opts blocking.Options, rule blocking.Rule[vnperson.Record], recs []vnperson.Record) (float64, int) {
+		pairs, over := comparisons(t, opts, recs, rule)
+		return float64(pairs) / float64(len(recs)), over
+	}
+	small, large := city(16), city(64)
+	noCap := blocking.Options{MaxBlockSize: blocking.NoBlockCap}
+	for _, name := range []string{vnperson.RuleGivenBirthYear, vnperson.RuleGivenYearPlace,
+		vnperson.RuleGivenBirthDate, vnperson.RuleGivenMonthDay, vnperson.RuleBirthDatePlace,
+		vnperson.RuleNamePlace, vnperson.RuleNameBirthYear} {
+		rule := planRule(t, name)
+		assert.Equal(t, vnperson.NameMaxBlock, rule.Cap(blocking.Options{}), "rule %s", name)
+		cappedSmall, _ := perRecord(blocking.Options{}, rule, small)
+		cappedLarge, over := perRecord(blocking.Options{}, rule, large)
+		uncappedSmall, _ := perRecord(noCap, rule, small)
+		uncappedLarge, _ := perRecord(noCap, rule, large)
+		assert.Less(t, cappedLarge, float64(vnperson.NameMaxBlock-1), "rule %s", name)
+		if name == vnperson.RuleGivenBirthYear {
+			// Scoped by the ward: the communes never meet, and the pairs
+			// per record are those of one commune at any size.
+			assert.InDelta(t, uncappedSmall, uncappedLarge, 1e-9, "rule %s", name)
+			assert.InDelta(t, uncappedLarge, cappedLarge, 1e-9, "rule %s", name)
+			continue
+		}
+		assert.Greater(t, uncappedLarge, 3*uncappedSmall, "rule %s: its blocks span the city", name)
+		assert.LessOrEqual(t, cappedLarge, cappedSmall, "rule %s: pairs per record grow with the city", name)
+		assert.Positive(t, over, "rule %s: oversized blocks are reported", name)
+	}
 }
 
 func ExampleDefaultPlan() {
