@@ -56,9 +56,9 @@ func TestFormat(t *testing.T) {
 }
 
 func TestReconcilePairRoundTrip(t *testing.T) {
-	p := vnbeam.ReconcilePair{RoleA: 2, A: vnbeam.ShardIndex(1, 40), RoleB: 0, B: vnbeam.ShardIndex(3, 7), Rule: 4, Weight: -17.123456789012345}
+	p := vnbeam.ReconcilePair{RoleA: 2, A: vnbeam.ShardIndex(1, 40), RoleB: 0, B: vnbeam.ShardIndex(3, 7), Rule: 4, Weight: -17.123456789012344}
 	line := formatReconcilePair(p)
-	require.Equal(t, "bhyt,1,40,registry,3,7,4,-17.123456789012345", line)
+	require.Equal(t, "bhyt,1,40,registry,3,7,4,-17.123456789012344", line)
 	got, ok := parseReconcilePair(line)
 	require.True(t, ok)
 	require.Equal(t, p, got)
