@@ -68,8 +68,14 @@ func TestReconcileScoredIsReconcile(t *testing.T) {
 	trained, err := Reconcile(registry, ehr, bhyt, opts)
 	require.NoError(t, err)
 	opts.Model = trained.Model
+	// Clerical decisions on two review pairs, one each way, and one naming
+	// no row: ReconcileScored applies them as Reconcile does.
+	require.GreaterOrEqual(t, len(trained.Review), 2)
+	opts.Decisions = []Decision{{A: trained.Review[0].A, B: trained.Review[0].B, Same: !trained.Review[0].Together},
+		{A: trained.Review[1].A, B: trained.Review[1].B, Same: true}, {A: RowRef{RoleEHR, len(ehr)}, B: RowRef{RoleRegistry, 0}}}
 	want, err := Reconcile(registry, ehr, bhyt, opts)
 	require.NoError(t, err)
+	require.Equal(t, 1, want.UnresolvedDecisions)
 	want.Oversized = nil // formed elsewhere: ReconcileScored reports none
 
 	pairs := reconcileCandidates(t, registry, ehr, bhyt, opts)
