@@ -36,6 +36,17 @@
 //	     the links, their records numbered in canonical order, so ties of
 //	     weight are broken as in Dedupe
 //
+// # Reconcile
+//
+// Reconcile is the distributed part of vnperson.Reconcile (the registry as
+// the authority): the name frequencies over the registry, health-record
+// and BHYT rows together, then the blocks and scores above twice, health
+// records and BHYT rows with the registry and among themselves, keeping
+// every pair at or above vnperson.ReconcileOptions.MinScoredWeight (the
+// review queue needs pairs below the threshold). Reconciliation, on one
+// machine, turns the rows and those pairs into vnperson.Reconcile's result
+// with vnperson.ReconcileScored: the same people, statuses and worklists.
+//
 // A pair is scored once per rule that produces it (package blocking scores
 // it once), so the shuffle holds records keyed by block and the links, not
 // the candidate pairs. Records travel as their raw fields (Row) and are
