@@ -32,9 +32,12 @@
 //	     first argument; pairs at or above the threshold are links
 //	  -> combine per pair: the smallest rule index, the rule package
 //	     blocking tags a pair with (the first rule that produces it)
-//	  -> clusters: one final step on one worker runs linkage.Cluster over
-//	     the links, their records numbered in canonical order, so ties of
-//	     weight are broken as in Dedupe
+//	  -> components: the connected components of the links, found on one
+//	     worker from the links' row refs alone (no rows)
+//	  -> clusters: linkage.Cluster over the links of each component, in
+//	     parallel, their records numbered in canonical order, so ties of
+//	     weight are broken as in Dedupe (a component's clusters depend on
+//	     its links only)
 //
 // # Reconcile
 //

@@ -40,7 +40,7 @@ func init() {
 	register.Function2x1[scoredLink, scoredLink, scoredLink](bestOfLeft)
 	register.Function1x2[scoredLink, int64, scoredLink](byLeft)
 	register.Function1x1[scoredLink, Pair](linkOf)
-	register.DoFn4x1[context.Context, int, func(*scoredLink) bool, func(Member), error](&clusterFn{})
+	register.DoFn4x1[context.Context, string, func(*scoredLink) bool, func(Member), error](&clusterFn{})
 	register.Iter1[scoredLink]()
 	register.Emitter1[Member]()
 }
@@ -84,7 +84,7 @@ func build(s beam.Scope, st settings, inputs ...beam.PCollection) (links, cluste
 		unique = beam.DropKey(s, beam.CombinePerKey(s.Scope("BestPerLeft"), bestOfLeft, beam.ParDo(s, byLeft, unique)))
 	}
 	links = beam.ParDo(s, linkOf, unique)
-	clusters = beam.ParDo(s.Scope("Cluster"), &clusterFn{S: st}, beam.GroupByKey(s, beam.AddFixedKey(s, unique)))
+	clusters = beam.ParDo(s.Scope("Cluster"), &clusterFn{S: st}, beam.GroupByKey(s, byComponent(s, st, unique)))
 	return links, clusters
 }
 
@@ -439,15 +439,16 @@ func bestOfLeft(x, y scoredLink) scoredLink {
 
 func linkOf(l scoredLink) Pair { return l.Pair }
 
-// clusterFn clusters all the links on one worker, as vnperson.Dedupe and
-// Link do: linkage.Cluster, refusing merges that would join two records
-// with different valid CCCDs. Dedupe clusters its records numbered in
-// canonical order and Link in input order, left rows first; ties of
-// weight are broken in that numbering, so the linked records are numbered
-// in the same order. It emits every linked row with its cluster.
+// clusterFn clusters the links of one connected component (byComponent),
+// as vnperson.Dedupe and Link cluster all of them: linkage.Cluster,
+// refusing merges that would join two records with different valid
+// CCCDs. Dedupe clusters its records numbered in canonical order and Link
+// in input order, left rows first; ties of weight are broken in that
+// numbering, so the component's records are numbered in the same relative
+// order. It emits every linked row with its cluster.
 type clusterFn struct{ S settings }
 
-func (f *clusterFn) ProcessElement(_ context.Context, _ int, links func(*scoredLink) bool, emit func(Member)) error {
+func (f *clusterFn) ProcessElement(_ context.Context, _ string, links func(*scoredLink) bool, emit func(Member)) error {
 	var all []scoredLink
 	type node struct {
 		row   Row
