@@ -32,9 +32,23 @@
 //	     first argument; pairs at or above the threshold are links
 //	  -> combine per pair: the smallest rule index, the rule package
 //	     blocking tags a pair with (the first rule that produces it)
-//	  -> clusters: one final step on one worker runs linkage.Cluster over
-//	     the links, their records numbered in canonical order, so ties of
-//	     weight are broken as in Dedupe
+//	  -> components: the connected components of the links, found on one
+//	     worker from the links' row refs alone (no rows)
+//	  -> clusters: linkage.Cluster over the links of each component, in
+//	     parallel, their records numbered in canonical order, so ties of
+//	     weight are broken as in Dedupe (a component's clusters depend on
+//	     its links only)
+//
+// # Reconcile
+//
+// Reconcile is the distributed part of vnperson.Reconcile (the registry as
+// the authority): the name frequencies over the registry, health-record
+// and BHYT rows together, then the blocks and scores above twice, health
+// records and BHYT rows with the registry and among themselves, keeping
+// every pair at or above vnperson.ReconcileOptions.MinScoredWeight (the
+// review queue needs pairs below the threshold). Reconciliation, on one
+// machine, turns the rows and those pairs into vnperson.Reconcile's result
+// with vnperson.ReconcileScored: the same people, statuses and worklists.
 //
 // A pair is scored once per rule that produces it (package blocking scores
 // it once), so the shuffle holds records keyed by block and the links, not

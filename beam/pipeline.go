@@ -46,7 +46,7 @@ func init() {
 	register.Function2x1[scoredLink, scoredLink, scoredLink](bestOfLeft)
 	register.Function1x2[scoredLink, int64, scoredLink](byLeft)
 	register.Function1x1[scoredLink, Pair](linkOf)
-	register.DoFn4x1[context.Context, int, func(*scoredLink) bool, func(Member), error](&clusterFn{})
+	register.DoFn4x1[context.Context, string, func(*scoredLink) bool, func(Member), error](&clusterFn{})
 	register.Iter1[scoredLink]()
 	register.Emitter1[Member]()
 }
@@ -85,6 +85,19 @@ func Link(s beam.Scope, left, right beam.PCollection, cfg Config) (links, cluste
 
 // build adds the pipeline over one input (Dedupe) or two (Link).
 func build(s beam.Scope, st settings, inputs ...beam.PCollection) (links, clusters beam.PCollection) {
+	unique := scorePairs(s, st, withFrequencies(s, st, inputs...), false)
+	if st.Link && !st.AllLinks {
+		unique = beam.DropKey(s, beam.CombinePerKey(s.Scope("BestPerLeft"), bestOfLeft, beam.ParDo(s, byLeft, unique)))
+	}
+	links = beam.ParDo(s, linkOf, unique)
+	clusters = beam.ParDo(s.Scope("Cluster"), &clusterFn{S: st}, beam.GroupByKey(s, byComponent(s, st, unique)))
+	return links, clusters
+}
+
+// withFrequencies returns the rows of one input (Dedupe) or two (Link,
+// the second the right one) joined with their name frequencies: the
+// CoGroupByKey, by ref, of the rows and of their frequencies.
+func withFrequencies(s beam.Scope, st settings, inputs ...beam.PCollection) beam.PCollection {
 	var folds, keyed []beam.PCollection
 	for side, rows := range inputs {
 		right := side == 1
@@ -92,17 +105,19 @@ func build(s beam.Scope, st settings, inputs ...beam.PCollection) (links, cluste
 		keyed = append(keyed, beam.ParDo(s, &refFn{Right: right}, rows))
 	}
 	freqs := nameFrequencies(s, beam.Flatten(s, folds...))
-	joined := beam.CoGroupByKey(s, beam.Flatten(s, keyed...), freqs)
-	byBlock := beam.ParDo(s.Scope("BlockKeys"), &keysFn{S: st}, joined)
+	return beam.CoGroupByKey(s, beam.Flatten(s, keyed...), freqs)
+}
+
+// scorePairs returns the candidate pairs of the rows of joined (made by
+// withFrequencies) scoring at least st.MinWeight, each once, tagged with
+// the first rule that produces it (a PCollection of scoredLink): pairs of
+// a left and a right row when st.Link, else pairs of two rows, of the left
+// rows only when leftOnly.
+func scorePairs(s beam.Scope, st settings, joined beam.PCollection, leftOnly bool) beam.PCollection {
+	byBlock := beam.ParDo(s.Scope("BlockKeys"), &keysFn{S: st, LeftOnly: leftOnly}, joined)
 	blocks := beam.GroupByKey(s, boundBlocks(s.Scope("BoundBlocks"), st, byBlock))
 	scored := beam.ParDo(s.Scope("ScoreBlocks"), &blockFn{S: st}, blocks)
-	unique := beam.DropKey(s, beam.CombinePerKey(s.Scope("FirstRule"), firstRule, scored))
-	if st.Link && !st.AllLinks {
-		unique = beam.DropKey(s, beam.CombinePerKey(s.Scope("BestPerLeft"), bestOfLeft, beam.ParDo(s, byLeft, unique)))
-	}
-	links = beam.ParDo(s, linkOf, unique)
-	clusters = beam.ParDo(s.Scope("Cluster"), &clusterFn{S: st}, beam.GroupByKey(s, beam.AddFixedKey(s, unique)))
-	return links, clusters
+	return beam.DropKey(s, beam.CombinePerKey(s.Scope("FirstRule"), firstRule, scored))
 }
 
 // nameFrequencies returns KV<string, float64>: the ref of every row whose
@@ -191,17 +206,19 @@ type refFn struct{ Right bool }
 func (f *refFn) ProcessElement(r Row) (string, Row) { return ref(f.Right, r.Index), r }
 
 // keysFn joins a row with its name frequency and emits it under every
-// block key of every rule: "rule:key", each key once per row and rule.
+// block key of every rule: "rule:key", each key once per row and rule;
+// with LeftOnly, left rows only.
 type keysFn struct {
-	S     settings
-	rules []blocking.Rule[vnperson.Record]
+	S        settings
+	LeftOnly bool
+	rules    []blocking.Rule[vnperson.Record]
 }
 
 func (f *keysFn) Setup() { f.rules = vnperson.DefaultRules() }
 
 func (f *keysFn) ProcessElement(key string, rows func(*Row) bool, freqs func(*float64) bool, emit func(string, rowF)) {
 	var r Row
-	if !rows(&r) {
+	if !rows(&r) || (f.LeftOnly && key[0] == 'R') {
 		return
 	}
 	var freq float64
@@ -401,9 +418,11 @@ func (f *blockFn) yields(block []rowF, members []int) bool {
 }
 
 // pairs scores the pairs of the rows at positions members (in block order)
-// and emits those at or above the threshold. In dedupe mode the record
-// first in vnperson's canonical order (people are the block's rows as
-// persons) is scored first, as Dedupe does; in link mode the left record.
+// and emits those at or above st.MinWeight (the threshold, but for
+// Reconcile). In dedupe mode the record first in vnperson's canonical
+// order (people are the block's rows as persons) is scored first, as
+// Dedupe does (Reconcile: a health record before a BHYT row, see
+// leftFirst); in link mode the left record.
 func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, people []vnperson.Person, members []int, emit func(string, scoredLink)) {
 	for x, i := range members {
 		for _, j := range members[x+1:] {
@@ -413,11 +432,11 @@ func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, people [
 				if block[i].Right || !block[j].Right {
 					continue
 				}
-			} else if vnperson.CompareCanonical(&people[i], &people[j], int(lo.Index), int(hi.Index)) > 0 {
+			} else if !f.S.leftFirst(lo.Index, hi.Index) && vnperson.CompareCanonical(&people[i], &people[j], int(lo.Index), int(hi.Index)) > 0 {
 				a, b = j, i
 			}
 			w := f.model.Score(&recs[a], &recs[b])
-			if w < f.S.Threshold {
+			if w < f.S.MinWeight {
 				continue
 			}
 			emit(pairKey(lo.Index, hi.Index), scoredLink{Pair: Pair{A: lo.Index, B: hi.Index, Rule: rule, Weight: w}, RowA: *lo, RowB: *hi})
@@ -465,15 +484,16 @@ func bestOfLeft(x, y scoredLink) scoredLink {
 
 func linkOf(l scoredLink) Pair { return l.Pair }
 
-// clusterFn clusters all the links on one worker, as vnperson.Dedupe and
-// Link do: linkage.Cluster, refusing merges that would join two records
-// with different valid CCCDs. Dedupe clusters its records numbered in
-// canonical order and Link in input order, left rows first; ties of
-// weight are broken in that numbering, so the linked records are numbered
-// in the same order. It emits every linked row with its cluster.
+// clusterFn clusters the links of one connected component (byComponent),
+// as vnperson.Dedupe and Link cluster all of them: linkage.Cluster,
+// refusing merges that would join two records with different valid
+// CCCDs. Dedupe clusters its records numbered in canonical order and Link
+// in input order, left rows first; ties of weight are broken in that
+// numbering, so the component's records are numbered in the same relative
+// order. It emits every linked row with its cluster.
 type clusterFn struct{ S settings }
 
-func (f *clusterFn) ProcessElement(_ context.Context, _ int, links func(*scoredLink) bool, emit func(Member)) error {
+func (f *clusterFn) ProcessElement(_ context.Context, _ string, links func(*scoredLink) bool, emit func(Member)) error {
 	var all []scoredLink
 	type node struct {
 		row   Row

@@ -140,11 +140,13 @@ type Config struct {
 type settings struct {
 	Model        []byte
 	Threshold    float64
+	MinWeight    float64 // pairs scoring below are dropped: Threshold, or Reconcile's lower bound
 	MaxBlockSize int
 	Today        string // RFC 3339, "" for none
 	AllowCCCD    bool
 	Link         bool // the pipeline links two inputs
 	AllLinks     bool
+	Reconcile    bool // the left rows hold health records and BHYT rows (bhytIndex)
 	Units        bool
 	Province     string
 }
@@ -160,7 +162,8 @@ func (c *Config) settings() (settings, error) {
 	if !(p > 0 && p < 1) {
 		return settings{}, fmt.Errorf("vnbeam: match probability %v is outside (0, 1)", p)
 	}
-	st := settings{Model: c.Model, Threshold: linkage.WeightForProbability(p), MaxBlockSize: c.MaxBlockSize,
+	w := linkage.WeightForProbability(p)
+	st := settings{Model: c.Model, Threshold: w, MinWeight: w, MaxBlockSize: c.MaxBlockSize,
 		AllowCCCD: c.AllowCCCDConflicts, AllLinks: c.AllLinks, Units: c.Units, Province: c.DefaultProvince}
 	if !c.Today.IsZero() {
 		st.Today = c.Today.Format(time.RFC3339Nano)

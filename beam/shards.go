@@ -80,6 +80,24 @@ func ReadShards(s beam.Scope, shards []Shard, source string) beam.PCollection {
 type readShardFn struct{ Source string }
 
 func (f *readShardFn) ProcessElement(ctx context.Context, sh Shard, emit func(Row)) error {
+	return readShard(ctx, sh, f.Source, emit)
+}
+
+// ReadShardRows reads shards on this machine into rows, indexed and
+// sourced as ReadShards makes them: for a step that runs outside the
+// pipeline, such as Reconciliation.
+func ReadShardRows(ctx context.Context, shards []Shard, source string) ([]Row, error) {
+	var rows []Row
+	for _, sh := range shards {
+		if err := readShard(ctx, sh, source, func(r Row) { rows = append(rows, r) }); err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
+}
+
+// readShard reads the rows of one shard.
+func readShard(ctx context.Context, sh Shard, source string, emit func(Row)) error {
 	fs, err := filesystem.New(ctx, sh.Path)
 	if err != nil {
 		return fmt.Errorf("vnbeam: shard %d: %w", sh.Shard, err)
@@ -100,7 +118,7 @@ func (f *readShardFn) ProcessElement(ctx context.Context, sh Shard, emit func(Ro
 	m := vnperson.MapColumns(t.Header)
 	for i, row := range t.Rows {
 		p := m.Person(row.Cells)
-		p.Source = f.Source
+		p.Source = source
 		emit(RowOf(ShardIndex(sh.Shard, i), &p))
 	}
 	return nil

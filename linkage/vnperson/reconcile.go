@@ -3,7 +3,6 @@ package vnperson
 import (
 	"cmp"
 	"errors"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -420,37 +419,11 @@ type PoliceCheck struct {
 // Every input row gets exactly one status (Reconciliation.Rows). It returns
 // an error only for invalid options or inputs too large for 32-bit indices.
 func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconciliation, error) {
-	if err := opts.validate(); err != nil {
+	run, err := startReconcile(registry, ehr, bhyt, &opts)
+	if err != nil {
 		return nil, err
 	}
-	opts.fillReconcile()
-	nr, ne, nb := len(registry), len(ehr), len(bhyt)
-	if int64(nr)+int64(ne)+int64(nb) > math.MaxInt32 {
-		return nil, &linkage.Error{Op: "vnperson.Reconcile", Reason: "too many rows for 32-bit indices", Err: linkage.ErrInvalid}
-	}
-	recs, disp, keys, issues := prepare(opts.Prepare, true, true, registry, ehr, bhyt)
-	res := &Reconciliation{}
-	res.Registry = splitSource(registry, recs, disp, issues, 0)
-	res.EHR = splitSource(ehr, recs, disp, issues, nr)
-	res.BHYT = splitSource(bhyt, recs, disp, issues, nr+ne)
-
-	// Canonical order: registry on the right; health records then BHYT
-	// rows on the left. Record.Row keeps the index across the three sources.
-	// The records are sorted in place and put back in input order once
-	// scored (toInputOrder below): until then res's sources are not read.
-	right := toCanonical(recs[:nr:nr], keys[:nr], 0)
-	toCanonical(recs[nr:nr+ne], keys[nr:nr+ne], nr)
-	toCanonical(recs[nr+ne:], keys[nr+ne:], nr+ne)
-	left := recs[nr:]
-	roleOf := func(row int32) (Role, int) {
-		switch {
-		case int(row) < nr:
-			return RoleRegistry, int(row)
-		case int(row) < nr+ne:
-			return RoleEHR, int(row) - nr
-		}
-		return RoleBHYT, int(row) - nr - ne
-	}
+	res, left, right := run.res, run.left, run.right
 
 	rep := reporter(opts.Progress)
 	b, err := newBlocker(opts.Options, opts.Rules...)
@@ -477,7 +450,7 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 	res.Training = report
 	res.Model = model
 	res.Threshold = linkage.WeightForProbability(opts.MatchProbability)
-	minWeight := min(res.Threshold, linkage.WeightForProbability(min(opts.ReviewLow, defaultReconcileMinScore)))
+	minWeight := opts.minScoredWeight()
 	var linkPairs, total, done int64
 	if linkCands != nil {
 		linkPairs = pairBound(linkCands)
@@ -506,78 +479,7 @@ func Reconcile(registry, ehr, bhyt []Person, opts ReconcileOptions) (*Reconcilia
 		}
 	}
 	rep.scoreEnd(done, total)
-	// From here on a node is reached through its row in recs, back in
-	// input order.
-	n := len(left) + len(right)
-	rowOf := make([]int32, n)
-	for i := range left {
-		rowOf[i] = left[i].Row
-	}
-	for j := range right {
-		rowOf[len(left)+j] = right[j].Row
-	}
-	left, right = nil, nil
-	toInputOrder(recs, 0)
-	node := func(i int32) *Record { return &recs[rowOf[i]] }
-	nodeOf := make(map[RowRef]int32, n)
-	for i := range int32(n) {
-		role, row := roleOf(node(i).Row)
-		nodeOf[RowRef{role, row}] = i
-	}
-
-	// Clerical decisions.
-	var must []linkage.ScoredPair
-	var cannot []linkage.Pair
-	forced := map[[2]int32]bool{}
-	for _, d := range opts.Decisions {
-		a, okA := nodeOf[d.A]
-		bb, okB := nodeOf[d.B]
-		if !okA || !okB || a == bb {
-			res.UnresolvedDecisions++
-			continue
-		}
-		a, bb = min(a, bb), max(a, bb)
-		forced[[2]int32{a, bb}] = d.Same
-		if d.Same {
-			must = append(must, linkage.ScoredPair{A: a, B: bb, Weight: math.Inf(1)})
-		} else {
-			cannot = append(cannot, linkage.Pair{A: a, B: bb})
-		}
-	}
-
-	links := slices.Clone(must)
-	for _, sp := range scored {
-		if sp.Weight >= res.Threshold {
-			if v, ok := forced[[2]int32{min(sp.A, sp.B), max(sp.A, sp.B)}]; ok && !v {
-				continue
-			}
-			links = append(links, sp)
-		}
-	}
-	distinct := make([]bool, n)
-	for j := int(nl); j < n; j++ {
-		distinct[j] = true
-	}
-	chain := linkage.WeightForProbability(opts.ChainProbability)
-	co := linkage.ClusterOptions{Distinct: distinct, MaxSize: opts.MaxPersonRecords, CannotLink: cannot}
-	co.Separate = func(a, b int32) bool {
-		x, y := node(a), node(b)
-		if v, ok := forced[[2]int32{min(a, b), max(a, b)}]; ok {
-			return !v
-		}
-		if !opts.AllowCCCDConflicts && CannotLink(x, y) {
-			return true
-		}
-		return model.Score(x, y) < chain
-	}
-	rep.stage(StageCluster, false)
-	labels := linkage.Cluster(n, links, co)
-	rep.stage(StageCluster, true)
-
-	rep.stage(StageWorklists, false)
-	res.buildPeople(labels, node, roleOf, n)
-	res.buildWorklists(scored, node, roleOf, nl, opts)
-	rep.stage(StageWorklists, true)
+	run.finish(scored, opts, rep)
 	return res, nil
 }
 

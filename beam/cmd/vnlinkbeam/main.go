@@ -9,6 +9,7 @@
 //
 //	vnlinkbeam -input 'ehr-*.csv' -model model.json -out out/
 //	vnlinkbeam -left 'ehr-*.csv' -right 'registry-*.csv' -model model.json -out out/
+//	vnlinkbeam -registry 'registry-*.csv' -ehr 'ehr-*.csv' -bhyt 'bhyt-*.csv' -model model.json -out out/
 //
 // Rows are numbered by shard (position of the file in name order) and row
 // (0-based data row in the file). Output, one line per link:
@@ -21,7 +22,21 @@
 //
 //	side,shard,row,cluster_side,cluster_shard,cluster_row
 //
-// The lines come in no particular order. Beam's own flags (--runner,
+// With -registry and -ehr (and -bhyt) it reconciles the health records
+// (and the BHYT list) with the population register as vnlink reconcile
+// does (vnperson.Reconcile): the pipeline scores the candidate pairs into
+// <out>pairs.csv (a_list,a_shard,a_row,b_list,b_shard,b_row,rule,weight),
+// then this machine reads the shards and the pairs back, clusters them
+// under Reconcile's constraints and writes the status and the person
+// (its number, people sorted by their content-derived id) of every row,
+//
+//	list,shard,row,status,person
+//
+// to <out>rows.csv, the review queue to <out>review.csv, and the size of
+// each worklist to the standard error.
+//
+// The lines of links.csv, clusters.csv and pairs.csv come in no particular
+// order. Beam's own flags (--runner,
 // --endpoint, --environment_type, --environment_config, --worker_binary,
 // --parallelism, --job_name) choose where it runs; see beam/README.md.
 package main
@@ -51,12 +66,13 @@ func init() {
 
 // options are the command's own flags.
 type options struct {
-	input, left, right string
-	model, out, today  string
-	province           string
-	maxBlockSize       int
-	matchProbability   float64
-	allLinks           bool
+	input, left, right  string
+	registry, ehr, bhyt string
+	model, out, today   string
+	province            string
+	maxBlockSize        int
+	matchProbability    float64
+	allLinks            bool
 }
 
 func main() {
@@ -64,6 +80,9 @@ func main() {
 	flag.StringVar(&o.input, "input", "", "glob of the shards to deduplicate")
 	flag.StringVar(&o.left, "left", "", "glob of the left shards to link (an EHR extract)")
 	flag.StringVar(&o.right, "right", "", "glob of the right shards to link (the population register)")
+	flag.StringVar(&o.registry, "registry", "", "glob of the population register's shards to reconcile with -ehr (the authority)")
+	flag.StringVar(&o.ehr, "ehr", "", "glob of the health records' shards to reconcile with -registry")
+	flag.StringVar(&o.bhyt, "bhyt", "", "with -registry and -ehr, glob of the BHXH/BHYT list's shards (optional)")
 	flag.StringVar(&o.model, "model", "", "the model, as JSON (vnlink train -out)")
 	flag.StringVar(&o.out, "out", "", "prefix of the output files: <out>links.csv and <out>clusters.csv")
 	flag.StringVar(&o.today, "today", "", "the date birth dates are checked against, yyyy-mm-dd (default: today, once for every worker)")
@@ -83,13 +102,17 @@ func main() {
 // --runner flag (Prism when unset).
 func run(ctx context.Context, o options) error {
 	link := o.left != "" || o.right != ""
+	rec := o.registry != "" || o.ehr != "" || o.bhyt != ""
+	const modes = "give -input, or both -left and -right, or -registry and -ehr (and -bhyt)"
 	switch {
 	case o.model == "" || o.out == "":
 		return errors.New("-model and -out are required")
+	case rec && (o.registry == "" || o.ehr == "" || o.input != "" || link):
+		return errors.New(modes)
 	case link && (o.left == "" || o.right == "" || o.input != ""):
-		return errors.New("give -input, or both -left and -right")
-	case !link && o.input == "":
-		return errors.New("give -input, or both -left and -right")
+		return errors.New(modes)
+	case !link && !rec && o.input == "":
+		return errors.New(modes)
 	}
 	model, err := os.ReadFile(o.model)
 	if err != nil {
@@ -105,6 +128,9 @@ func run(ctx context.Context, o options) error {
 	y, m, d := cfg.Today.Date()
 	cfg.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 
+	if rec {
+		return reconcile(ctx, o, cfg)
+	}
 	p, s := beam.NewPipelineWithRoot()
 	var links, clusters beam.PCollection
 	if link {

@@ -21,9 +21,12 @@ func TestRunRejectsBadFlags(t *testing.T) {
 	}{
 		{"no model", options{input: "x*.csv", out: "o/"}, "-model and -out are required"},
 		{"no output", options{input: "x*.csv", model: model}, "-model and -out are required"},
-		{"no input", options{model: model, out: "o/"}, "give -input, or both -left and -right"},
-		{"left without right", options{left: "l*.csv", model: model, out: "o/"}, "give -input, or both -left and -right"},
-		{"input and link", options{input: "x*.csv", left: "l*.csv", right: "r*.csv", model: model, out: "o/"}, "give -input, or both -left and -right"},
+		{"no input", options{model: model, out: "o/"}, "give -input, or both -left and -right, or -registry and -ehr"},
+		{"left without right", options{left: "l*.csv", model: model, out: "o/"}, "give -input, or both -left and -right, or -registry and -ehr"},
+		{"input and link", options{input: "x*.csv", left: "l*.csv", right: "r*.csv", model: model, out: "o/"}, "give -input, or both -left and -right, or -registry and -ehr"},
+		{"registry without ehr", options{registry: "r*.csv", model: model, out: "o/"}, "-registry and -ehr"},
+		{"reconcile and link", options{registry: "r*.csv", ehr: "e*.csv", left: "l*.csv", right: "r*.csv", model: model, out: "o/"}, "-registry and -ehr"},
+		{"bhyt alone", options{bhyt: "b*.csv", model: model, out: "o/"}, "-registry and -ehr"},
 		{"bad date", options{input: "x*.csv", model: model, out: "o/", today: "1/1/2026"}, "-today"},
 	}
 	for _, tt := range tests {
@@ -49,5 +52,18 @@ func TestFormat(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { require.Equal(t, tt.want, tt.got) })
+	}
+}
+
+func TestReconcilePairRoundTrip(t *testing.T) {
+	p := vnbeam.ReconcilePair{RoleA: 2, A: vnbeam.ShardIndex(1, 40), RoleB: 0, B: vnbeam.ShardIndex(3, 7), Rule: 4, Weight: -17.123456789012344}
+	line := formatReconcilePair(p)
+	require.Equal(t, "bhyt,1,40,registry,3,7,4,-17.123456789012344", line)
+	got, ok := parseReconcilePair(line)
+	require.True(t, ok)
+	require.Equal(t, p, got)
+	for _, bad := range []string{"", "ehr,1,2,registry,3,4,5", "clinic,1,2,registry,3,4,5,1.5", "ehr,1,-2,registry,3,4,5,1.5", "ehr,1,2,registry,3,4,5,x"} {
+		_, ok := parseReconcilePair(bad)
+		require.False(t, ok, bad)
 	}
 }
