@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -318,4 +320,58 @@ func TestXLSXEmptyLastCells(t *testing.T) {
 	assert.Equal(t, []string{"An", "1990", ""}, tb.Rows[0].Cells)
 	assert.False(t, tb.Rows[0].Ragged)
 	assert.Empty(t, tb.Issues)
+}
+
+// TestReadAll checks ReadAll on a file, which tells its size, and on a
+// reader that does not, at, under and over the limit, and that a file
+// read whole gets a buffer of its size.
+func TestReadAll(t *testing.T) {
+	data := bytes.Repeat([]byte("họ_tên,ngày_sinh\nNguyễn Văn An,01/02/1990\n"), 100)
+	path := filepath.Join(t.TempDir(), "in.csv")
+	require.NoError(t, os.WriteFile(path, data, 0o600))
+	n := int64(len(data))
+	tests := []struct {
+		name string
+		max  int64
+		ok   bool
+	}{
+		{"under the limit", 2 * n, true},
+		{"at the limit", n, true},
+		{"over the limit", n - 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := os.Open(path)
+			require.NoError(t, err)
+			defer f.Close()
+			readers := map[string]io.Reader{"file": f, "stream": io.MultiReader(bytes.NewReader(data))}
+			for kind, r := range readers {
+				got, err := table.ReadAll(r, tt.max)
+				if !tt.ok {
+					assert.ErrorIs(t, err, table.ErrLimit, kind)
+					continue
+				}
+				require.NoError(t, err, kind)
+				assert.Equal(t, data, got, kind)
+				if kind == "file" {
+					assert.Equal(t, len(data)+1, cap(got), "a file is read into a buffer of its size")
+				}
+			}
+		})
+	}
+	got, err := table.ReadAll(bytes.NewReader(nil), 10)
+	require.NoError(t, err)
+	assert.Empty(t, got)
+}
+
+// TestReadBytesIsRead checks that ReadBytes gives Read's table, and its
+// limit.
+func TestReadBytesIsRead(t *testing.T) {
+	data := []byte("họ_tên;ngày_sinh\n\"Trần Thị\nBình\";1990\nLê Văn C;x\n")
+	want := read(t, data, table.Options{})
+	got, err := table.ReadBytes(data, table.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	_, err = table.ReadBytes(data, table.Options{MaxBytes: 10})
+	assert.ErrorIs(t, err, table.ErrLimit)
 }

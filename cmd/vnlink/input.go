@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"io"
@@ -314,12 +313,12 @@ func readInputTable(r io.Reader, ro readOptions) (*table, error) {
 	}
 	maxBytes := cmp.Or(opts.MaxBytes, inputLimit)
 	opts.MaxBytes = maxBytes
-	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	data, err := tbl.ReadAll(r, maxBytes)
+	if errors.Is(err, tbl.ErrLimit) {
+		return nil, kindErrorf(tbl.ErrLimit, "the file is larger than %s bytes; split the file", plain(int(maxBytes)))
+	}
 	if err != nil {
 		return nil, err
-	}
-	if int64(len(data)) > maxBytes {
-		return nil, kindErrorf(tbl.ErrLimit, "the file is larger than %s bytes; split the file", plain(int(maxBytes)))
 	}
 	head := string(data[:min(len(data), 4)])
 	if head == oleMagic {
@@ -329,14 +328,14 @@ func readInputTable(r io.Reader, ro readOptions) (*table, error) {
 		return nil, errorf("the file is empty: the first row must name the columns")
 	}
 	bom := strings.HasPrefix(head, "\xef\xbb\xbf") || strings.HasPrefix(head, "\xff\xfe") || strings.HasPrefix(head, "\xfe\xff")
-	tt, err := tbl.Read(bytes.NewReader(data), opts)
+	tt, err := tbl.ReadBytes(data, opts)
 	if errors.Is(err, tbl.ErrNoHeader) && opts.HeaderRow == 0 {
 		// A file of one column has no row with two filled cells, which
 		// package table asks of a header: take the first row (after a
 		// "sep=" line) when its first cell is a known column name.
 		for _, h := range []int{1, 2} {
 			opts.HeaderRow = h
-			if t2, err2 := tbl.Read(bytes.NewReader(data), opts); err2 == nil && len(t2.Header) > 0 && knownName(t2.Header[0]) {
+			if t2, err2 := tbl.ReadBytes(data, opts); err2 == nil && len(t2.Header) > 0 && knownName(t2.Header[0]) {
 				tt, err = t2, nil
 				break
 			}
@@ -399,11 +398,9 @@ func fromTable(tt *tbl.Table, bom bool) *table {
 		t.Delim, t.BOM = ',', false // a workbook or XML1 file has no byte-order mark
 	}
 	n := len(tt.Header)
-	byLine := make(map[int]int, len(tt.Rows))
 	prev := tt.HeaderRow
 	for i := range tt.Rows {
 		r := &tt.Rows[i]
-		byLine[r.Line] = i + 1
 		extra := len(r.Cells) > n
 		t.addRow(inRow{Line: r.Line, Damaged: r.Damaged, Unusable: r.Damaged || extra}, r.Cells)
 		if r.Ragged {
@@ -424,10 +421,13 @@ func fromTable(tt *tbl.Table, bom bool) *table {
 		where = "record %d"
 	}
 	for _, is := range tt.Issues {
-		row := byLine[is.Row]
-		if row == 0 {
+		// The rows are in the order of their lines (a map of 8 million
+		// lines would cost hundreds of megabytes for a few issues).
+		i, found := slices.BinarySearchFunc(tt.Rows, is.Row, func(r tbl.Row, line int) int { return cmp.Compare(r.Line, line) })
+		if !found {
 			continue // not a data row
 		}
+		row := i + 1
 		field := rowField
 		if is.Column > 0 {
 			field = columnLabel(t.Header, is.Column-1)
