@@ -3,6 +3,7 @@ package table_test
 import (
 	"bytes"
 	"encoding/base64"
+	"reflect"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,36 @@ func checkTable(t *testing.T, tb *table.Table) {
 	}
 }
 
+// checkStreamed reads data again with Options.OnRow and asserts that the
+// rows handed over are tb's rows, in order, and that the table read is tb
+// without its rows.
+func checkStreamed(t *testing.T, data []byte, opts table.Options, tb *table.Table) {
+	t.Helper()
+	var rows []table.Row
+	opts.OnRow = func(st *table.Table, r table.Row) error {
+		if len(st.Header) == 0 {
+			t.Fatalf("row %d handed over before the header", r.Line)
+		}
+		rows = append(rows, r)
+		return nil
+	}
+	st, err := table.ReadBytes(data, opts)
+	if err != nil {
+		t.Fatalf("read with OnRow: %v; without: no error", err)
+	}
+	if !reflect.DeepEqual(rows, tb.Rows) && (len(rows) > 0 || len(tb.Rows) > 0) {
+		t.Fatalf("OnRow got %d rows, Read %d, or other cells", len(rows), len(tb.Rows))
+	}
+	if len(st.Rows) != 0 {
+		t.Fatalf("Table.Rows holds %d rows with OnRow set", len(st.Rows))
+	}
+	want := *tb
+	want.Rows = nil
+	if !reflect.DeepEqual(&want, st) {
+		t.Fatalf("the table read with OnRow differs from Read's beyond its rows")
+	}
+}
+
 func FuzzRead(f *testing.F) {
 	for _, s := range []string{
 		"Họ tên,Ngày sinh\nA,1\n",
@@ -39,11 +70,13 @@ func FuzzRead(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := table.Read(bytes.NewReader(data), table.Options{Format: table.Text, MaxCellBytes: 1 << 10, MaxColumns: 64})
+		opts := table.Options{Format: table.Text, MaxCellBytes: 1 << 10, MaxColumns: 64}
+		tb, err := table.Read(bytes.NewReader(data), opts)
 		if err != nil {
 			return
 		}
 		checkTable(t, tb)
+		checkStreamed(t, data, opts, tb)
 		if utf8.Valid(data) && !bytes.ContainsAny(data, "\"\r") {
 			// Without quotes every non-blank line below the header is a row.
 			n := 0
@@ -73,9 +106,11 @@ func FuzzXLSX(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := table.Read(bytes.NewReader(data), table.Options{Format: table.XLSX, MaxBytes: 16 << 20})
+		opts := table.Options{Format: table.XLSX, MaxBytes: 16 << 20}
+		tb, err := table.Read(bytes.NewReader(data), opts)
 		if err == nil {
 			checkTable(t, tb)
+			checkStreamed(t, data, opts, tb)
 		}
 	})
 }
@@ -85,9 +120,11 @@ func FuzzXML1(f *testing.F) {
 	f.Add([]byte(container(`<FILEHOSO><LOAIHOSO>XML1</LOAIHOSO><NOIDUNGFILE>` + base64.StdEncoding.EncodeToString([]byte(tongHop)) + `</NOIDUNGFILE></FILEHOSO>`)))
 	f.Add([]byte(tongHop))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := table.Read(bytes.NewReader(data), table.Options{Format: table.XML1})
+		opts := table.Options{Format: table.XML1}
+		tb, err := table.Read(bytes.NewReader(data), opts)
 		if err == nil {
 			checkTable(t, tb)
+			checkStreamed(t, data, opts, tb)
 		}
 	})
 }

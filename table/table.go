@@ -90,6 +90,15 @@ type Options struct {
 	// MaxBytes caps the input and the bytes it expands to; 0:
 	// DefaultMaxBytes.
 	MaxBytes int64
+	// OnRow, when set, receives each data row as it is read, in input
+	// order, instead of Table.Rows (which stays empty), so that a caller
+	// that keeps the rows in its own form does not hold them twice while
+	// a large input is read. t is the table being read: its Format,
+	// Comma, HeaderRow and Header are set, its Issues and Warnings are
+	// those found so far. The row's Cells are the caller's to keep. An
+	// error from OnRow stops the read, and Read returns it. XML1 rows are
+	// handed over once the whole input is read.
+	OnRow func(t *Table, r Row) error
 }
 
 func (o Options) withDefaults() Options {
@@ -329,12 +338,13 @@ type builder struct {
 	t     *Table
 	opts  Options
 	width int
+	rows  int // data rows added
 }
 
 // add appends a data row at line, checking its width and cells; damaged
 // marks a row read from its raw line.
 func (b *builder) add(line int, cells []string, damaged bool) error {
-	if b.opts.MaxRows > 0 && len(b.t.Rows) >= b.opts.MaxRows {
+	if b.opts.MaxRows > 0 && b.rows >= b.opts.MaxRows {
 		return fmt.Errorf("%w: more than %d data rows (row %d)", ErrLimit, b.opts.MaxRows, line)
 	}
 	if len(cells) > b.opts.MaxColumns {
@@ -367,6 +377,10 @@ func (b *builder) add(line int, cells []string, damaged bool) error {
 		b.t.Issues = append(b.t.Issues, Issue{Row: line, Reason: "quotes do not close or shift the cells; the line was split on the delimiter as written"})
 	}
 	r.Cells = cells
+	b.rows++
+	if b.opts.OnRow != nil {
+		return b.opts.OnRow(b.t, r)
+	}
 	b.t.Rows = append(b.t.Rows, r)
 	return nil
 }

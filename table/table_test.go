@@ -375,3 +375,39 @@ func TestReadBytesIsRead(t *testing.T) {
 	_, err = table.ReadBytes(data, table.Options{MaxBytes: 10})
 	assert.ErrorIs(t, err, table.ErrLimit)
 }
+
+// TestOnRow checks that OnRow receives the rows of a text file, a workbook
+// and an XML1 file, and that its error stops the read.
+func TestOnRow(t *testing.T) {
+	text := []byte("Họ tên,Ngày sinh\nA,1990\n\nB,1991\nC,1992\n")
+	xlsx := workbook(t, func(f *excelize.File) {
+		f.SetSheetRow("Sheet1", "A1", &[]any{"Họ tên", "Ngày sinh"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"A", "1990"})
+		f.SetSheetRow("Sheet1", "A4", &[]any{"B", "1991"})
+	})
+	xml1 := []byte(container(`<FILEHOSO><LOAIHOSO>XML1</LOAIHOSO><NOIDUNGFILE>` + tongHop + `</NOIDUNGFILE></FILEHOSO>`))
+	for name, data := range map[string][]byte{"text": text, "xlsx": xlsx, "xml1": xml1} {
+		t.Run(name, func(t *testing.T) {
+			want := read(t, data, table.Options{})
+			require.NotEmpty(t, want.Rows)
+			var got []table.Row
+			tb, err := table.ReadBytes(data, table.Options{OnRow: func(_ *table.Table, r table.Row) error {
+				got = append(got, r)
+				return nil
+			}})
+			require.NoError(t, err)
+			assert.Equal(t, want.Rows, got)
+			assert.Empty(t, tb.Rows)
+			assert.Equal(t, want.Header, tb.Header)
+
+			stop := errors.New("stop")
+			calls := 0
+			_, err = table.ReadBytes(data, table.Options{OnRow: func(*table.Table, table.Row) error {
+				calls++
+				return stop
+			}})
+			assert.ErrorIs(t, err, stop)
+			assert.Equal(t, 1, calls)
+		})
+	}
+}

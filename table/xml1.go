@@ -65,6 +65,15 @@ func readXML1(data []byte, opts Options) (*Table, error) {
 			r.Cells = append(r.Cells, make([]string, len(t.Header)-len(r.Cells))...)
 		}
 	}
+	if opts.OnRow != nil {
+		rows := t.Rows
+		t.Rows = nil
+		for _, r := range rows {
+			if err := opts.OnRow(t, r); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return t, nil
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"io"
@@ -328,15 +329,26 @@ func readInputTable(r io.Reader, ro readOptions) (*table, error) {
 		return nil, errorf("the file is empty: the first row must name the columns")
 	}
 	bom := strings.HasPrefix(head, "\xef\xbb\xbf") || strings.HasPrefix(head, "\xff\xfe") || strings.HasPrefix(head, "\xfe\xff")
-	tt, err := tbl.ReadBytes(data, opts)
+	// The rows are handed over one at a time and kept only in the
+	// commands' compact form: a file's rows are not held twice.
+	read := func(opts tbl.Options) (*tbl.Table, *rowTaker, error) {
+		k := &rowTaker{bom: bom}
+		if !strings.HasPrefix(head, zipMagic) {
+			k.lines = bytes.Count(data, []byte{'\n'}) + 1 // at most the rows of a text file
+		}
+		opts.OnRow = k.take
+		tt, err := tbl.ReadBytes(data, opts)
+		return tt, k, err
+	}
+	tt, k, err := read(opts)
 	if errors.Is(err, tbl.ErrNoHeader) && opts.HeaderRow == 0 {
 		// A file of one column has no row with two filled cells, which
 		// package table asks of a header: take the first row (after a
 		// "sep=" line) when its first cell is a known column name.
 		for _, h := range []int{1, 2} {
 			opts.HeaderRow = h
-			if t2, err2 := tbl.ReadBytes(data, opts); err2 == nil && len(t2.Header) > 0 && knownName(t2.Header[0]) {
-				tt, err = t2, nil
+			if t2, k2, err2 := read(opts); err2 == nil && len(t2.Header) > 0 && knownName(t2.Header[0]) {
+				tt, k, err = t2, k2, nil
 				break
 			}
 		}
@@ -349,7 +361,7 @@ func readInputTable(r io.Reader, ro readOptions) (*table, error) {
 			"was the file exported without its header row? Add the column names as the first row, or give the header row with -header-row",
 			tt.HeaderRow, c+1, tbl.ColumnName(c+1))
 	}
-	return fromTable(tt, bom), nil
+	return k.finish(tt), nil
 }
 
 // dataLikeHeader returns the first header cell that holds four digits or
@@ -387,33 +399,65 @@ func readError(err error, ro readOptions) error {
 	return err
 }
 
-// fromTable turns a table of package table into the table the commands
-// write back. Data row i of the result is row i of tt: issues are moved
-// from lines to data rows, and name the line in their reason.
-func fromTable(tt *tbl.Table, bom bool) *table {
-	t := &table{Header: tt.Header, Format: tt.Format, Delim: tt.Comma, BOM: bom, HeaderRow: tt.HeaderRow,
-		Warnings: translated(tt.Warnings), Rows: make([]inRow, 0, len(tt.Rows)),
-		ends: make([]uint32, 0, len(tt.Rows)*len(tt.Header))}
+// rowTaker builds the table the commands write back from the rows package
+// table hands over (tbl.Options.OnRow): data row i of the result is the
+// i-th row handed over. finish moves the issues from lines to data rows
+// and names the line in their reason.
+type rowTaker struct {
+	t   *table
+	bom bool
+	// lines is the number of lines of the input, which bounds the rows of
+	// text input (not of XML1): their rows and cell ends are reserved
+	// once.
+	lines int
+	// end is the last physical line of the previous row (the header row
+	// before the first data row).
+	end int
+}
+
+// start makes the table from what tt knows before its first row.
+func (k *rowTaker) start(tt *tbl.Table) {
+	t := &table{Header: tt.Header, Format: tt.Format, Delim: tt.Comma, BOM: k.bom, HeaderRow: tt.HeaderRow}
 	if t.Delim == 0 || tt.Format != tbl.Text {
 		t.Delim, t.BOM = ',', false // a workbook or XML1 file has no byte-order mark
 	}
-	n := len(tt.Header)
-	prev := tt.HeaderRow
-	for i := range tt.Rows {
-		r := &tt.Rows[i]
-		extra := len(r.Cells) > n
-		t.addRow(inRow{Line: r.Line, Damaged: r.Damaged, Unusable: r.Damaged || extra}, r.Cells)
-		if r.Ragged {
-			t.Ragged++
-		}
-		if r.Damaged {
-			t.Damaged++
-		}
-		if prev > 0 {
-			t.Blank += max(0, r.Line-prev-1-continuationLines(tt, i-1))
-		}
-		prev = r.Line
+	if n := max(0, k.lines-tt.HeaderRow); n > 0 && tt.Format == tbl.Text {
+		t.Rows = make([]inRow, 0, n)
+		t.ends = make([]uint32, 0, n*len(t.Header))
 	}
+	k.t, k.end = t, tt.HeaderRow
+}
+
+// take adds the next data row r of tt.
+func (k *rowTaker) take(tt *tbl.Table, r tbl.Row) error {
+	if k.t == nil {
+		k.start(tt)
+	}
+	t := k.t
+	extra := len(r.Cells) > len(t.Header)
+	t.addRow(inRow{Line: r.Line, Damaged: r.Damaged, Unusable: r.Damaged || extra}, r.Cells)
+	if r.Ragged {
+		t.Ragged++
+	}
+	if r.Damaged {
+		t.Damaged++
+	}
+	if k.end > 0 {
+		t.Blank += max(0, r.Line-k.end-1)
+	}
+	k.end = r.Line + continuationLines(tt.Format, r.Cells)
+	return nil
+}
+
+// finish returns the table once tt is read whole, with its warnings and
+// its issues moved to data rows.
+func (k *rowTaker) finish(tt *tbl.Table) *table {
+	if k.t == nil {
+		k.start(tt) // no data row
+	}
+	t := k.t
+	t.Warnings = translated(tt.Warnings)
+	n := len(tt.Header)
 	where := "line %d"
 	if tt.Format == tbl.XLSX {
 		where = "Excel row %d"
@@ -423,7 +467,7 @@ func fromTable(tt *tbl.Table, bom bool) *table {
 	for _, is := range tt.Issues {
 		// The rows are in the order of their lines (a map of 8 million
 		// lines would cost hundreds of megabytes for a few issues).
-		i, found := slices.BinarySearchFunc(tt.Rows, is.Row, func(r tbl.Row, line int) int { return cmp.Compare(r.Line, line) })
+		i, found := slices.BinarySearchFunc(t.Rows, is.Row, func(r inRow, line int) int { return cmp.Compare(r.Line, line) })
 		if !found {
 			continue // not a data row
 		}
@@ -450,14 +494,14 @@ func fromTable(tt *tbl.Table, bom bool) *table {
 	return t
 }
 
-// continuationLines returns the lines row i of tt spans after its first
-// (a quoted cell holding line breaks); 0 for i < 0.
-func continuationLines(tt *tbl.Table, i int) int {
-	if i < 0 || tt.Format != tbl.Text {
+// continuationLines returns the lines a row of cells spans after its
+// first (a quoted cell of text input holding line breaks).
+func continuationLines(f tbl.Format, cells []string) int {
+	if f != tbl.Text {
 		return 0
 	}
 	n := 0
-	for _, c := range tt.Rows[i].Cells {
+	for _, c := range cells {
 		n += strings.Count(c, "\n")
 	}
 	return n

@@ -55,6 +55,8 @@ func TestReadInputTable(t *testing.T) {
 			rows: [][]string{{"1", "\xff"}}, lines: []int{2}, invalid: map[int][]int{0: {1}}},
 		{name: "quoted newline", in: "a,b\n\"x\ny\",2\n3,4\n", delim: ',', header: []string{"a", "b"},
 			rows: [][]string{{"x\ny", "2"}, {"3", "4"}}, lines: []int{2, 4}},
+		{name: "empty row after a quoted newline", in: "a,b\n\"x\ny\",2\n\n3,4\n", delim: ',', header: []string{"a", "b"},
+			rows: [][]string{{"x\ny", "2"}, {"3", "4"}}, lines: []int{2, 5}, warning: "1 empty rows between the data rows were skipped"},
 		{name: "Excel sep= line", in: "sep=;\na;b\n1;2\n", delim: ';', header: []string{"a", "b"}, rows: [][]string{{"1", "2"}}, lines: []int{3}},
 		{name: "header only", in: "a,b\n", delim: ',', header: []string{"a", "b"}},
 		{name: "empty rows between data rows are counted", in: "a,b\n1,2\n\n\n3,4\n", delim: ',', header: []string{"a", "b"},
