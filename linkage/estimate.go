@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // Defaults and bounds of SampleOptions.
@@ -388,7 +389,7 @@ const maxFloorShare = 0.01
 // exactShare returns the share of all pairs (distinct records when
 // deduplicating) whose keys are both present and equal.
 func exactShare[R any](key func(*R) (string, bool), left, right []R, dedupe bool) float64 {
-	freq := make(map[string]int64, len(left)/4)
+	freq := make(map[string]int64, len(left))
 	for i := range left {
 		if k, ok := key(&left[i]); ok {
 			freq[k]++
@@ -563,10 +564,15 @@ func (m *Model[R]) countAdaptive(left, right []R, dedupe bool, want int, seed ui
 	size := func(chunk int) int { return min(AdaptiveChunk, want-chunk*AdaptiveChunk) }
 	window := 2 * workers
 	jobs, done := make(chan job, window), make(chan job, window)
+	// settled marks the comparisons the merge has settled: a chunk not yet
+	// started leaves them out, as their counts past the settling chunk are
+	// dropped anyway.
+	settled := make([]atomic.Bool, len(m.c))
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
+				j.comps = slices.DeleteFunc(j.comps, func(i int) bool { return settled[i].Load() })
 				j.counts = m.sampleChunk(left, right, dedupe, j.chunk, size(j.chunk), seed, j.comps, j.counts)
 				done <- j
 			}
@@ -597,14 +603,18 @@ func (m *Model[R]) countAdaptive(left, right []R, dedupe bool, want int, seed ui
 				break
 			}
 			delete(pending, merged)
-			// j.comps holds every comparison still active: the set only
-			// shrinks.
+			// j.comps holds every comparison still active (it left out
+			// only settled ones): the set only shrinks.
 			active = slices.DeleteFunc(active, func(i int) bool {
 				for k := range total[i] {
 					total[i][k] += j.counts[i][k]
 				}
 				pairs[i] += int64(size(merged))
-				return settledU(total[i], pairs[i], p.Comparisons[i].Levels, fromKeys[i], uRes)
+				if settledU(total[i], pairs[i], p.Comparisons[i].Levels, fromKeys[i], uRes) {
+					settled[i].Store(true)
+					return true
+				}
+				return false
 			})
 			free = append(free, j.counts)
 			merged++
