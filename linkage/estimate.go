@@ -157,8 +157,9 @@ type USample struct {
 // below which a weight is already as telling as an identifier's. Each
 // comparison's u is counted from its own pairs (USample.ComparisonPairs).
 // A level whose count reached AdaptiveMinCount = K in the chunk that
-// settled its comparison (the level the sample stopped on) is estimated by
-// inverse sampling instead: its K-th count came at the comparison's N-th
+// settled its comparison, and stayed below 2K (the level the sample
+// stopped on, not a common one settled in the first chunk), is estimated
+// by inverse sampling instead: its K-th count came at the comparison's N-th
 // non-null pair, and (K−1)/(N−1) is an unbiased estimate of its share
 // (Haldane), where K/N, read when a count first reaches K, is too large
 // (by 8% for a level settled after three or four chunks,
@@ -283,10 +284,13 @@ func (m *Model[R]) EstimateUSample(left, right []R, opt SampleOptions) (USample,
 		weights := make([]float64, len(levels))
 		for k := range weights {
 			weights[k] = float64(c[k+1])
-			if kth != nil && kth[i][k+1] > 1 {
+			if kth != nil && kth[i][k+1] > 1 && c[k+1] < 2*AdaptiveMinCount {
 				// Inverse sampling: the K-th count came at non-null pair
 				// N, and (K−1)/(N−1) estimates the level's share without
 				// the upward bias of K/N; as a count over nonNull pairs.
+				// A level counted 2K times or more by then (a common one,
+				// settled in the comparison's first chunk) did not hold
+				// the sample back, and its counts after N say more.
 				weights[k] = (AdaptiveMinCount - 1) * float64(nonNull) / float64(kth[i][k+1]-1)
 			}
 		}
