@@ -67,8 +67,9 @@
 // value frequencies instead. With the zero SampleOptions the sample is
 // adaptive: each comparison leaves it once its levels are settled (counted
 // AdaptiveMinCount times, or known to be rarer than an identifier's
-// agreement). EstimatePriorFromRule
-// sets λ = (pairs satisfying a deterministic rule / assumed recall) /
+// agreement), and the level it stops on is estimated by inverse sampling,
+// (K−1)/(N−1) for its K-th count at the N-th pair, which unlike K/N is
+// unbiased. EstimatePriorFromRule sets λ = (pairs satisfying a deterministic rule / assumed recall) /
 // possible pairs. TrainEM runs expectation–maximisation over Patterns
 // (counts of distinct comparison vectors, as fastLink does): one round per
 // blocking rule, the comparisons the rule uses excluded from that round,

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // Defaults and bounds of SampleOptions.
@@ -155,6 +156,15 @@ type USample struct {
 // the u of a level that singles out one record, such as agreeing on an identifier,
 // below which a weight is already as telling as an identifier's. Each
 // comparison's u is counted from its own pairs (USample.ComparisonPairs).
+// A level whose count reached AdaptiveMinCount = K in the chunk that
+// settled its comparison, and stayed below 2K (the level the sample
+// stopped on, not a common one settled in the first chunk), is estimated
+// by inverse sampling instead: its K-th count came at the comparison's N-th
+// non-null pair, and (K−1)/(N−1) is an unbiased estimate of its share
+// (Haldane), where K/N, read when a count first reaches K, is too large
+// (by 8% for a level settled after three or four chunks,
+// TestEstimateUAdaptiveUnbiased); the other free levels keep their counts
+// and all share the free mass in proportion.
 // The workers compare chunks ahead of the merge, each for the comparisons
 // not yet settled when it was handed out; the chunks are merged in chunk
 // order and a comparison's counts after the chunk that settled it are
@@ -229,6 +239,7 @@ func (m *Model[R]) EstimateUSample(left, right []R, opt SampleOptions) (USample,
 	p := m.Params()
 	fromKeys := m.exactFromKeys(&p)
 	var counts [][]uint64
+	var kth [][]int64 // adaptive: the non-null pair of the AdaptiveMinCount-th count, by level
 	var sample USample
 	pairs := make([]int64, len(m.comps)) // counted, by comparison
 	switch {
@@ -240,7 +251,7 @@ func (m *Model[R]) EstimateUSample(left, right []R, opt SampleOptions) (USample,
 		if dedupe {
 			uRes = 1 / float64(nl)
 		}
-		counts, pairs = m.countAdaptive(left, right, dedupe, want, opt.Seed, workers, &p, fromKeys, uRes)
+		counts, pairs, kth = m.countAdaptive(left, right, dedupe, want, opt.Seed, workers, &p, fromKeys, uRes)
 		sample = USample{Pairs: slices.Max(pairs), ComparisonPairs: pairs}
 		sample.Stopped = sample.Pairs < int64(want)
 	default:
@@ -270,7 +281,20 @@ func (m *Model[R]) EstimateUSample(left, right []R, opt SampleOptions) (USample,
 			exact = e - 1
 			pExact = shares[i]
 		}
-		setU(levels, c[1:], nonNull, exact, pExact/(float64(nonNull)/float64(pairs[i])), float64(total)*float64(nonNull)/float64(pairs[i]))
+		weights := make([]float64, len(levels))
+		for k := range weights {
+			weights[k] = float64(c[k+1])
+			if kth != nil && kth[i][k+1] > 1 && c[k+1] < 2*AdaptiveMinCount {
+				// Inverse sampling: the K-th count came at non-null pair
+				// N, and (K−1)/(N−1) estimates the level's share without
+				// the upward bias of K/N; as a count over nonNull pairs.
+				// A level counted 2K times or more by then (a common one,
+				// settled in the comparison's first chunk) did not hold
+				// the sample back, and its counts after N say more.
+				weights[k] = (AdaptiveMinCount - 1) * float64(nonNull) / float64(kth[i][k+1]-1)
+			}
+		}
+		setU(levels, weights, nonNull, exact, pExact/(float64(nonNull)/float64(pairs[i])), float64(total)*float64(nonNull)/float64(pairs[i]))
 	}
 	return sample, m.SetParams(p)
 }
@@ -321,12 +345,14 @@ func (m *Model[R]) exactFromKeys(p *Params) []int {
 }
 
 // setU sets the free u of one comparison's levels from their counts among
-// nonNull counted pairs. exact ≥ 0 is the index of a level whose u is
-// uExact (from frequencies) instead of its count; possible is the number of
-// non-null pairs in the whole input, which floors uExact.
-func setU(levels []LevelParams, counts []uint64, nonNull int64, exact int, uExact, possible float64) {
+// nonNull counted pairs (whole numbers, or for the adaptive sample's
+// inverse-sampled levels the count over nonNull pairs their estimate
+// stands for). exact ≥ 0 is the index of a level whose u is uExact (from
+// frequencies) instead of its count; possible is the number of non-null
+// pairs in the whole input, which floors uExact.
+func setU(levels []LevelParams, counts []float64, nonNull int64, exact int, uExact, possible float64) {
 	fixed := 0.0
-	var free uint64
+	var free float64 // a sum of whole numbers below 2^53 when counted: exact
 	nFree := 0
 	for k, lp := range levels {
 		switch {
@@ -376,7 +402,7 @@ func setU(levels []LevelParams, counts []uint64, nonNull int64, exact int, uExac
 		if counts[k] == 0 {
 			lp.U = floor
 		} else {
-			lp.U = seenMass * float64(counts[k]) / float64(free)
+			lp.U = seenMass * counts[k] / free
 		}
 	}
 }
@@ -388,7 +414,7 @@ const maxFloorShare = 0.01
 // exactShare returns the share of all pairs (distinct records when
 // deduplicating) whose keys are both present and equal.
 func exactShare[R any](key func(*R) (string, bool), left, right []R, dedupe bool) float64 {
-	freq := make(map[string]int64, len(left)/4)
+	freq := make(map[string]int64, len(left))
 	for i := range left {
 		if k, ok := key(&left[i]); ok {
 			freq[k]++
@@ -526,19 +552,9 @@ func (m *Model[R]) sampleChunk(left, right []R, dedupe bool, chunk, n int, seed 
 			clear(counts[i])
 		}
 	}
-	rng := rand.New(rand.NewPCG(seed, uint64(chunk)^0x9e3779b97f4a7c15))
-	nl, nr := len(left), len(right)
+	rng := chunkRand(seed, chunk)
 	for range n {
-		a := rng.IntN(nl)
-		var b int
-		if dedupe {
-			b = rng.IntN(nl - 1)
-			if b >= a {
-				b++
-			}
-		} else {
-			b = rng.IntN(nr)
-		}
+		a, b := drawPair(rng, len(left), len(right), dedupe)
 		for _, i := range comps {
 			counts[i][m.c[i].level(&left[a], &right[b])]++
 		}
@@ -546,28 +562,86 @@ func (m *Model[R]) sampleChunk(left, right []R, dedupe bool, chunk, n int, seed 
 	return counts
 }
 
+// chunkRand returns the generator of chunk number chunk.
+func chunkRand(seed uint64, chunk int) *rand.Rand {
+	return rand.New(rand.NewPCG(seed, uint64(chunk)^0x9e3779b97f4a7c15))
+}
+
+// drawPair draws a random pair: two distinct records of left when
+// deduplicating (nl records), else one of left and one of right.
+func drawPair(rng *rand.Rand, nl, nr int, dedupe bool) (int, int) {
+	a := rng.IntN(nl)
+	if !dedupe {
+		return a, rng.IntN(nr)
+	}
+	b := rng.IntN(nl - 1)
+	if b >= a {
+		b++
+	}
+	return a, b
+}
+
+// sampleChunkFirst is sampleChunk for the adaptive sample: it also records
+// in first[i][(k−1)·AdaptiveMinCount + j] the position among the chunk's
+// non-null pairs of comparison i (from 0) of level k's (j+1)-th count, for
+// the first AdaptiveMinCount counts (first is allocated when nil).
+func (m *Model[R]) sampleChunkFirst(left, right []R, dedupe bool, chunk, n int, seed uint64, comps []int, counts [][]uint64, first [][]uint16) ([][]uint64, [][]uint16) {
+	if counts == nil {
+		counts = m.newCounts()
+		first = make([][]uint16, len(m.c))
+		for i := range first {
+			first[i] = make([]uint16, len(m.comps[i].Levels)*AdaptiveMinCount)
+		}
+	} else {
+		for i := range counts {
+			clear(counts[i])
+		}
+	}
+	rng := chunkRand(seed, chunk)
+	for p := range n {
+		a, b := drawPair(rng, len(left), len(right), dedupe)
+		for _, i := range comps {
+			c := counts[i]
+			l := m.c[i].level(&left[a], &right[b])
+			if k := c[l]; l != 0 && k < AdaptiveMinCount {
+				first[i][(l-1)*AdaptiveMinCount+int(k)] = uint16(uint64(p) - c[0])
+			}
+			c[l]++
+		}
+	}
+	return counts, first
+}
+
 // countAdaptive draws up to want random pairs in chunks of AdaptiveChunk,
 // each comparison until the chunk after which it is settled (see
-// EstimateU), and returns the level counts and, by comparison, the pairs
-// counted. Workers compare chunks ahead of the merge (at most 2·workers
+// EstimateU), and returns the level counts, by comparison the pairs
+// counted, and by comparison and level number the non-null pair (from 1)
+// that brought the level's count to AdaptiveMinCount when that happened
+// in the comparison's last chunk, else 0. Workers compare chunks ahead of the merge (at most 2·workers
 // chunks), each for the comparisons not yet settled when it was handed
 // out; the chunks are merged in chunk order and a settled comparison's
 // later counts are dropped, so the result does not depend on workers.
-func (m *Model[R]) countAdaptive(left, right []R, dedupe bool, want int, seed uint64, workers int, p *Params, fromKeys []int, uRes float64) ([][]uint64, []int64) {
+func (m *Model[R]) countAdaptive(left, right []R, dedupe bool, want int, seed uint64, workers int, p *Params, fromKeys []int, uRes float64) ([][]uint64, []int64, [][]int64) {
 	type job struct {
 		chunk  int
 		comps  []int
 		counts [][]uint64
+		first  [][]uint16
 	}
 	chunks := (want + AdaptiveChunk - 1) / AdaptiveChunk
 	size := func(chunk int) int { return min(AdaptiveChunk, want-chunk*AdaptiveChunk) }
 	window := 2 * workers
 	jobs, done := make(chan job, window), make(chan job, window)
+	// settled marks the comparisons the merge has settled: a chunk not yet
+	// started leaves them out, as their counts past the settling chunk are
+	// dropped anyway.
+	settled := make([]atomic.Bool, len(m.c))
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				j.counts = m.sampleChunk(left, right, dedupe, j.chunk, size(j.chunk), seed, j.comps, j.counts)
+				j.comps = slices.DeleteFunc(j.comps, func(i int) bool { return settled[i].Load() })
+				j.counts, j.first = m.sampleChunkFirst(left, right, dedupe, j.chunk, size(j.chunk), seed, j.comps, j.counts, j.first)
 				done <- j
 			}
 		})
@@ -578,16 +652,24 @@ func (m *Model[R]) countAdaptive(left, right []R, dedupe bool, want int, seed ui
 	for i := range active {
 		active[i] = i
 	}
-	var free [][][]uint64
+	kth := make([][]int64, len(m.c))
+	for i := range kth {
+		kth[i] = make([]int64, len(m.comps[i].Levels)+1)
+	}
+	type buffers struct {
+		counts [][]uint64
+		first  [][]uint16
+	}
+	var free []buffers
 	pending := make(map[int]job, window)
 	issued, merged := 0, 0
 	for merged < chunks && len(active) > 0 {
 		for ; issued < chunks && issued-merged < window; issued++ {
-			var counts [][]uint64
+			var buf buffers
 			if n := len(free); n > 0 {
-				counts, free = free[n-1], free[:n-1]
+				buf, free = free[n-1], free[:n-1]
 			}
-			jobs <- job{issued, slices.Clone(active), counts}
+			jobs <- job{issued, slices.Clone(active), buf.counts, buf.first}
 		}
 		j := <-done
 		pending[j.chunk] = j
@@ -597,16 +679,26 @@ func (m *Model[R]) countAdaptive(left, right []R, dedupe bool, want int, seed ui
 				break
 			}
 			delete(pending, merged)
-			// j.comps holds every comparison still active: the set only
-			// shrinks.
+			// j.comps holds every comparison still active (it left out
+			// only settled ones): the set only shrinks.
 			active = slices.DeleteFunc(active, func(i int) bool {
+				nonNull := pairs[i] - int64(total[i][0])
 				for k := range total[i] {
+					before := total[i][k]
 					total[i][k] += j.counts[i][k]
+					kth[i][k] = 0
+					if k > 0 && before < AdaptiveMinCount && total[i][k] >= AdaptiveMinCount {
+						kth[i][k] = nonNull + int64(j.first[i][(k-1)*AdaptiveMinCount+int(AdaptiveMinCount-1-before)]) + 1
+					}
 				}
 				pairs[i] += int64(size(merged))
-				return settledU(total[i], pairs[i], p.Comparisons[i].Levels, fromKeys[i], uRes)
+				if settledU(total[i], pairs[i], p.Comparisons[i].Levels, fromKeys[i], uRes) {
+					settled[i].Store(true)
+					return true
+				}
+				return false
 			})
-			free = append(free, j.counts)
+			free = append(free, buffers{j.counts, j.first})
 			merged++
 		}
 	}
@@ -614,7 +706,7 @@ func (m *Model[R]) countAdaptive(left, right []R, dedupe bool, want int, seed ui
 	for range jobs { // chunks not yet started are not needed
 	}
 	wg.Wait()
-	return total, pairs
+	return total, pairs, kth
 }
 
 // settledU reports whether a comparison's counts (by level number) among

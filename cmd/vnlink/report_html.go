@@ -31,18 +31,12 @@ type reportMeta struct {
 	Date time.Time
 }
 
-// htmlModel is the part of the model JSON the HTML report shows (never the
-// term-frequency tables, which hold values).
+// htmlModel is the part of the model JSON (linkage.Params) the HTML report
+// shows: never the term-frequency tables, which hold values and are not
+// decoded.
 type htmlModel struct {
-	Prior       float64 `json:"prior"`
-	Comparisons []struct {
-		Name   string `json:"name"`
-		Levels []struct {
-			Label string  `json:"label"`
-			M     float64 `json:"m"`
-			U     float64 `json:"u"`
-		} `json:"levels"`
-	} `json:"comparisons"`
+	Prior       float64                    `json:"prior"`
+	Comparisons []linkage.ComparisonParams `json:"comparisons"`
 }
 
 // A reportCard is one headline figure.

@@ -2,6 +2,7 @@ package vnperson
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 
 	"github.com/vnlink/vnlink/blocking"
@@ -92,7 +93,8 @@ func DefaultTraining() []TrainingRule {
 
 // Validate reports every problem with the options at once, joined with
 // errors.Join, each a *linkage.Error wrapping linkage.ErrInvalid. Zero
-// values are valid: they mean the defaults.
+// values are valid: they mean the defaults. A training rule must name a
+// blocking rule and exclude only comparisons of DefaultComparisons.
 func (o *Options) Validate() error {
 	var errs []error
 	bad := func(reason string) {
@@ -130,9 +132,20 @@ func (o *Options) Validate() error {
 			bad("Model must be over DefaultComparisons (use LoadModel or DefaultModel)")
 		}
 	}
+	var names []string // of DefaultComparisons, when a training rule is given
+	if len(o.Training) > 0 {
+		for _, c := range DefaultComparisons() {
+			names = append(names, c.Name)
+		}
+	}
 	for i, tr := range o.Training {
 		if tr.Rule.Name() == "" {
 			bad("Training rule " + strconv.Itoa(i) + " has no blocking rule")
+		}
+		for _, ex := range tr.Exclude {
+			if !slices.Contains(names, ex) {
+				bad("Training rule " + strconv.Itoa(i) + " excludes " + strconv.Quote(ex) + ", which is not a comparison of DefaultComparisons")
+			}
 		}
 	}
 	return errors.Join(errs...)

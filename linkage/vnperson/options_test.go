@@ -22,6 +22,9 @@ func TestOptionsValidate(t *testing.T) {
 		{"probability", vnperson.Options{MatchProbability: 1}, 1},
 		{"several", vnperson.Options{MatchProbability: -1, PriorRecall: 2, USamplePairs: -1, Workers: -2}, 4},
 		{"training", vnperson.Options{Training: []vnperson.TrainingRule{{}}}, 1},
+		{"default training", vnperson.Options{Training: vnperson.DefaultTraining()}, 0},
+		{"training excludes an unknown comparison", vnperson.Options{Training: []vnperson.TrainingRule{
+			{Rule: vnperson.DefaultRules()[0], Exclude: []string{vnperson.CompareNationalID, "nationalid"}}}}, 1},
 		{"NaN", vnperson.Options{MatchProbability: math.NaN(), PriorRecall: math.NaN()}, 2},
 		{"infinite", vnperson.Options{MatchProbability: math.Inf(1)}, 1},
 		{"too many workers", vnperson.Options{Workers: 100_000, Prepare: vnperson.PrepareOptions{Workers: 100_000}}, 2},
