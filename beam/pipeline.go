@@ -342,6 +342,14 @@ func (f *dropFn) ProcessElement(key string, r rowF, over func(*string) bool, emi
 	}
 }
 
+// PairsScored is the name of the pipeline's counter of the pairs the model
+// scores (namespace "vnlink"): a measure of the scoring's work, the figure
+// to size workers by.
+const PairsScored = "pairs_scored"
+
+// pairsScored counts the pairs scored, over all blocks.
+var pairsScored = beam.NewCounter("vnlink", PairsScored)
+
 // blockFn scores the pairs of one block or sub-block (boundBlocks keeps
 // them within their rule's cap): in link mode only pairs of a left and a
 // right row. Pairs at or above the threshold are emitted under their pair
@@ -359,7 +367,7 @@ func (f *blockFn) Setup() error {
 	return err
 }
 
-func (f *blockFn) ProcessElement(_ context.Context, key string, members func(*rowF) bool, emit func(string, scoredLink)) error {
+func (f *blockFn) ProcessElement(ctx context.Context, key string, members func(*rowF) bool, emit func(string, scoredLink)) error {
 	ruleIdx, err := ruleOf(key, len(f.rules))
 	if err != nil {
 		return err
@@ -400,7 +408,7 @@ func (f *blockFn) ProcessElement(_ context.Context, key string, members func(*ro
 		// skips a sub-block over the cap.
 		return nil
 	}
-	f.pairs(ruleIdx, block, recs, people, all, emit)
+	pairsScored.Inc(ctx, f.pairs(ruleIdx, block, recs, people, all, emit))
 	return nil
 }
 
@@ -422,8 +430,9 @@ func (f *blockFn) yields(block []rowF, members []int) bool {
 // Reconcile). In dedupe mode the record first in vnperson's canonical
 // order (people are the block's rows as persons) is scored first, as
 // Dedupe does (Reconcile: a health record before a BHYT row, see
-// leftFirst); in link mode the left record.
-func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, people []vnperson.Person, members []int, emit func(string, scoredLink)) {
+// leftFirst); in link mode the left record. It returns the number of
+// pairs scored.
+func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, people []vnperson.Person, members []int, emit func(string, scoredLink)) (scored int64) {
 	for x, i := range members {
 		for _, j := range members[x+1:] {
 			lo, hi := &block[i].Row, &block[j].Row // lo: left, or the smaller index
@@ -436,12 +445,14 @@ func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, people [
 				a, b = j, i
 			}
 			w := f.model.Score(&recs[a], &recs[b])
+			scored++
 			if w < f.S.MinWeight {
 				continue
 			}
 			emit(pairKey(lo.Index, hi.Index), scoredLink{Pair: Pair{A: lo.Index, B: hi.Index, Rule: rule, Weight: w}, RowA: *lo, RowB: *hi})
 		}
 	}
+	return scored
 }
 
 func boolCompare(x, y bool) int {

@@ -70,8 +70,27 @@ func run(t *testing.T, p *beam.Pipeline, s beam.Scope, dir string, links, cluste
 	t.Helper()
 	textio.Write(s, filepath.Join(dir, "links.txt"), beam.ParDo(s, formatLink, links))
 	textio.Write(s, filepath.Join(dir, "clusters.txt"), beam.ParDo(s, formatMember, clusters))
-	require.NoError(t, ptest.Run(p))
+	runCounted(t, p)
 	return readLines(t, filepath.Join(dir, "links.txt")), readLines(t, filepath.Join(dir, "clusters.txt"))
+}
+
+// runCounted runs p and logs the pairs it scored.
+func runCounted(t *testing.T, p *beam.Pipeline) {
+	t.Helper()
+	res, err := ptest.RunWithMetrics(p)
+	require.NoError(t, err)
+	t.Logf("pipeline: %d pairs scored", pairsScored(res))
+}
+
+// pairsScored returns the pipeline's count of scored pairs.
+func pairsScored(res beam.PipelineResult) int64 {
+	var n int64
+	for _, c := range res.Metrics().AllMetrics().Counters() {
+		if c.Namespace() == "vnlink" && c.Name() == vnbeam.PairsScored {
+			n += c.Result()
+		}
+	}
+	return n
 }
 
 // logOversized logs what the single-process run did with oversized blocks.
