@@ -337,27 +337,26 @@ func (f *splitFn) ProcessElement(key string, r rowF, over func(*string) bool, em
 // the oversized block of grouping key key.
 func subBlockKey(key string, k blocking.Key) string { return key + "/" + k.String() }
 
-// parseBlockKey returns the rule index of a grouping key (blockKey or
-// subBlockKey) and the key of package blocking's block or sub-block
-// (blocking.SubBlockKey).
-func parseBlockKey(key string, rules int) (int, blocking.Key, error) {
-	i, err := ruleOf(key, rules)
-	if err != nil {
-		return 0, 0, err
+// parseBlockKey returns the block of a grouping key (blockKey, or
+// subBlockKey when split).
+func parseBlockKey(key string, rules int) (rk ruleKey, split bool, err error) {
+	if rk.Rule, err = ruleOf(key, rules); err != nil {
+		return ruleKey{}, false, err
 	}
 	main, sub, split := strings.Cut(key[strings.IndexByte(key, ':')+1:], "/")
 	k, err := strconv.ParseUint(main, 16, 64)
 	if err != nil {
-		return 0, 0, fmt.Errorf("vnbeam: block key without a valid key")
+		return ruleKey{}, false, fmt.Errorf("vnbeam: block key without a valid key")
 	}
-	if !split {
-		return i, blocking.Key(k), nil
+	rk.Key = blocking.Key(k)
+	if split {
+		sec, err := strconv.ParseUint(sub, 16, 64)
+		if err != nil {
+			return ruleKey{}, false, fmt.Errorf("vnbeam: block key without a valid secondary key")
+		}
+		rk.Sec = blocking.Key(sec)
 	}
-	sk, err := strconv.ParseUint(sub, 16, 64)
-	if err != nil {
-		return 0, 0, fmt.Errorf("vnbeam: block key without a valid secondary key")
-	}
-	return i, blocking.SubBlockKey(blocking.Key(k), blocking.Key(sk)), nil
+	return rk, split, nil
 }
 
 // dropFn drops the rows of the sub-blocks above the cap.
@@ -392,8 +391,30 @@ type blockFn struct {
 	rules []blocking.Rule[vnperson.Record]
 	model *linkage.Model[vnperson.Record]
 	// over and overSub are the oversized blocks and sub-blocks, from the
-	// side inputs (the same for every block).
-	over, overSub map[string]bool
+	// side inputs (the same for every block), by rule and key.
+	over, overSub map[ruleKey]bool
+}
+
+// ruleKey is a block of package blocking: a rule index and the block's key
+// (for a sub-block, the block's and the secondary key).
+type ruleKey struct {
+	Rule     int
+	Key, Sec blocking.Key
+}
+
+// ruleKeySet parses the grouping keys of an iterable side input of
+// oversized blocks (blockKey) or sub-blocks (subBlockKey) into a set.
+func ruleKeySet(keys func(*string) bool, rules int) (map[ruleKey]bool, error) {
+	set := map[ruleKey]bool{}
+	var k string
+	for keys(&k) {
+		rk, _, err := parseBlockKey(k, rules)
+		if err != nil {
+			return nil, err
+		}
+		set[rk] = true
+	}
+	return set, nil
 }
 
 func (f *blockFn) Setup() error {
@@ -404,12 +425,21 @@ func (f *blockFn) Setup() error {
 }
 
 func (f *blockFn) ProcessElement(ctx context.Context, key string, members func(*rowF) bool, over, overSub func(*string) bool, emit func(scoredLink)) error {
-	ruleIdx, blockK, err := parseBlockKey(key, len(f.rules))
+	rk, split, err := parseBlockKey(key, len(f.rules))
 	if err != nil {
 		return err
 	}
+	ruleIdx, blockK := rk.Rule, rk.Key
+	if split {
+		blockK = blocking.SubBlockKey(rk.Key, rk.Sec)
+	}
 	if f.over == nil {
-		f.over, f.overSub = keySet(over), keySet(overSub)
+		if f.over, err = ruleKeySet(over, len(f.rules)); err != nil {
+			return err
+		}
+		if f.overSub, err = ruleKeySet(overSub, len(f.rules)); err != nil {
+			return err
+		}
 	}
 	rule := f.rules[ruleIdx]
 	var block []rowF
@@ -467,27 +497,36 @@ func (f *blockFn) ProcessElement(ctx context.Context, key string, members func(*
 func (f *blockFn) blockKeys(j int, rec *vnperson.Record) []blocking.Key {
 	rule := f.rules[j]
 	own := rule.Keys(rec, nil)
-	slices.Sort(own)
-	var out, secs []blocking.Key
-	for _, k := range slices.Compact(own) {
-		key := blockKey(j, k)
-		if !f.over[key] {
+	if len(own) > 1 {
+		slices.Sort(own)
+		own = slices.Compact(own)
+	}
+	out := make([]blocking.Key, 0, len(own))
+	var secs []blocking.Key
+	split := false
+	for _, k := range own {
+		if !f.over[ruleKey{Rule: j, Key: k}] {
 			out = append(out, k)
 			continue
 		}
-		if secs == nil {
+		if !split {
 			secs = rule.SplitKeys(rec, nil)
 			slices.Sort(secs)
 			secs = slices.Compact(secs)
+			split = true
 		}
 		for _, sec := range secs {
-			if !f.overSub[subBlockKey(key, sec)] {
+			if !f.overSub[ruleKey{Rule: j, Key: k, Sec: sec}] {
 				out = append(out, blocking.SubBlockKey(k, sec))
 			}
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	if split {
+		// Sub-block keys are hashes: sorted anew.
+		slices.Sort(out)
+		out = slices.Compact(out)
+	}
+	return out
 }
 
 // yields reports whether the rows at positions members form at least one
