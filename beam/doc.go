@@ -27,11 +27,13 @@
 //	     blocking does, before any grouping: no worker receives a block
 //	     above the cap, whatever the data (a placeholder ID on 100,000 rows)
 //	  -> group by (rule, key) or (rule, key, secondary key): a block
-//	  -> every pair of a (sub-)block scored with the model, the record first
-//	     in vnperson's canonical order (vnperson.CompareCanonical) as the
-//	     first argument; pairs at or above the threshold are links
-//	  -> combine per pair: the smallest rule index, the rule package
-//	     blocking tags a pair with (the first rule that produces it)
+//	  -> the pairs of a (sub-)block that package blocking produces from it
+//	     (blocking.PairedEarlier: no earlier rule pairs the two rows, and
+//	     this is the first block of the rule they share), each tagged with
+//	     the block's rule, the first that produces it, and scored with the
+//	     model once, the record first in vnperson's canonical order
+//	     (vnperson.CompareCanonical) as the first argument; pairs at or
+//	     above the threshold are links
 //	  -> components: the connected components of the links, found on one
 //	     worker from the links' row refs alone (no rows)
 //	  -> clusters: linkage.Cluster over the links of each component, in
@@ -50,8 +52,8 @@
 // machine, turns the rows and those pairs into vnperson.Reconcile's result
 // with vnperson.ReconcileScored: the same people, statuses and worklists.
 //
-// A pair is scored once per rule that produces it (package blocking scores
-// it once), so the shuffle holds records keyed by block and the links, not
+// Every candidate pair is scored once, as package blocking produces it
+// once, and the shuffle holds records keyed by block and the links, not
 // the candidate pairs. Records travel as their raw fields (Row) and are
 // prepared again where they are needed: a prepared vnperson.Record holds
 // unexported match features no coder can carry.

@@ -39,10 +39,9 @@ func init() {
 	register.DoFn4x1[string, rowF, func(*string) bool, func(string, rowF), error](&splitFn{})
 	register.DoFn4x0[string, rowF, func(*string) bool, func(string, rowF)](&dropFn{})
 	register.Iter1[string]()
-	register.DoFn4x1[context.Context, string, func(*rowF) bool, func(string, scoredLink), error](&blockFn{})
+	register.DoFn6x1[context.Context, string, func(*rowF) bool, func(*string) bool, func(*string) bool, func(scoredLink), error](&blockFn{})
 	register.Iter1[rowF]()
-	register.Emitter2[string, scoredLink]()
-	register.Function2x1[scoredLink, scoredLink, scoredLink](firstRule)
+	register.Emitter1[scoredLink]()
 	register.Function2x1[scoredLink, scoredLink, scoredLink](bestOfLeft)
 	register.Function1x2[scoredLink, int64, scoredLink](byLeft)
 	register.Function1x1[scoredLink, Pair](linkOf)
@@ -112,12 +111,13 @@ func withFrequencies(s beam.Scope, st settings, inputs ...beam.PCollection) beam
 // withFrequencies) scoring at least st.MinWeight, each once, tagged with
 // the first rule that produces it (a PCollection of scoredLink): pairs of
 // a left and a right row when st.Link, else pairs of two rows, of the left
-// rows only when leftOnly.
+// rows only when leftOnly. Each pair is scored once, in the block package
+// blocking produces it from (blocking.PairedEarlier).
 func scorePairs(s beam.Scope, st settings, joined beam.PCollection, leftOnly bool) beam.PCollection {
 	byBlock := beam.ParDo(s.Scope("BlockKeys"), &keysFn{S: st, LeftOnly: leftOnly}, joined)
-	blocks := beam.GroupByKey(s, boundBlocks(s.Scope("BoundBlocks"), st, byBlock))
-	scored := beam.ParDo(s.Scope("ScoreBlocks"), &blockFn{S: st}, blocks)
-	return beam.DropKey(s, beam.CombinePerKey(s.Scope("FirstRule"), firstRule, scored))
+	bounded, over, overSub := boundBlocks(s.Scope("BoundBlocks"), st, byBlock)
+	return beam.ParDo(s.Scope("ScoreBlocks"), &blockFn{S: st}, beam.GroupByKey(s, bounded),
+		beam.SideInput{Input: over}, beam.SideInput{Input: overSub})
 }
 
 // nameFrequencies returns KV<string, float64>: the ref of every row whose
@@ -250,12 +250,15 @@ func blockKey(i int, k blocking.Key) string {
 // are counted in turn and those above the cap dropped. This is what
 // blocking.Blocker does with an oversized block (in link mode the cap
 // counts the rows of both sides, as there). The sets of oversized keys
-// reach the workers as side inputs: one key per oversized block.
-func boundBlocks(s beam.Scope, st settings, keyed beam.PCollection) beam.PCollection {
-	over := beam.ParDo(s, &overFn{S: st}, stats.Count(s, beam.DropValue(s, keyed)))
+// (over: blocks; overSub: sub-blocks "rule:key/secondary") reach the
+// workers as side inputs: one key per oversized block. They are returned
+// with the bounded blocks: the scoring reads them to know which blocks
+// each record of a block is in (blockFn.blockKeys).
+func boundBlocks(s beam.Scope, st settings, keyed beam.PCollection) (bounded, over, overSub beam.PCollection) {
+	over = beam.ParDo(s, &overFn{S: st}, stats.Count(s, beam.DropValue(s, keyed)))
 	split := beam.ParDo(s, &splitFn{S: st}, keyed, beam.SideInput{Input: over})
-	overSub := beam.ParDo(s, &overFn{S: st}, stats.Count(s, beam.DropValue(s, split)))
-	return beam.ParDo(s, &dropFn{}, split, beam.SideInput{Input: overSub})
+	overSub = beam.ParDo(s, &overFn{S: st}, stats.Count(s, beam.DropValue(s, split)))
+	return beam.ParDo(s, &dropFn{}, split, beam.SideInput{Input: overSub}), over, overSub
 }
 
 // ruleOf returns the rule index of a block key.
@@ -325,9 +328,35 @@ func (f *splitFn) ProcessElement(key string, r rowF, over func(*string) bool, em
 	keys := f.rules[i].SplitKeys(&rec[0], nil)
 	slices.Sort(keys)
 	for _, k := range slices.Compact(keys) {
-		emit(key+"/"+k.String(), r)
+		emit(subBlockKey(key, k), r)
 	}
 	return nil
+}
+
+// subBlockKey is the grouping key of the sub-block of secondary key k of
+// the oversized block of grouping key key.
+func subBlockKey(key string, k blocking.Key) string { return key + "/" + k.String() }
+
+// parseBlockKey returns the block of a grouping key (blockKey, or
+// subBlockKey when split).
+func parseBlockKey(key string, rules int) (rk ruleKey, split bool, err error) {
+	if rk.Rule, err = ruleOf(key, rules); err != nil {
+		return ruleKey{}, false, err
+	}
+	main, sub, split := strings.Cut(key[strings.IndexByte(key, ':')+1:], "/")
+	k, err := strconv.ParseUint(main, 16, 64)
+	if err != nil {
+		return ruleKey{}, false, fmt.Errorf("vnbeam: block key without a valid key")
+	}
+	rk.Key = blocking.Key(k)
+	if split {
+		sec, err := strconv.ParseUint(sub, 16, 64)
+		if err != nil {
+			return ruleKey{}, false, fmt.Errorf("vnbeam: block key without a valid secondary key")
+		}
+		rk.Sec = blocking.Key(sec)
+	}
+	return rk, split, nil
 }
 
 // dropFn drops the rows of the sub-blocks above the cap.
@@ -342,14 +371,50 @@ func (f *dropFn) ProcessElement(key string, r rowF, over func(*string) bool, emi
 	}
 }
 
+// PairsScored is the name of the pipeline's counter of the pairs the model
+// scores (namespace "vnlink"): a measure of the scoring's work, the figure
+// to size workers by.
+const PairsScored = "pairs_scored"
+
+// pairsScored counts the pairs scored, over all blocks.
+var pairsScored = beam.NewCounter("vnlink", PairsScored)
+
 // blockFn scores the pairs of one block or sub-block (boundBlocks keeps
 // them within their rule's cap): in link mode only pairs of a left and a
-// right row. Pairs at or above the threshold are emitted under their pair
-// key.
+// right row, and only the pairs package blocking produces from this block,
+// not those it produces from an earlier one (blocking.PairedEarlier: an
+// earlier rule, or a smaller key of the same rule, pairs them), so that
+// every candidate pair is scored once. Pairs at or above the threshold are
+// emitted.
 type blockFn struct {
 	S     settings
 	rules []blocking.Rule[vnperson.Record]
 	model *linkage.Model[vnperson.Record]
+	// over and overSub are the oversized blocks and sub-blocks, from the
+	// side inputs (the same for every block), by rule and key.
+	over, overSub map[ruleKey]bool
+}
+
+// ruleKey is a block of package blocking: a rule index and the block's key
+// (for a sub-block, the block's and the secondary key).
+type ruleKey struct {
+	Rule     int
+	Key, Sec blocking.Key
+}
+
+// ruleKeySet parses the grouping keys of an iterable side input of
+// oversized blocks (blockKey) or sub-blocks (subBlockKey) into a set.
+func ruleKeySet(keys func(*string) bool, rules int) (map[ruleKey]bool, error) {
+	set := map[ruleKey]bool{}
+	var k string
+	for keys(&k) {
+		rk, _, err := parseBlockKey(k, rules)
+		if err != nil {
+			return nil, err
+		}
+		set[rk] = true
+	}
+	return set, nil
 }
 
 func (f *blockFn) Setup() error {
@@ -359,10 +424,22 @@ func (f *blockFn) Setup() error {
 	return err
 }
 
-func (f *blockFn) ProcessElement(_ context.Context, key string, members func(*rowF) bool, emit func(string, scoredLink)) error {
-	ruleIdx, err := ruleOf(key, len(f.rules))
+func (f *blockFn) ProcessElement(ctx context.Context, key string, members func(*rowF) bool, over, overSub func(*string) bool, emit func(scoredLink)) error {
+	rk, split, err := parseBlockKey(key, len(f.rules))
 	if err != nil {
 		return err
+	}
+	ruleIdx, blockK := rk.Rule, rk.Key
+	if split {
+		blockK = blocking.SubBlockKey(rk.Key, rk.Sec)
+	}
+	if f.over == nil {
+		if f.over, err = ruleKeySet(over, len(f.rules)); err != nil {
+			return err
+		}
+		if f.overSub, err = ruleKeySet(overSub, len(f.rules)); err != nil {
+			return err
+		}
 	}
 	rule := f.rules[ruleIdx]
 	var block []rowF
@@ -400,8 +477,56 @@ func (f *blockFn) ProcessElement(_ context.Context, key string, members func(*ro
 		// skips a sub-block over the cap.
 		return nil
 	}
-	f.pairs(ruleIdx, block, recs, people, all, emit)
+	// The blocks of rules 0..ruleIdx each record is in.
+	keys := make([][][]blocking.Key, len(block))
+	for i := range recs {
+		keys[i] = make([][]blocking.Key, ruleIdx+1)
+		for j := range keys[i] {
+			keys[i][j] = f.blockKeys(j, &recs[i])
+		}
+	}
+	pairsScored.Inc(ctx, f.pairs(ruleIdx, blockK, block, recs, keys, people, all, emit))
 	return nil
+}
+
+// blockKeys returns the keys of the blocks record rec is in under rule j,
+// ascending, as blocking.PairedEarlier reads them: each key of the rule
+// whose block is within the cap, and for an oversized block split by the
+// rule's secondary key, the sub-block key (blocking.SubBlockKey) of each
+// secondary key whose sub-block is within the cap.
+func (f *blockFn) blockKeys(j int, rec *vnperson.Record) []blocking.Key {
+	rule := f.rules[j]
+	own := rule.Keys(rec, nil)
+	if len(own) > 1 {
+		slices.Sort(own)
+		own = slices.Compact(own)
+	}
+	out := make([]blocking.Key, 0, len(own))
+	var secs []blocking.Key
+	split := false
+	for _, k := range own {
+		if !f.over[ruleKey{Rule: j, Key: k}] {
+			out = append(out, k)
+			continue
+		}
+		if !split {
+			secs = rule.SplitKeys(rec, nil)
+			slices.Sort(secs)
+			secs = slices.Compact(secs)
+			split = true
+		}
+		for _, sec := range secs {
+			if !f.overSub[ruleKey{Rule: j, Key: k, Sec: sec}] {
+				out = append(out, blocking.SubBlockKey(k, sec))
+			}
+		}
+	}
+	if split {
+		// Sub-block keys are hashes: sorted anew.
+		slices.Sort(out)
+		out = slices.Compact(out)
+	}
+	return out
 }
 
 // yields reports whether the rows at positions members form at least one
@@ -422,8 +547,10 @@ func (f *blockFn) yields(block []rowF, members []int) bool {
 // Reconcile). In dedupe mode the record first in vnperson's canonical
 // order (people are the block's rows as persons) is scored first, as
 // Dedupe does (Reconcile: a health record before a BHYT row, see
-// leftFirst); in link mode the left record.
-func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, people []vnperson.Person, members []int, emit func(string, scoredLink)) {
+// leftFirst); in link mode the left record. A pair that package blocking
+// produces from an earlier block (keys: the blocks of each row,
+// blockKeys) is skipped. It returns the number of pairs scored.
+func (f *blockFn) pairs(rule int, key blocking.Key, block []rowF, recs []vnperson.Record, keys [][][]blocking.Key, people []vnperson.Person, members []int, emit func(scoredLink)) (scored int64) {
 	for x, i := range members {
 		for _, j := range members[x+1:] {
 			lo, hi := &block[i].Row, &block[j].Row // lo: left, or the smaller index
@@ -432,16 +559,22 @@ func (f *blockFn) pairs(rule int, block []rowF, recs []vnperson.Record, people [
 				if block[i].Right || !block[j].Right {
 					continue
 				}
-			} else if !f.S.leftFirst(lo.Index, hi.Index) && vnperson.CompareCanonical(&people[i], &people[j], int(lo.Index), int(hi.Index)) > 0 {
+			}
+			if blocking.PairedEarlier(keys[i], keys[j], rule, key) {
+				continue
+			}
+			if !f.S.Link && !f.S.leftFirst(lo.Index, hi.Index) && vnperson.CompareCanonical(&people[i], &people[j], int(lo.Index), int(hi.Index)) > 0 {
 				a, b = j, i
 			}
 			w := f.model.Score(&recs[a], &recs[b])
+			scored++
 			if w < f.S.MinWeight {
 				continue
 			}
-			emit(pairKey(lo.Index, hi.Index), scoredLink{Pair: Pair{A: lo.Index, B: hi.Index, Rule: rule, Weight: w}, RowA: *lo, RowB: *hi})
+			emit(scoredLink{Pair: Pair{A: lo.Index, B: hi.Index, Rule: rule, Weight: w}, RowA: *lo, RowB: *hi})
 		}
 	}
+	return scored
 }
 
 func boolCompare(x, y bool) int {
@@ -452,15 +585,6 @@ func boolCompare(x, y bool) int {
 		return -1
 	}
 	return 1
-}
-
-// firstRule keeps, of two emissions of one pair, that of the first rule:
-// the rule package blocking tags the pair with. Their weights are equal.
-func firstRule(x, y scoredLink) scoredLink {
-	if y.Pair.Rule < x.Pair.Rule {
-		return y
-	}
-	return x
 }
 
 func byLeft(l scoredLink) (int64, scoredLink) { return l.Pair.A, l }

@@ -65,13 +65,59 @@ func rowsOf(people []vnperson.Person) []vnbeam.Row {
 }
 
 // run runs the pipeline of p, whose links and clusters are written under
-// dir, and returns their sorted lines.
-func run(t *testing.T, p *beam.Pipeline, s beam.Scope, dir string, links, clusters beam.PCollection) (gotLinks, gotClusters []string) {
+// dir, and returns their sorted lines and the number of pairs it scored.
+func run(t *testing.T, p *beam.Pipeline, s beam.Scope, dir string, links, clusters beam.PCollection) (gotLinks, gotClusters []string, scored int64) {
 	t.Helper()
 	textio.Write(s, filepath.Join(dir, "links.txt"), beam.ParDo(s, formatLink, links))
 	textio.Write(s, filepath.Join(dir, "clusters.txt"), beam.ParDo(s, formatMember, clusters))
-	require.NoError(t, ptest.Run(p))
-	return readLines(t, filepath.Join(dir, "links.txt")), readLines(t, filepath.Join(dir, "clusters.txt"))
+	scored = runCounted(t, p)
+	return readLines(t, filepath.Join(dir, "links.txt")), readLines(t, filepath.Join(dir, "clusters.txt")), scored
+}
+
+// runCounted runs p, logs the pairs it scored and returns their number.
+func runCounted(t *testing.T, p *beam.Pipeline) int64 {
+	t.Helper()
+	start := time.Now()
+	res, err := ptest.RunWithMetrics(p)
+	require.NoError(t, err)
+	n := pairsScored(res)
+	t.Logf("pipeline: %d pairs scored, %.1f s", n, time.Since(start).Seconds())
+	return n
+}
+
+// candidates returns the number of candidate pairs package blocking forms
+// with vnperson's rules from left (and right, for a link), prepared with
+// prep, the blocks capped at maxBlockSize as vnperson.Options.MaxBlockSize
+// caps them: each pair once, the pairs the pipeline scores.
+func candidates(t *testing.T, left, right []vnperson.Person, prep vnperson.PrepareOptions, maxBlockSize int) int64 {
+	t.Helper()
+	b, err := blocking.New(blocking.Options{MaxBlockSize: maxBlockSize}, vnperson.DefaultRules()...)
+	require.NoError(t, err)
+	l, _ := vnperson.Prepare(left, prep)
+	var c *blocking.Candidates
+	if right == nil {
+		c, err = b.Dedupe(l)
+	} else {
+		r, _ := vnperson.Prepare(right, prep)
+		c, err = b.Link(l, r)
+	}
+	require.NoError(t, err)
+	var n int64
+	for range c.Pairs() {
+		n++
+	}
+	return n
+}
+
+// pairsScored returns the pipeline's count of scored pairs.
+func pairsScored(res beam.PipelineResult) int64 {
+	var n int64
+	for _, c := range res.Metrics().AllMetrics().Counters() {
+		if c.Namespace() == "vnlink" && c.Name() == vnbeam.PairsScored {
+			n += c.Result()
+		}
+	}
+	return n
 }
 
 // logOversized logs what the single-process run did with oversized blocks.
@@ -199,7 +245,8 @@ func TestDedupeEqualsVnperson(t *testing.T) {
 			}
 			links, clusters, err := vnbeam.Dedupe(s, beam.CreateList(s, rowsOf(ehr)), cfg)
 			require.NoError(t, err)
-			gotLinks, gotClusters := run(t, p, s, t.TempDir(), links, clusters)
+			gotLinks, gotClusters, scored := run(t, p, s, t.TempDir(), links, clusters)
+			require.Equal(t, candidates(t, ehr, nil, opts.Prepare, tt.maxBlockSize), scored, "pairs scored")
 			t.Logf("%d records, %d links, %d linked records", len(ehr), len(gotLinks), len(gotClusters))
 			require.Equal(t, len(wantLinks), len(gotLinks), "links")
 			require.Equal(t, wantLinks, gotLinks)
@@ -242,7 +289,8 @@ func TestLinkEqualsVnperson(t *testing.T) {
 				vnbeam.Config{Model: modelJSON, Today: today, MaxBlockSize: tt.maxBlockSize,
 					MatchProbability: tt.matchProb, AllLinks: tt.allLinks})
 			require.NoError(t, err)
-			gotLinks, gotClusters := run(t, p, s, t.TempDir(), links, clusters)
+			gotLinks, gotClusters, scored := run(t, p, s, t.TempDir(), links, clusters)
+			require.Equal(t, candidates(t, ehr, registry, opts.Prepare, tt.maxBlockSize), scored, "pairs scored")
 			t.Logf("%d left and %d right records, %d links, %d linked records", len(ehr), len(registry), len(gotLinks), len(gotClusters))
 			require.Equal(t, len(wantLinks), len(gotLinks), "links")
 			require.Equal(t, wantLinks, gotLinks)
@@ -282,7 +330,8 @@ func TestDedupeHotKey(t *testing.T) {
 	p, s := beam.NewPipelineWithRoot()
 	links, clusters, err := vnbeam.Dedupe(s, beam.CreateList(s, rowsOf(ehr)), vnbeam.Config{Model: modelJSON, Today: today})
 	require.NoError(t, err)
-	gotLinks, gotClusters := run(t, p, s, t.TempDir(), links, clusters)
+	gotLinks, gotClusters, scored := run(t, p, s, t.TempDir(), links, clusters)
+	require.Equal(t, candidates(t, ehr, nil, opts.Prepare, 0), scored, "pairs scored")
 	require.Equal(t, wantLinks, gotLinks)
 	require.Equal(t, wantClusters, gotClusters)
 }

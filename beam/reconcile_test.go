@@ -9,7 +9,6 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/stretchr/testify/require"
 
 	vnbeam "github.com/vnlink/vnlink/beam"
@@ -106,7 +105,7 @@ func TestReconcileEqualsVnperson(t *testing.T) {
 			require.NoError(t, err)
 			out := filepath.Join(t.TempDir(), "pairs.txt")
 			textio.Write(s, out, beam.ParDo(s, formatReconcilePair, pairs))
-			require.NoError(t, ptest.Run(p))
+			runCounted(t, p)
 			var got []vnbeam.ReconcilePair
 			for _, line := range readLines(t, out) {
 				got = append(got, parseReconcilePair(t, line))

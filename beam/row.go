@@ -97,11 +97,6 @@ func ref(right bool, index int64) string {
 	return side + strconv.FormatInt(index, 10)
 }
 
-// pairKey is the key of a pair of rows in combines.
-func pairKey(a, b int64) string {
-	return strconv.FormatInt(a, 10) + "," + strconv.FormatInt(b, 10)
-}
-
 // Config configures the pipeline: the model and the options of
 // vnperson.Options that the pipeline honours.
 type Config struct {

@@ -79,7 +79,7 @@ func TestReadShardsDedupeEqualsVnperson(t *testing.T) {
 	p, s := beam.NewPipelineWithRoot()
 	links, clusters, err := vnbeam.Dedupe(s, vnbeam.ReadShards(s, shards, "ehr"), vnbeam.Config{Model: modelJSON, Today: today})
 	require.NoError(t, err)
-	gotLinks, gotClusters := run(t, p, s, t.TempDir(), links, clusters)
+	gotLinks, gotClusters, _ := run(t, p, s, t.TempDir(), links, clusters)
 	t.Logf("%d records in %d shards, %d links", len(people), len(shards), len(gotLinks))
 	require.Equal(t, wantLinks, gotLinks)
 	require.Equal(t, wantClusters, gotClusters)

@@ -47,7 +47,9 @@
 // per-record data of the earlier rules is first gathered into small
 // contiguous arrays, so the test costs a few loads per pair; records with a
 // single key compare one word. [Candidates.FirstRule] exposes the same test
-// for any pair.
+// for any pair, and [PairedEarlier] states it over the records' block keys
+// for an engine that forms the same blocks itself (a distributed pipeline),
+// so that it too meets each pair once.
 //
 // # Streaming
 //

@@ -300,3 +300,26 @@ func ExampleOptions_BlockCap() {
 	// 50
 	// 0
 }
+
+// An engine that forms a Blocker's blocks itself (a pipeline grouping
+// records by block key) meets a pair in every block the two records
+// share; PairedEarlier says in which one the Blocker produces it. Here the
+// two records share a key of the first rule (a ward) and two keys of the
+// second (two spellings of the name).
+func ExamplePairedEarlier() {
+	ward := blocking.KeyOf("00004")
+	n1, n2 := blocking.KeyOf("nguyen van an"), blocking.KeyOf("ngyuen van an")
+	names := []blocking.Key{min(n1, n2), max(n1, n2)} // ascending
+	a := [][]blocking.Key{{ward}, names}
+	b := [][]blocking.Key{{ward}, names}
+	fmt.Println(blocking.PairedEarlier(a, b, 0, ward))
+	fmt.Println(blocking.PairedEarlier(a, b, 1, names[0]))
+	// Without the shared ward, the pair is the second rule's, in its block
+	// of the smaller key.
+	b[0] = nil
+	fmt.Println(blocking.PairedEarlier(a, b, 1, names[0]), blocking.PairedEarlier(a, b, 1, names[1]))
+	// Output:
+	// false
+	// true
+	// false true
+}

@@ -312,19 +312,14 @@ func (r *ruleIndex) firstShared(a, b int32) int32 {
 	return k
 }
 
+// firstCommon returns the first block (in key order: blocks are numbered
+// so) that slots a and b share, the test PairedEarlier makes on keys.
 func (r *ruleIndex) firstCommon(a, b int32) (int32, bool) {
-	x, y := r.slotBlocks(a), r.slotBlocks(b)
-	for len(x) > 0 && len(y) > 0 {
-		switch {
-		case x[0] == y[0]:
-			return x[0], true
-		case x[0] < y[0]:
-			x = x[1:]
-		default:
-			y = y[1:]
-		}
+	b0, ok := smallestShared(r.slotBlocks(a), r.slotBlocks(b))
+	if !ok {
+		return -1, false
 	}
-	return -1, false
+	return b0, true
 }
 
 // produces reports whether rule r pairs slots a and b.

@@ -161,7 +161,26 @@ func run(ctx context.Context, o options) error {
 	}
 	textio.Write(s, o.out+"links.csv", beam.ParDo(s, &formatPairFn{Rules: names}, links))
 	textio.Write(s, o.out+"clusters.csv", beam.ParDo(s, formatMember, clusters))
-	return beamx.Run(ctx, p)
+	return runPipeline(ctx, p)
+}
+
+// runPipeline runs p and writes the number of pairs it scored to the
+// standard error, when the runner reports metrics.
+func runPipeline(ctx context.Context, p *beam.Pipeline) error {
+	res, err := beamx.RunWithMetrics(ctx, p)
+	if err != nil {
+		return err
+	}
+	if res != nil {
+		var n int64
+		for _, c := range res.Metrics().AllMetrics().Counters() {
+			if c.Namespace() == "vnlink" && c.Name() == vnbeam.PairsScored {
+				n += c.Result()
+			}
+		}
+		fmt.Fprintf(os.Stderr, "vnlinkbeam: %d pairs scored\n", n)
+	}
+	return nil
 }
 
 // read lists the shards matching glob and adds their reading to s.

@@ -13,7 +13,6 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	vnbeam "github.com/vnlink/vnlink/beam"
 	"github.com/vnlink/vnlink/linkage/vnperson"
@@ -55,7 +54,7 @@ func reconcile(ctx context.Context, o options, cfg vnbeam.Config) error {
 		return err
 	}
 	textio.Write(s, o.out+"pairs.csv", beam.ParDo(s, formatReconcilePair, pairs))
-	if err := beamx.Run(ctx, p); err != nil {
+	if err := runPipeline(ctx, p); err != nil {
 		return err
 	}
 
