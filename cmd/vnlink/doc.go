@@ -23,8 +23,9 @@
 // killed. Unless GOGC is set, it sets the collector's target to 70
 // (runtime/debug.SetGCPercent): the heap grows 70% over the live data
 // between collections instead of 100%, which lowers the peak by about a
-// tenth for about the same CPU. Figures per input size are in
-// benchmarks/README.md.
+// tenth for about the same CPU. An input file may have up to 1 GiB, or
+// 1/8 of the memory limit in effect (vnlink's or GOMEMLIMIT's) when that
+// is more. Figures per input size are in benchmarks/README.md.
 //
 // # Commands
 //

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -30,14 +31,25 @@ const gcPercent = 70
 // to spare: peak RSS over input bytes measured 14 for dedupe of a
 // million-person city (2.22 GB for a 158 MB EHR file) and 10 for link
 // (3.21 GB for 307 MB of EHR and registry), then 9 and 6 once records kept
-// their display forms compact and link read one file at a time
-// (benchmarks/README.md).
-const bytesPerInputByte = 12
+// their display forms compact and link read one file at a time, and 8.6
+// and 5.7 for the 8.7-million-person city once rows were read once (11.8 GB
+// for a 1.38 GB EHR file; 15.3 GB for 2.68 GB of EHR and registry), with
+// the memory limit at 16 GiB (benchmarks/README.md).
+const bytesPerInputByte = 8
 
 // inputLimit is the most bytes an input file may have: DefaultMaxBytes of
-// package table (1 GiB), or more on a machine whose memory holds a larger
-// input (set by limitMemory: the memory limit / bytesPerInputByte).
+// package table (1 GiB), or more when the memory limit holds a larger
+// input (set by limitMemory: the memory limit / bytesPerInputByte, the
+// limit vnlink sets or the one GOMEMLIMIT gives).
 var inputLimit int64 = tbl.DefaultMaxBytes
+
+// setInputLimit sets inputLimit from the memory limit in effect; none
+// (math.MaxInt64, or 0) leaves it.
+func setInputLimit(limit int64) {
+	if limit > 0 && limit < math.MaxInt64 {
+		inputLimit = max(tbl.DefaultMaxBytes, limit/bytesPerInputByte)
+	}
+}
 
 // limitMemory sets the collector's target to gcPercent unless the user set
 // GOGC, and the soft memory limit from the machine's size, unless the user
@@ -49,6 +61,9 @@ func limitMemory() int64 {
 		debug.SetGCPercent(gcPercent)
 	}
 	if os.Getenv("GOMEMLIMIT") != "" {
+		// The runtime took its limit from GOMEMLIMIT: the input limit
+		// follows it.
+		setInputLimit(debug.SetMemoryLimit(-1))
 		return 0
 	}
 	meminfo, _ := os.ReadFile("/proc/meminfo")
@@ -57,7 +72,7 @@ func limitMemory() int64 {
 	limit := memoryLimit(string(meminfo), string(v2), string(v1))
 	if limit > 0 {
 		debug.SetMemoryLimit(limit)
-		inputLimit = max(tbl.DefaultMaxBytes, limit/bytesPerInputByte)
+		setInputLimit(limit)
 	}
 	return limit
 }

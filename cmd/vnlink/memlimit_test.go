@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"runtime/debug"
 	"testing"
 
@@ -65,4 +66,24 @@ func TestLimitMemorySetsInputLimit(t *testing.T) {
 	}
 	assert.Equal(t, limit, debug.SetMemoryLimit(-1))
 	assert.Equal(t, max(tbl.DefaultMaxBytes, limit/bytesPerInputByte), inputLimit)
+}
+
+// TestSetInputLimit: the input limit follows a memory limit, never below
+// package table's default, and no limit leaves it.
+func TestSetInputLimit(t *testing.T) {
+	defer func(old int64) { inputLimit = old }(inputLimit)
+	for _, tc := range []struct {
+		name  string
+		limit int64
+		want  int64
+	}{
+		{"11 GiB", 11 << 30, (11 << 30) / bytesPerInputByte},
+		{"small machine", 2 << 30, tbl.DefaultMaxBytes},
+		{"no limit", math.MaxInt64, tbl.DefaultMaxBytes},
+		{"unknown", 0, tbl.DefaultMaxBytes},
+	} {
+		inputLimit = tbl.DefaultMaxBytes
+		setInputLimit(tc.limit)
+		assert.Equal(t, tc.want, inputLimit, tc.name)
+	}
 }
