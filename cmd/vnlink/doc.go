@@ -16,7 +16,7 @@
 // # Memory
 //
 // Unless GOMEMLIMIT is set, vnlink sets the Go runtime's soft memory limit
-// (runtime/debug.SetMemoryLimit) to 3/4 of the machine's memory, or of the
+// (runtime/debug.SetMemoryLimit) to half the machine's memory, or of the
 // cgroup's limit when lower (Linux; no limit elsewhere): near it the
 // collector runs more often instead of letting the heap grow to twice the
 // live data, so a city-sized run whose data fits finishes instead of being

@@ -17,12 +17,12 @@ func TestMemoryLimit(t *testing.T) {
 		name, meminfo, v2, v1 string
 		want                  int64
 	}{
-		{"machine", meminfo, "", "", total * 3 / 4},
-		{"cgroup v2 without limit", meminfo, "max\n", "", total * 3 / 4},
-		{"cgroup v2 limit", meminfo, "8589934592\n", "", 8589934592 * 3 / 4},
-		{"cgroup v1 limit", meminfo, "", "4294967296\n", 4294967296 * 3 / 4},
-		{"cgroup v1 no limit", meminfo, "", "9223372036854771712\n", total * 3 / 4},
-		{"limit above the machine", meminfo, "99999999999999\n", "", total * 3 / 4},
+		{"machine", meminfo, "", "", total / 2},
+		{"cgroup v2 without limit", meminfo, "max\n", "", total / 2},
+		{"cgroup v2 limit", meminfo, "8589934592\n", "", 8589934592 / 2},
+		{"cgroup v1 limit", meminfo, "", "4294967296\n", 4294967296 / 2},
+		{"cgroup v1 no limit", meminfo, "", "9223372036854771712\n", total / 2},
+		{"limit above the machine", meminfo, "99999999999999\n", "", total / 2},
 		{"no meminfo", "", "8589934592", "", 0},
 		{"bad meminfo", "MemTotal: lots\n", "", "", 0},
 		{"meminfo without unit", "MemTotal: 1000\n", "", "", 0},
