@@ -414,7 +414,7 @@ const maxFloorShare = 0.01
 // exactShare returns the share of all pairs (distinct records when
 // deduplicating) whose keys are both present and equal.
 func exactShare[R any](key func(*R) (string, bool), left, right []R, dedupe bool) float64 {
-	freq := make(map[string]int64, len(left))
+	freq := make(map[string]int64, len(left)/4)
 	for i := range left {
 		if k, ok := key(&left[i]); ok {
 			freq[k]++
