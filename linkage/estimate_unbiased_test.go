@@ -11,18 +11,14 @@ import (
 	"github.com/vnlink/vnlink/linkage"
 )
 
-// TestEstimateUAdaptiveUnbiased checks that the adaptive sample's u is
-// unbiased for a level it stops on: 2,000 records take 333 values (six
-// each, a few seven), so two distinct records agree with u ≈ 0.003,
-// counted exhaustively over the 1,999,000 pairs; the adaptive sample stops
-// after about 3,300 pairs, when the level has been counted
-// AdaptiveMinCount times. Averaged over 400 seeds the estimate must come
-// within 4% of the exhaustive u (about 2.3 standard errors of the mean);
-// the share counted at the stopping chunk, K/N, exceeds it by about 7%.
-func TestEstimateUAdaptiveUnbiased(t *testing.T) {
+// cityValues returns 2,000 records over values distinct values, a
+// function making a one-level model ("same" value), and the level's u
+// counted exhaustively over all the pairs.
+func cityValues(t *testing.T, values int) ([]cityRecord, func() *linkage.Model[cityRecord], float64) {
+	t.Helper()
 	recs := make([]cityRecord, 2000)
 	for i := range recs {
-		recs[i].City = "v" + strconv.Itoa(i%333)
+		recs[i].City = "v" + strconv.Itoa(i%values)
 	}
 	same := func() *linkage.Model[cityRecord] {
 		m, err := linkage.NewModel(linkage.Custom("city", nil,
@@ -34,7 +30,19 @@ func TestEstimateUAdaptiveUnbiased(t *testing.T) {
 	s, err := exhaustive.EstimateUSample(recs, nil, linkage.SampleOptions{Pairs: 2_000_000})
 	require.NoError(t, err)
 	require.True(t, s.Exhaustive)
-	want := uOf(exhaustive)[0][0]
+	return recs, same, uOf(exhaustive)[0][0]
+}
+
+// TestEstimateUAdaptiveUnbiased checks that the adaptive sample's u is
+// unbiased for a level it stops on: 2,000 records take 333 values (six
+// each, a few seven), so two distinct records agree with u ≈ 0.003,
+// counted exhaustively over the 1,999,000 pairs; the adaptive sample stops
+// after about 3,300 pairs, when the level has been counted
+// AdaptiveMinCount times. Averaged over 400 seeds the estimate must come
+// within 4% of the exhaustive u (about 2.3 standard errors of the mean);
+// the share counted at the stopping chunk, K/N, exceeds it by about 7%.
+func TestEstimateUAdaptiveUnbiased(t *testing.T) {
+	recs, same, want := cityValues(t, 333)
 
 	const seeds = 400
 	var mean float64
@@ -56,20 +64,7 @@ func TestEstimateUAdaptiveUnbiased(t *testing.T) {
 // relative error must stay below 10% (about 3.5% from 1,024 pairs; the
 // first 10 counts alone would give about 25%).
 func TestEstimateUAdaptiveCommonLevels(t *testing.T) {
-	recs := make([]cityRecord, 2000)
-	for i := range recs {
-		recs[i].City = "v" + strconv.Itoa(i%3)
-	}
-	same := func() *linkage.Model[cityRecord] {
-		m, err := linkage.NewModel(linkage.Custom("city", nil,
-			linkage.Level[cityRecord]{Label: "same", Match: func(a, b *cityRecord) bool { return a.City == b.City }}))
-		require.NoError(t, err)
-		return m
-	}
-	exhaustive := same()
-	_, err := exhaustive.EstimateUSample(recs, nil, linkage.SampleOptions{Pairs: 2_000_000})
-	require.NoError(t, err)
-	want := uOf(exhaustive)[0][0]
+	recs, same, want := cityValues(t, 3)
 
 	const seeds = 50
 	var mae float64
