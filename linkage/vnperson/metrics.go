@@ -45,7 +45,10 @@ type Figures struct {
 	DuplicateRowRate     float64 `json:"duplicate_row_rate"`
 	PeopleWithDuplicates int     `json:"people_with_duplicates"`
 	DuplicatePeopleRate  float64 `json:"duplicate_people_rate"`
-	// Unmatched are the health records of nobody in the registry.
+	// Unmatched counts the people with health records and no registry
+	// record, each once however many records they have (the rows of
+	// Reconciliation.Unmatched: a duplicate group counts as the record it
+	// keeps).
 	Unmatched int `json:"unmatched"`
 	// Corrections count the fields to correct, by kind, and the health
 	// records with at least one correction that is not of form only.
@@ -122,7 +125,7 @@ func (res *Reconciliation) metrics(ehrPerson []int) Metrics {
 					f.PeopleWithDuplicates++
 				}
 				if g.Registry < 0 {
-					f.Unmatched += len(g.EHR)
+					f.Unmatched++
 				}
 			}
 		})

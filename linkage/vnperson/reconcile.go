@@ -161,7 +161,9 @@ type Reconciliation struct {
 	// Corrections lists, for health records linked to a registry person,
 	// every field whose value differs from the registry's.
 	Corrections []Correction
-	// Unmatched lists the health records that match no registry person.
+	// Unmatched lists, for each person with health records who matches no
+	// registry person, one record: the only one, or the one a duplicate
+	// group keeps (that group is in Duplicates too).
 	Unmatched []UnmatchedRecord
 	// Review lists the pairs in the uncertain band, most uncertain first.
 	Review []ReviewPair
@@ -331,8 +333,9 @@ type Correction struct {
 	Hamlet string
 }
 
-// UnmatchedRecord is a health record of nobody in the registry, with the
-// nearest registry candidate when one was scored.
+// UnmatchedRecord is the health record of a person who is nobody in the
+// registry (the kept record of a duplicate group), with the nearest
+// registry candidate of any of the person's records when one was scored.
 type UnmatchedRecord struct {
 	EHR    int
 	Person int

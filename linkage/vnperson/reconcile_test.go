@@ -120,18 +120,33 @@ func TestReconcileEveryRowExactlyOnce(t *testing.T) {
 			assert.Greater(t, len(g.EHR), 1)
 		}
 	}
-	// The worklists are the rows of their status, no more, no less.
+	// The worklists are the rows of their status, no more, no less; the
+	// unmatched list also holds the kept record of each duplicate group of
+	// a person not in the registry, once per person.
 	assert.Len(t, res.Missing, status[vnperson.StatusMissingRecord])
-	assert.Len(t, res.Unmatched, status[vnperson.StatusUnmatched])
 	assert.Len(t, res.Duplicates, status[vnperson.StatusDuplicateKeep])
-	merge := 0
+	merge, unregisteredGroups := 0, 0
 	for _, d := range res.Duplicates {
 		merge += len(d.Rows) - 1
 		assert.Equal(t, d.Keep, d.Rows[0])
+		if res.People[d.Person].Registry < 0 {
+			unregisteredGroups++
+		}
 	}
+	require.Positive(t, unregisteredGroups, "the population has duplicates of people not in the registry")
 	assert.Equal(t, status[vnperson.StatusDuplicateMerge], merge)
+	assert.Len(t, res.Unmatched, status[vnperson.StatusUnmatched]+unregisteredGroups)
+	unmatchedPeople := map[int]bool{}
+	for _, u := range res.Unmatched {
+		g := res.People[u.Person]
+		assert.Equal(t, -1, g.Registry)
+		assert.Contains(t, g.EHR, u.EHR)
+		assert.False(t, unmatchedPeople[u.Person], "person %d listed twice", u.Person)
+		unmatchedPeople[u.Person] = true
+	}
 	assert.Len(t, res.NewFromBHYT, status[vnperson.StatusBHYTNew])
 	assert.Equal(t, len(res.Missing), res.Metrics.Overall.MissingRecords)
+	assert.Equal(t, len(res.Unmatched), res.Metrics.Overall.Unmatched)
 
 	// And the result is right on this easy population.
 	regPerson := map[int32]int{}

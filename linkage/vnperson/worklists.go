@@ -370,16 +370,28 @@ func (res *Reconciliation) buildWorklists(scored []linkage.ScoredPair, node func
 			res.NewFromBHYT = append(res.NewFromBHYT, MissingRecord{Person: pi, From: RowRef{RoleBHYT, g.BHYT[0]},
 				Fields: res.BHYT.Display[g.BHYT[0]], Hamlet: g.Hamlet})
 		}
+		// unmatched lists the person's record keep: the person has health
+		// records and no registry record. The nearest registry candidate
+		// is the best of any of the person's records.
+		unmatched := func(keep int) {
+			u := UnmatchedRecord{EHR: keep, Person: pi, Nearest: -1, Hamlet: g.Hamlet}
+			var w float64
+			for _, r := range g.EHR {
+				if nb, ok := nearest[r]; ok && (u.Nearest < 0 || nb.w > w || (nb.w == w && nb.row < u.Nearest)) {
+					u.Nearest, w = nb.row, nb.w
+				}
+			}
+			if u.Nearest >= 0 {
+				u.Probability = linkage.Probability(w)
+			}
+			res.Unmatched = append(res.Unmatched, u)
+		}
 		switch {
 		case len(g.EHR) == 1 && g.Registry >= 0:
 			add(RoleEHR, g.EHR[0], StatusVerified)
 		case len(g.EHR) == 1:
 			add(RoleEHR, g.EHR[0], StatusUnmatched)
-			u := UnmatchedRecord{EHR: g.EHR[0], Person: pi, Nearest: -1, Hamlet: g.Hamlet}
-			if nb, ok := nearest[g.EHR[0]]; ok {
-				u.Nearest, u.Probability = nb.row, linkage.Probability(nb.w)
-			}
-			res.Unmatched = append(res.Unmatched, u)
+			unmatched(g.EHR[0])
 		case len(g.EHR) > 1:
 			dg := res.duplicateGroup(pi, g, score)
 			add(RoleEHR, dg.Keep, StatusDuplicateKeep)
@@ -387,6 +399,11 @@ func (res *Reconciliation) buildWorklists(scored []linkage.ScoredPair, node func
 				add(RoleEHR, r, StatusDuplicateMerge)
 			}
 			res.Duplicates = append(res.Duplicates, dg)
+			if g.Registry < 0 {
+				// Merged, the record still matches nobody in the
+				// registry: it is on both lists.
+				unmatched(dg.Keep)
+			}
 		}
 		if g.Registry >= 0 {
 			for _, r := range g.EHR {
