@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	vnbeam "github.com/vnlink/vnlink/beam"
+	"github.com/vnlink/vnlink/benchmarks/accuracy"
 	"github.com/vnlink/vnlink/benchmarks/synth"
 	"github.com/vnlink/vnlink/blocking"
 	"github.com/vnlink/vnlink/linkage/vnperson"
@@ -39,20 +40,9 @@ var today = time.Date(synth.RefYear+1, 1, 1, 0, 0, 0, 0, time.UTC)
 // people people over communes communes.
 func city(t *testing.T, people, communes int) (registry, ehr []vnperson.Person) {
 	t.Helper()
-	_, _, err := synth.Generate(synth.CityConfig(people, communes), func(r *synth.Record) error {
-		p := vnperson.Person{ID: r.ID, Source: r.File.String(), FullName: r.FullName,
-			BirthDate: r.BirthDate, Sex: r.Sex, NationalID: r.NationalID, OldID: r.OldID,
-			InsuranceID: r.InsuranceID, Phone: r.Phone, Address: r.Address, Ethnicity: r.Ethnicity}
-		switch r.File {
-		case synth.Registry:
-			registry = append(registry, p)
-		case synth.EHR:
-			ehr = append(ehr, p)
-		}
-		return nil
-	})
+	c, err := accuracy.GenerateCommune(synth.CityConfig(people, communes))
 	require.NoError(t, err)
-	return registry, ehr
+	return c.Registry, c.EHR
 }
 
 // rowsOf returns the rows of people, indexed in input order.

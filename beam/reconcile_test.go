@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	vnbeam "github.com/vnlink/vnlink/beam"
+	"github.com/vnlink/vnlink/benchmarks/accuracy"
 	"github.com/vnlink/vnlink/benchmarks/synth"
 	"github.com/vnlink/vnlink/linkage/vnperson"
 )
@@ -24,22 +25,9 @@ func init() {
 // city of people people over communes communes.
 func campaign(t *testing.T, people, communes int) (registry, ehr, bhyt []vnperson.Person) {
 	t.Helper()
-	_, _, err := synth.Generate(synth.CityConfig(people, communes), func(r *synth.Record) error {
-		p := vnperson.Person{ID: r.ID, Source: r.File.String(), FullName: r.FullName,
-			BirthDate: r.BirthDate, Sex: r.Sex, NationalID: r.NationalID, OldID: r.OldID,
-			InsuranceID: r.InsuranceID, Phone: r.Phone, Address: r.Address, Ethnicity: r.Ethnicity}
-		switch r.File {
-		case synth.Registry:
-			registry = append(registry, p)
-		case synth.EHR:
-			ehr = append(ehr, p)
-		case synth.BHYT:
-			bhyt = append(bhyt, p)
-		}
-		return nil
-	})
+	c, err := accuracy.GenerateCommune(synth.CityConfig(people, communes))
 	require.NoError(t, err)
-	return registry, ehr, bhyt
+	return c.Registry, c.EHR, c.BHYT
 }
 
 // formatReconcilePair writes a pair as a line; the weight's shortest form

@@ -10,6 +10,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/graph/coder"
 	"github.com/stretchr/testify/require"
 
+	"github.com/vnlink/vnlink/benchmarks/accuracy"
 	"github.com/vnlink/vnlink/benchmarks/synth"
 	"github.com/vnlink/vnlink/blocking"
 	"github.com/vnlink/vnlink/linkage/vnperson"
@@ -21,16 +22,9 @@ import (
 // (rule, key) blocks a record is sent to, and the bytes of a scored link.
 // The figures are logged for beam/README.md's estimate for the country.
 func TestShuffleVolume(t *testing.T) {
-	var people []vnperson.Person
-	_, _, err := synth.Generate(synth.CityConfig(5000, 2), func(r *synth.Record) error {
-		if r.File == synth.EHR {
-			people = append(people, vnperson.Person{ID: r.ID, Source: "ehr", FullName: r.FullName,
-				BirthDate: r.BirthDate, Sex: r.Sex, NationalID: r.NationalID, OldID: r.OldID,
-				InsuranceID: r.InsuranceID, Phone: r.Phone, Address: r.Address, Ethnicity: r.Ethnicity})
-		}
-		return nil
-	})
+	c, err := accuracy.GenerateCommune(synth.CityConfig(5000, 2))
 	require.NoError(t, err)
+	people := c.EHR
 	encRow, err := coder.RowEncoderForStruct(reflect.TypeOf(Row{}))
 	require.NoError(t, err)
 	encRowF, err := coder.RowEncoderForStruct(reflect.TypeOf(rowF{}))
